@@ -1,0 +1,3 @@
+"""Orbit Quiz: a quiz game for the terminal."""
+
+__version__ = "0.1.0"

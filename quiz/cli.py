@@ -1,0 +1,67 @@
+"""The command line: parse argv, run a command, turn errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import keyword
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from quiz import __version__
+from quiz.errors import ExitStatus, QuizError
+
+# Each command lives in quiz/commands/<name>.py with register() and run(); the
+# modules import their heavy dependencies inside run(), so building the parser is cheap.
+COMMANDS = ("list", "validate", "new", "schema")
+
+
+class Command(Protocol):
+    """What a command module provides."""
+
+    def register(self, commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        """Add the command's parser."""
+
+    def run(self, args: argparse.Namespace) -> ExitStatus:
+        """Carry the command out."""
+
+
+def command_module(name: str) -> Command:
+    """The module of one command (``import``, a Python keyword, lives in ``import_.py``)."""
+    module = f"{name}_" if keyword.iskeyword(name) else name
+    return cast(Command, importlib.import_module(f"quiz.commands.{module}"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="Play quizzes in your terminal. Run 'quiz' alone to pick a bank and play.",
+        epilog="Run 'quiz COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMANDS:
+        command_module(name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``quiz`` with ``argv`` (the process's arguments by default); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["play", "--menu"])
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        return ExitStatus.INTERRUPTED
+    except QuizError as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return ExitStatus.ERROR
+    except BrokenPipeError:
+        # The reader went away (quiz list | head): nothing more to say to it.
+        sys.stderr.close()
+        return ExitStatus.ERROR

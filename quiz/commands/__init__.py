@@ -1,0 +1,1 @@
+"""One module per command: ``register`` adds its parser, ``run`` carries it out."""

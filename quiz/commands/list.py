@@ -1,0 +1,40 @@
+"""``quiz list``: a table of the banks found."""
+
+from __future__ import annotations
+
+import argparse
+
+from quiz.errors import ExitStatus
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``list`` parser."""
+    parser = commands.add_parser(
+        "list",
+        help="show the banks found",
+        description=(
+            "Show the banks found (built in, in the user data folder, in QUIZ_PATH), or in the "
+            "files and folders given: name, title, number of questions, types and tags."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="question files or folders")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> ExitStatus:
+    """Print the table of banks, and a warning for each file that failed validation."""
+    from quiz.library import catalogue, expand_paths, known_files
+    from quiz.ui.console import make_console
+    from quiz.ui.render import bank_table, skipped_warning
+
+    files = expand_paths(args.paths) if args.paths else known_files()
+    found = catalogue(files)
+    errors = make_console(stderr=True)
+    for report in found.broken:
+        errors.print(skipped_warning(report), soft_wrap=True)
+    console = make_console()
+    if not found.banks:
+        console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
+        return ExitStatus.ERROR
+    console.print(bank_table(found.banks))
+    return ExitStatus.OK

@@ -1,0 +1,42 @@
+"""``quiz new``: write a commented starter bank."""
+
+from __future__ import annotations
+
+import argparse
+
+from quiz.errors import ExitStatus, QuizError
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``new`` parser."""
+    parser = commands.add_parser(
+        "new",
+        help="write a commented starter bank",
+        description=(
+            "Write a commented starter bank with one question of each type; it validates as "
+            "is. Never overwrites an existing file."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to create (.yaml or .yml)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> ExitStatus:
+    """Create the file, refusing to overwrite one."""
+    from pathlib import Path
+
+    from quiz.library import is_bank_file
+    from quiz.starter import STARTER_BANK
+
+    path = Path(args.file)
+    if not is_bank_file(path):
+        raise QuizError(f"'{path}' must end in .yaml or .yml to be found as a question file")
+    try:
+        with path.open("x", encoding="utf-8") as file:
+            file.write(STARTER_BANK.format(filename=path.name))
+    except FileExistsError:
+        raise QuizError(f"'{path}' already exists; choose another name") from None
+    except OSError as error:
+        raise QuizError(f"cannot write '{path}': {error.strerror or error}") from None
+    print(f"Wrote {path}. Edit it, then: quiz validate {path} && quiz play {path}")
+    return ExitStatus.OK

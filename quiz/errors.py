@@ -1,0 +1,54 @@
+"""The project's exceptions and located diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    INTERRUPTED = 130
+
+
+class QuizError(Exception):
+    """Base of every error the project raises on purpose; its text is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in a question file, at a line and column (both 1-based)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this diagnostic makes the file invalid (warnings do not)."""
+        return self.severity == "error"
+
+
+class BankError(QuizError):
+    """A question file that cannot be used; carries every diagnostic found in it."""
+
+    def __init__(self, diagnostics: tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(str(d) for d in diagnostics))
+
+
+class BankNotFoundError(QuizError):
+    """A bank named on the command line that is neither a file nor a known bank name."""
+
+
+class GameInterrupted(QuizError):
+    """The player stopped the game: Ctrl-C, or the end of input."""

@@ -1,0 +1,130 @@
+"""Where banks come from: the built-in folder, the user's data folder, QUIZ_PATH and paths given."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from quiz.bank import BANK_SUFFIXES, Report, check_file
+from quiz.errors import BankNotFoundError
+from quiz.model import Bank
+
+APP_NAME = "orbit-quiz"
+
+
+def builtin_dir() -> Path:
+    """The folder of the banks that ship with the game.
+
+    An installed wheel carries them inside the package; a source checkout (or an
+    editable install) keeps them in ``questions/`` at the top of the repository.
+    """
+    packaged = Path(__file__).parent / "questions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "questions"
+
+
+def data_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's data folder: ``QUIZ_DATA_DIR`` when set, else the platform's."""
+    override = environ.get("QUIZ_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def search_dirs(environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The folders searched for banks, in order: built-in, user data, then ``QUIZ_PATH``."""
+    dirs = [builtin_dir(), data_dir(environ) / "questions"]
+    dirs += [Path(entry) for entry in environ.get("QUIZ_PATH", "").split(os.pathsep) if entry]
+    return dirs
+
+
+def is_bank_file(path: Path) -> bool:
+    """Whether a path names a question file by its suffix."""
+    return path.suffix.lower() in BANK_SUFFIXES
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The question files directly inside a folder, sorted by name (none if it is missing)."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    return sorted((p for p in entries if is_bank_file(p) and p.is_file()), key=lambda p: p.name)
+
+
+def known_files(environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Every question file in the search folders, each once."""
+    seen: set[Path] = set()
+    found: list[Path] = []
+    for folder in search_dirs(environ):
+        for path in files_in(folder):
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(path)
+    return found
+
+
+def expand_paths(paths: Iterable[str]) -> list[Path]:
+    """Files as given, folders replaced by the question files in them (recursively)."""
+    result: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            result += sorted(p for p in path.rglob("*") if is_bank_file(p) and p.is_file())
+        else:
+            result.append(path)
+    return result
+
+
+def resolve(names: Iterable[str], environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Turn bank names into files: a path that exists, or the stem of a known bank."""
+    resolved: list[Path] = []
+    known: list[Path] | None = None
+    for name in names:
+        path = Path(name)
+        if path.exists():
+            resolved += expand_paths([name])
+            continue
+        known = known if known is not None else known_files(environ)
+        matches = [p for p in known if p.stem == name]
+        if len(matches) == 1:
+            resolved.append(matches[0])
+        elif matches:
+            listed = ", ".join(str(p) for p in matches)
+            raise BankNotFoundError(f"'{name}' names several banks ({listed}); give a path instead")
+        else:
+            close = difflib.get_close_matches(name, [p.stem for p in known], n=1)
+            advice = f" (did you mean '{close[0]}'?)" if close else ""
+            raise BankNotFoundError(
+                f"no bank named '{name}'{advice}; run 'quiz list' to see the banks, or give a path"
+            )
+    return resolved
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The banks that loaded, and the reports of the files that did not."""
+
+    reports: tuple[Report, ...]
+
+    @property
+    def banks(self) -> list[Bank]:
+        """The usable banks, in the order their files were found."""
+        return [r.bank for r in self.reports if r.bank is not None]
+
+    @property
+    def broken(self) -> list[Report]:
+        """The reports of files that failed validation."""
+        return [r for r in self.reports if r.bank is None]
+
+
+def catalogue(paths: Iterable[Path]) -> Catalogue:
+    """Check every file; keep both the good banks and the failures."""
+    return Catalogue(tuple(check_file(path) for path in paths))

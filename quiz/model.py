@@ -1,0 +1,90 @@
+"""The nouns of the game: questions and banks. Frozen data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class QuestionType(StrEnum):
+    """How a question is asked and answered."""
+
+    SINGLE = "single"
+    MULTI = "multi"
+    BOOLEAN = "boolean"
+    TEXT = "text"
+    NUMBER = "number"
+    ORDER = "order"
+
+
+class Difficulty(StrEnum):
+    """How hard a question is; it sets the question's base points."""
+
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question of a bank, already validated.
+
+    Which answer fields are used depends on ``type``:
+    single and multi use ``choices`` and ``answers`` (the right choices),
+    boolean uses ``truth``, text uses ``answers`` (every accepted answer),
+    number uses ``number`` and ``tolerance``, order uses ``items`` (in the right order).
+    """
+
+    id: str
+    type: QuestionType
+    prompt: str
+    explanation: str = ""
+    choices: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
+    truth: bool | None = None
+    number: float | None = None
+    tolerance: float = 0.0
+    items: tuple[str, ...] = ()
+    hint: str | None = None
+    difficulty: Difficulty = Difficulty.MEDIUM
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """A validated question file: its name (the file stem), title and questions."""
+
+    name: str
+    title: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    path: str = ""
+
+
+def format_number(value: float) -> str:
+    """Show a number as a person writes it: ``1975`` rather than ``1975.0``."""
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
+
+
+def right_answer_text(question: Question) -> str:
+    """The right answer of a question, as one line of text for a player."""
+    match question.type:
+        case QuestionType.SINGLE | QuestionType.TEXT:
+            return question.answers[0]
+        case QuestionType.MULTI:
+            return ", ".join(question.answers)
+        case QuestionType.BOOLEAN:
+            return "True" if question.truth else "False"
+        case QuestionType.NUMBER:
+            assert question.number is not None
+            shown = format_number(question.number)
+            if question.tolerance:
+                shown += f" (± {format_number(question.tolerance)})"
+            return shown
+        case QuestionType.ORDER:
+            return " → ".join(question.items)

@@ -1,0 +1,54 @@
+"""Text helpers shared by validation and answer checking. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ALLOWED_CONTROLS = frozenset("\t\n")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = frozenset("'‘’ʼ`")
+
+
+def find_control_character(value: str) -> int:
+    """Return the index of the first forbidden control character in ``value``, or -1.
+
+    Newline and tab are allowed; every other C0/C1 control (ESC included, so no
+    terminal escape sequence can get through) is not.
+    """
+    for index, char in enumerate(value):
+        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
+            return index
+    return -1
+
+
+def normalize_answer(value: str) -> str:
+    """Fold an answer for comparison: case, accents, punctuation and spacing are ignored.
+
+    Apostrophes vanish (``don't`` = ``dont``); other punctuation separates words
+    (``Apollo-Soyuz`` = ``apollo soyuz``).
+    """
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    kept = []
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category == "Mn" or char in _APOSTROPHES:
+            continue
+        kept.append(" " if category[0] in "PSZC" else char)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def edit_distance(first: str, second: str, limit: int = 2) -> int:
+    """Levenshtein distance between two strings, stopping early once above ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous = list(range(len(second) + 1))
+    for i, char_a in enumerate(first, start=1):
+        current = [i]
+        for j, char_b in enumerate(second, start=1):
+            cost = 0 if char_a == char_b else 1
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

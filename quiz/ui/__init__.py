@@ -1,0 +1,1 @@
+"""The terminal edge: rich renderables, prompts and consoles."""
