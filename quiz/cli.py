@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from typing import Protocol, cast
 
 from quiz import __version__
-from quiz.errors import ExitStatus, QuizError
+from quiz.errors import ExitStatus, GameInterrupted, QuizError
 
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
-COMMANDS = ("list", "validate", "new", "schema")
+COMMANDS = ("play", "list", "validate", "new", "schema")
 
 
 class Command(Protocol):
@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             args = parser.parse_args(["play", "--menu"])
         return int(args.run(args))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, GameInterrupted):
         print("\nInterrupted.", file=sys.stderr)
         return ExitStatus.INTERRUPTED
     except QuizError as error:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from quiz.checking import Given, check
+from quiz.checking import Given, Verdict, check
 from quiz.errors import GameInterrupted, QuizError
 from quiz.model import Bank, Difficulty, Question, QuestionType, format_number
 from quiz.scoring import Points, best_possible, score
@@ -60,6 +60,7 @@ class Reply:
 
     given: Given
     used_hint: bool = False
+    timed_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +222,8 @@ def play(turns: Iterable[Turn], asker: Asker, clock: Clock) -> GameResult:
 def judge(turn: Turn, reply: Reply, seconds: float, before: Status) -> Outcome:
     """Check and score one reply, and work out the status after it."""
     question = turn.question
-    verdict = check(question, reply.given)
-    late = turn.time_limit is not None and seconds > turn.time_limit
+    late = reply.timed_out or (turn.time_limit is not None and seconds > turn.time_limit)
+    verdict = Verdict(False, 0.0) if reply.timed_out else check(question, reply.given)
     correct = verdict.correct and not late
     streak = before.streak + 1 if correct else 0
     points = score(
@@ -255,6 +256,8 @@ def judge(turn: Turn, reply: Reply, seconds: float, before: Status) -> Outcome:
 
 def given_text(question: Question, given: Given) -> str:
     """A given answer as one line of text, for results files and reviews."""
+    if given == "" or given == ():
+        return "(no answer)"
     if isinstance(given, bool):
         return "True" if given else "False"
     if isinstance(given, tuple):

@@ -1,0 +1,221 @@
+"""Renderables of the game: header, question, feedback, summary, breakdowns, review.
+
+Each function returns a renderable and prints nothing. Text from question files
+always goes in as ``Text`` so that ``[bold]`` in a question stays text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from quiz.engine import GameResult, Outcome, Status, Turn, given_text
+from quiz.model import QuestionType, right_answer_text
+from quiz.scoring import Points
+from quiz.ui.render import plural
+
+RIGHT, WRONG, PARTIAL = "✔", "✘", "◐"
+
+
+def header(turn: Turn, status: Status) -> Text:
+    """Bank, question number, score, streak, difficulty (and time limit) on two short lines."""
+    level = turn.question.difficulty.value
+    line = Text.assemble(
+        (turn.bank_title, "quiz.title"),
+        "\n",
+        (f"Question {turn.number} of {turn.total}", "quiz.heading"),
+        " · ",
+        (f"Score {status.score}", "quiz.points"),
+        " · ",
+        (f"Streak {status.streak}", "quiz.streak"),
+        " · ",
+        (level, f"quiz.{level}"),
+    )
+    if turn.time_limit is not None:
+        line.append(" · ")
+        line.append(f"{seconds_text(turn.time_limit)} to answer", style="quiz.timer")
+    return line
+
+
+def seconds_text(seconds: float) -> str:
+    """``12 s`` or ``2 min 05 s``."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    return f"{whole // 60} min {whole % 60:02d} s"
+
+
+def prompt_text(turn: Turn) -> Text:
+    """The question itself, as plain text."""
+    return Text(turn.question.prompt, style="quiz.heading")
+
+
+def numbered(options: Iterable[str]) -> Text:
+    """``1) first`` lines, for plain mode and for order questions."""
+    lines = Text()
+    for index, option in enumerate(options, start=1):
+        if index > 1:
+            lines.append("\n")
+        lines.append(f"{index}) ", style="quiz.muted")
+        lines.append(option)
+    return lines
+
+
+def hint_text(hint: str) -> Text:
+    """The hint, marked as such."""
+    return Text.assemble(("Hint: ", "quiz.hint"), (hint, "quiz.hint"))
+
+
+def verdict_line(outcome: Outcome) -> Text:
+    """``✔ Right! +220 points`` and the like."""
+    if outcome.late:
+        mark, words, style = WRONG, "Too late", "quiz.wrong"
+    elif outcome.correct:
+        mark, words, style = RIGHT, "Right!", "quiz.correct"
+    elif outcome.fraction > 0:
+        mark, words, style = PARTIAL, "Partly right", "quiz.partial"
+    else:
+        mark, words, style = WRONG, "Wrong", "quiz.wrong"
+    line = Text.assemble(
+        (f"{mark} {words}", style), "  ", (f"+{outcome.points.total} points", "quiz.points")
+    )
+    parts = points_parts(outcome.points)
+    if parts:
+        line.append(f" ({parts})", style="quiz.muted")
+    if outcome.note:
+        line.append("\n")
+        line.append(outcome.note, style="quiz.muted")
+    return line
+
+
+def points_parts(points: Points) -> str:
+    """``base 200, streak +20, hint -110``; empty when the base is the whole story."""
+    parts = [f"base {points.base}"]
+    for name, value in (("streak", points.streak), ("hint", points.hint), ("time", points.time)):
+        if value:
+            parts.append(f"{name} {value:+d}")
+    return ", ".join(parts) if len(parts) > 1 else ""
+
+
+def answer_detail(outcome: Outcome) -> Text:
+    """The right answer, and for multi and order how each pick or place fared."""
+    question = outcome.turn.question
+    given = outcome.reply.given
+    if question.type is QuestionType.MULTI and isinstance(given, tuple):
+        lines = Text()
+        for index, choice in enumerate(outcome.turn.choices or question.choices):
+            picked, right = choice in given, choice in question.answers
+            if index:
+                lines.append("\n")
+            if picked and right:
+                lines.append(f"{RIGHT} {choice}", style="quiz.correct")
+                lines.append(" (your pick, right)", style="quiz.muted")
+            elif picked:
+                lines.append(f"{WRONG} {choice}", style="quiz.wrong")
+                lines.append(" (your pick, wrong)", style="quiz.muted")
+            elif right:
+                lines.append(f"○ {choice}", style="quiz.partial")
+                lines.append(" (right, missed)", style="quiz.muted")
+            else:
+                lines.append(f"  {choice}", style="quiz.muted")
+        return lines
+    if question.type is QuestionType.ORDER and isinstance(given, tuple):
+        lines = Text("Right order:", style="quiz.heading")
+        for index, item in enumerate(question.items):
+            placed = given[index] if index < len(given) else ""
+            mark = RIGHT if placed == item else WRONG
+            lines.append("\n")
+            lines.append(f"{index + 1}) {item}")
+            if placed != item:
+                lines.append(f"  {mark} you put {placed}", style="quiz.wrong")
+        return lines
+    answer = Text.assemble(("Answer: ", "quiz.heading"), right_answer_text(question))
+    if not outcome.correct:
+        answer.append("\n")
+        answer.append("You said: ", style="quiz.muted")
+        answer.append(given_text(question, given), style="quiz.muted")
+    return answer
+
+
+def explanation(outcome: Outcome) -> Group:
+    """The explanation and the source, where the question gives them."""
+    question = outcome.turn.question
+    parts: list[RenderableType] = []
+    if question.explanation:
+        parts.append(Text(question.explanation))
+    if question.source:
+        parts.append(Text.assemble(("Source: ", "quiz.muted"), (question.source, "quiz.muted")))
+    return Group(*parts)
+
+
+def feedback(outcome: Outcome) -> Group:
+    """Everything shown after an answer."""
+    return Group(verdict_line(outcome), answer_detail(outcome), explanation(outcome))
+
+
+def summary(result: GameResult) -> Table:
+    """Score out of the maximum, right answers, accuracy, best streak, time."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="quiz.muted")
+    table.add_column()
+    answered = len(result.outcomes)
+    accuracy = f"{100 * result.correct / answered:.0f}%" if answered else "–"
+    table.add_row("Score", Text(f"{result.score} / {result.max_score}", style="quiz.points"))
+    table.add_row("Right", f"{result.correct} of {answered}")
+    table.add_row("Accuracy", accuracy)
+    table.add_row("Best streak", str(result.best_streak))
+    table.add_row("Time", seconds_text(result.seconds))
+    if not result.completed:
+        table.add_row("Stopped", f"after {answered} of {plural(result.planned, 'question')}")
+    return table
+
+
+def breakdown(result: GameResult) -> Table | None:
+    """Right answers and points by difficulty and by tag; ``None`` before any answer."""
+    if not result.outcomes:
+        return None
+    groups: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
+    for outcome in result.outcomes:
+        question = outcome.turn.question
+        groups[("difficulty", question.difficulty.value)].append(outcome)
+        for tag in question.tags:
+            groups[("tag", tag)].append(outcome)
+    table = Table(title="Breakdown", title_style="quiz.heading", expand=False)
+    table.add_column("By", style="quiz.muted")
+    table.add_column("Group", overflow="fold")
+    table.add_column("Right", justify="right")
+    table.add_column("Points", justify="right")
+    order = {"easy": 0, "medium": 1, "hard": 2}
+    keys = sorted(groups, key=lambda k: (k[0] != "difficulty", order.get(k[1], 0), k[1]))
+    for kind, name in keys:
+        members = groups[(kind, name)]
+        right = sum(1 for o in members if o.correct)
+        points = sum(o.points.total for o in members)
+        table.add_row(kind, Text(name), f"{right}/{len(members)}", str(points))
+    return table
+
+
+def review(result: GameResult) -> Group | None:
+    """Every missed question with its right answer and explanation; ``None`` if none."""
+    missed = result.missed
+    if not missed:
+        return None
+    parts: list[RenderableType] = [Text(f"To review ({len(missed)})", style="quiz.heading")]
+    for outcome in missed:
+        question = outcome.turn.question
+        item = Text()
+        item.append(f"{WRONG} ", style="quiz.wrong")
+        item.append(question.prompt, style="quiz.heading")
+        item.append("\n  Answer: ", style="quiz.muted")
+        item.append(right_answer_text(question))
+        item.append("\n  You said: ", style="quiz.muted")
+        item.append(given_text(question, outcome.reply.given))
+        if question.explanation:
+            item.append("\n  ")
+            item.append(question.explanation)
+        parts.append(item)
+    return Group(*parts)
