@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import keyword
+import os
 import sys
 from collections.abc import Sequence
 from typing import Protocol, cast
@@ -14,7 +15,7 @@ from quiz.errors import ExitStatus, GameInterrupted, QuizError
 
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
-COMMANDS = ("play", "list", "validate", "new", "schema")
+COMMANDS = ("play", "review", "list", "validate", "new", "schema", "stats")
 
 
 class Command(Protocol):
@@ -62,6 +63,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"quiz: error: {error}", file=sys.stderr)
         return ExitStatus.ERROR
     except BrokenPipeError:
-        # The reader went away (quiz list | head): nothing more to say to it.
-        sys.stderr.close()
+        # The reader went away (quiz list | head): silence the rest of our output.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitStatus.ERROR
+    except OSError as error:
+        print(f"quiz: error: {error.strerror or error}", file=sys.stderr)
         return ExitStatus.ERROR

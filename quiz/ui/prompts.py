@@ -18,7 +18,7 @@ from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output
 from prompt_toolkit.styles import Style
 from questionary import Choice, Separator
-from rich.console import Console
+from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
@@ -101,8 +101,8 @@ class QuestionaryAsker:
 
     def _panel(self, turn: Turn, status: Status) -> Panel:
         return Panel(
-            views.prompt_text(turn),
-            title=views.header(turn, status),
+            Group(views.progress(turn, status), Text(), views.prompt_text(turn)),
+            title=Text(turn.bank_title, style="quiz.title"),
             title_align="left",
             border_style="quiz.muted",
         )
@@ -140,7 +140,7 @@ class QuestionaryAsker:
     ) -> Any:
         entries = list(choices)
         if offer_hint:
-            entries += [Separator(), Choice(HINT_TITLE, value=_HINT, shortcut_key="?")]
+            entries += [Separator(), Choice(HINT_TITLE, value=_HINT, shortcut_key="h")]
         use_shortcuts = shortcuts or len(entries) <= 36
         if use_shortcuts and not shortcuts:
             entries = [

@@ -21,12 +21,10 @@ from quiz.ui.render import plural
 RIGHT, WRONG, PARTIAL = "✔", "✘", "◐"
 
 
-def header(turn: Turn, status: Status) -> Text:
-    """Bank, question number, score, streak, difficulty (and time limit) on two short lines."""
+def progress(turn: Turn, status: Status) -> Text:
+    """``Question 3 of 10 · Score 450 · Streak 2 · medium`` (and the time limit)."""
     level = turn.question.difficulty.value
     line = Text.assemble(
-        (turn.bank_title, "quiz.title"),
-        "\n",
         (f"Question {turn.number} of {turn.total}", "quiz.heading"),
         " · ",
         (f"Score {status.score}", "quiz.points"),
@@ -39,6 +37,11 @@ def header(turn: Turn, status: Status) -> Text:
         line.append(" · ")
         line.append(f"{seconds_text(turn.time_limit)} to answer", style="quiz.timer")
     return line
+
+
+def header(turn: Turn, status: Status) -> Text:
+    """The bank's title over the progress line."""
+    return Text.assemble((turn.bank_title, "quiz.title"), "\n", progress(turn, status))
 
 
 def seconds_text(seconds: float) -> str:

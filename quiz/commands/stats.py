@@ -1,0 +1,105 @@
+"""``quiz stats``: how the player is doing, as tables or JSON; ``--reset`` clears it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from quiz.errors import ExitStatus
+
+if TYPE_CHECKING:
+    from quiz.history import History
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``stats`` parser."""
+    parser = commands.add_parser(
+        "stats",
+        help="show your history: scores, accuracy, most missed questions",
+        description=(
+            "Show the games played, each bank's best and average score and accuracy, "
+            "accuracy by tag and difficulty, the questions most often missed, the best "
+            "streak and a chart of scores."
+        ),
+    )
+    parser.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    parser.add_argument(
+        "--reset",
+        action="store_true",
+        help="clear the history (after asking); the old file is kept as a backup",
+    )
+    parser.add_argument("--yes", action="store_true", help="with --reset: do not ask")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> ExitStatus:
+    """Print the statistics, or reset the history."""
+    import json
+    import sys
+    from datetime import UTC, datetime
+
+    from rich.text import Text
+
+    from quiz.history import open_history
+    from quiz.library import data_dir
+    from quiz.stats import document
+    from quiz.ui.console import make_console
+    from quiz.ui.stats_view import stats_view
+
+    errors = make_console(stderr=True)
+    with open_history(data_dir(), lambda: datetime.now(UTC)) as history:
+        for warning in history.warnings:
+            errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
+        if args.reset:
+            return reset(history, args.yes)
+        stats = history.stats()
+    if args.json:
+        sys.stdout.write(json.dumps(document(stats), indent=2, ensure_ascii=False) + "\n")
+    else:
+        make_console().print(stats_view(stats))
+    return ExitStatus.OK
+
+
+def reset(history: History, yes: bool) -> ExitStatus:
+    """Ask (unless ``yes``), then clear the history and say where the backup is."""
+    from rich.text import Text
+
+    from quiz.errors import QuizError
+    from quiz.history import HistoryUnavailableError
+    from quiz.ui.console import make_console
+    from quiz.ui.render import plural
+
+    console = make_console()
+    if not history.saving:
+        raise QuizError("the history cannot be reset: " + "; ".join(history.warnings))
+    question = f"Clear the history of {plural(history.game_count(), 'game')}?"
+    if not yes and not confirm(question):
+        console.print(Text("History kept.", style="quiz.muted"))
+        return ExitStatus.OK
+    try:
+        backup = history.reset()
+    except HistoryUnavailableError as error:
+        raise QuizError(f"the history cannot be reset: {error}") from None
+    console.print(Text("History cleared; the old file is kept as ", style="quiz.correct"), end="")
+    console.print(Text(str(backup), style="quiz.path"), soft_wrap=True)
+    return ExitStatus.OK
+
+
+def confirm(question: str) -> bool:
+    """Ask yes or no: a questionary prompt on a terminal, else one line of input."""
+    import sys
+
+    from quiz.ui.session import is_interactive
+
+    if is_interactive(sys.stdin, sys.stdout):
+        import questionary
+
+        from quiz.ui.prompts import STYLE
+
+        return bool(questionary.confirm(question, default=False, style=STYLE).unsafe_ask())
+    sys.stdout.write(f"{question} [y/N] ")
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stdout.write("\n")
+    return line.strip().casefold() in ("y", "yes")

@@ -1,0 +1,212 @@
+"""End to end: the installed ``quiz`` command in a pseudo-terminal and through a pipe."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+import pytest
+
+from quiz.starter import STARTER_BANK
+
+DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
+
+
+def quiz_command() -> list[str]:
+    """The installed console script, beside this Python (or ``python -m quiz``)."""
+    script = Path(sys.executable).parent / "quiz"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("quiz")
+    return [found] if found else [sys.executable, "-m", "quiz"]
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Path:
+    path = tmp_path / "starter.yaml"
+    path.write_text(STARTER_BANK.format(filename=path.name), encoding="utf-8")
+    return path
+
+
+class Terminal:
+    """A program in a pseudo-terminal, its output read through a pyte screen."""
+
+    def __init__(
+        self, args: list[str], env: dict[str, str], cols: int = 80, rows: int = 40
+    ) -> None:
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.transcript = b""
+        command = quiz_command()
+        self.child = pexpect.spawn(
+            command[0], command[1:] + args, env=env, dimensions=(rows, cols), timeout=15
+        )
+
+    def text(self) -> str:
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def pump(self, wait: float = 0.05) -> None:
+        try:
+            while True:
+                chunk = self.child.read_nonblocking(65536, timeout=wait)
+                self.transcript += chunk
+                self.stream.feed(chunk)
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            pass
+
+    def wait_for(self, needle: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.pump()
+            if needle in self.text():
+                return self.text()
+            if not self.child.isalive():
+                self.pump()
+                if needle in self.text():
+                    return self.text()
+                break
+        raise AssertionError(f"{needle!r} never appeared; screen:\n{self.text()}")
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def finish(self) -> int:
+        self.child.expect(pexpect.EOF, timeout=15)
+        self.stream.feed(self.child.before or b"")
+        self.child.close()
+        return int(self.child.exitstatus if self.child.exitstatus is not None else -1)
+
+
+def env(**extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "QUIZ_PATH")}
+    base.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "40"}, **extra)
+    return base
+
+
+def test_whole_game_with_the_keyboard_in_a_terminal(bank: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    term = Terminal(
+        ["play", str(bank), "--no-shuffle", "--seed", "3", "--results", str(results)], env()
+    )
+    term.wait_for("Which planet is known as the red planet?")
+    term.wait_for("Mercury")
+    term.send(DOWN + ENTER)  # Mars
+    term.wait_for("Which of these planets are gas giants?")
+    term.send(SPACE + DOWN + DOWN + SPACE + ENTER)  # Jupiter, Saturn
+    term.wait_for("The Moon gives off its own light.")
+    term.send(DOWN)
+    time.sleep(0.2)
+    term.send(ENTER)  # False
+    term.wait_for("Who was the first human in space?")
+    term.send("yuri gagarin" + ENTER)
+    term.wait_for("In which year did people first walk on the Moon?")
+    term.send("1968" + ENTER)  # wrong
+    term.wait_for("Order these planets by distance from the Sun")
+    term.send("h")
+    time.sleep(0.2)
+    term.send(ENTER)
+    term.wait_for("Hint: Earth is third.")
+    # Shown alphabetically: Earth, Mars, Mercury, Venus.
+    term.send("3" + ENTER)
+    term.wait_for("Position 2 of 4")
+    term.send("3" + ENTER)  # Earth, Mars, Venus -> Venus
+    term.wait_for("Position 3 of 4")
+    term.send("1" + ENTER)  # Earth; Mars is last
+    screen = term.wait_for("Game over")
+    assert term.finish() == 0
+    assert "To review (1)" in term.text()
+    document = json.loads(results.read_text(encoding="utf-8"))
+    assert document["completed"] is True
+    assert document["seed"] == 3
+    assert [a["correct"] for a in document["answers"]] == [True, True, True, True, False, True]
+    assert [a["points"] for a in document["answers"]] == [100, 220, 240, 260, 0, 150]
+    assert document["score"] == 970
+    assert document["max_score"] == 100 + 220 + 240 + 260 + 280 + 450
+    assert document["answers"][4]["given"] == 1968
+    assert "Game over" in screen
+
+
+def test_ctrl_c_in_the_middle_of_a_question(bank: Path, tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    term = Terminal(["play", str(bank), "--no-shuffle", "--results", str(results)], env())
+    term.wait_for("Mercury")
+    term.send(DOWN + ENTER)
+    term.wait_for("gas giants")
+    term.send(DOWN)
+    time.sleep(0.2)
+    term.send(CTRL_C)
+    term.wait_for("Game so far")
+    assert term.finish() == 130
+    assert "Traceback" not in term.transcript.decode("utf-8", "replace")
+    assert "Stopped      after 1 of 6 questions" in term.text()
+    document = json.loads(results.read_text(encoding="utf-8"))
+    assert document["completed"] is False
+    assert len(document["answers"]) == 1
+
+
+def test_start_screen_picks_a_bank(bank: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "questions").mkdir(parents=True)
+    shutil.copy(bank, data / "questions" / "mine.yaml")
+    term = Terminal([], env(QUIZ_DATA_DIR=str(data)))
+    screen = term.wait_for("Which bank?")
+    assert "Orbit Quiz" in screen and "My first quiz" in screen
+    term.send(DOWN + ENTER)  # the second bank listed is ours (the built-in one comes first)
+    term.wait_for("Question 1 of 6")
+    term.send(CTRL_C)
+    assert term.finish() == 130
+
+
+def run_piped(args: list[str], lines: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        quiz_command() + args,
+        input=lines,
+        capture_output=True,
+        text=True,
+        env=env(**extra),
+        timeout=60,
+        check=False,
+    )
+
+
+def test_plain_mode_over_a_pipe(bank: Path, tmp_path: Path) -> None:
+    results = tmp_path / "r.json"
+    lines = "2\n1 3\nmaybe\nn\nGagarin\n1969\n3 4 1 2\n"
+    done = run_piped(["play", str(bank), "--no-shuffle", "--results", str(results)], lines)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b[" not in done.stdout  # not a terminal: no escape sequences
+    assert "1) Venus\n2) Mars\n3) Jupiter\n4) Mercury" in done.stdout
+    assert "Please type y (yes, true) or n (no, false)." in done.stdout
+    assert done.stdout.count("✔ Right!") == 6
+    document = json.loads(results.read_text(encoding="utf-8"))
+    assert document["correct"] == 6 and document["score"] == document["max_score"] == 1550
+
+
+def test_plain_end_of_input_is_an_interruption(bank: Path, tmp_path: Path) -> None:
+    results = tmp_path / "r.json"
+    done = run_piped(["play", str(bank), "--no-shuffle", "--results", str(results)], "2\n")
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "Game so far" in done.stdout
+    assert json.loads(results.read_text(encoding="utf-8"))["completed"] is False
+
+
+def test_no_color_and_dumb_terminal(bank: Path) -> None:
+    term = Terminal(
+        ["play", str(bank), "--plain", "--no-shuffle"], env(NO_COLOR="1", TERM="dumb"), cols=40
+    )
+    term.wait_for("red planet?")
+    term.send("2\r")
+    term.wait_for("gas giants?")
+    term.send(CTRL_C)
+    assert term.finish() == 130
+    transcript = term.transcript.decode("utf-8", "replace")
+    assert "\x1b[3" not in transcript and "\x1b[1m" not in transcript  # no colour, no bold
+    assert "Traceback" not in transcript
