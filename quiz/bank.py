@@ -202,7 +202,9 @@ class _Checker:
         if not value:
             self.error(node, f"'{what}' is empty")
             return None
-        index = find_control_character(value)
+        # Control characters written into the file were refused before parsing;
+        # only a double-quoted escape can still make one.
+        index = find_control_character(value) if node.escaped else -1
         if index >= 0:
             self.error(node, f"in '{what}': {_control_message(value[index])}")
             return None

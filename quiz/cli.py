@@ -15,7 +15,7 @@ from quiz.errors import ExitStatus, GameInterrupted, QuizError
 
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
-COMMANDS = ("play", "review", "list", "validate", "new", "schema", "stats")
+COMMANDS = ("play", "review", "list", "validate", "new", "schema", "stats", "import")
 
 
 class Command(Protocol):

@@ -30,6 +30,7 @@ from quiz.results import given_value
 from quiz.stats import AnswerRow, GameRow, Stats, compute
 
 FILE_NAME = "history.sqlite3"
+NOT_SAVED = "history not saved"
 BUSY_TIMEOUT_MS = 10_000
 Clock = Callable[[], datetime]
 
@@ -147,6 +148,10 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Damaged pages do not show until read; a quick check finds them now.
+        verdict = connection.execute("PRAGMA quick_check(1)").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise sqlite3.DatabaseError("database disk image is malformed")
         migrate(connection)
     except BaseException:
         connection.close()
@@ -177,15 +182,15 @@ def open_history(data_dir: Path, now: Clock) -> History:
         data_dir.mkdir(parents=True, exist_ok=True)
         return History(path, connect(path), warnings, now)
     except NewerSchemaError as error:
-        warnings.append(f"history not saved: {error}")
+        warnings.append(f"{NOT_SAVED}: {error}")
         return History(path, None, warnings, now)
     except sqlite3.Error as error:
         if not is_corrupt(error):
-            warnings.append(f"history not saved: {error}")
+            warnings.append(f"{NOT_SAVED}: {error}")
             return History(path, None, warnings, now)
         reason = error
     except OSError as error:
-        warnings.append(f"history not saved: {error.strerror or error}: {data_dir}")
+        warnings.append(f"{NOT_SAVED}: {error.strerror or error}: {data_dir}")
         return History(path, None, warnings, now)
     try:
         moved = move_aside(path, f"corrupt-{file_stamp(now())}")
@@ -195,7 +200,7 @@ def open_history(data_dir: Path, now: Clock) -> History:
         )
         return History(path, connect(path), warnings, now)
     except (sqlite3.Error, OSError, NewerSchemaError) as error:
-        warnings.append(f"history not saved: {error}")
+        warnings.append(f"{NOT_SAVED}: {error}")
         return History(path, None, warnings, now)
 
 
@@ -237,7 +242,7 @@ class History:
             self.connection = None
 
     def _fail(self, error: Exception) -> None:
-        message = f"history not saved: {error}"
+        message = f"{NOT_SAVED}: {error}"
         if message not in self.warnings:
             self.warnings.append(message)
 

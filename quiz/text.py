@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ALLOWED_CONTROLS = frozenset("\t\n")
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = frozenset("'‘’ʼ`")
 
@@ -16,10 +17,8 @@ def find_control_character(value: str) -> int:
     Newline and tab are allowed; every other C0/C1 control (ESC included, so no
     terminal escape sequence can get through) is not.
     """
-    for index, char in enumerate(value):
-        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
-            return index
-    return -1
+    found = _CONTROL.search(value)
+    return found.start() if found else -1
 
 
 def normalize_answer(value: str) -> str:

@@ -44,10 +44,16 @@ class Node:
 
 @dataclass(slots=True, eq=False)
 class Scalar(Node):
-    """A scalar with the text the author wrote; ``plain`` when it was not quoted."""
+    """A scalar with the text the author wrote.
+
+    ``plain`` when it was neither quoted nor tagged; ``escaped`` when it was
+    double-quoted, the only style whose escapes (``"\\e"``) can make characters
+    that are not in the file itself.
+    """
 
     value: str = ""
     plain: bool = True
+    escaped: bool = False
 
     @property
     def is_null(self) -> bool:
@@ -143,6 +149,7 @@ def _build(events: Iterator[yaml.Event], path: str) -> Node | None:
                 *_position(event.start_mark),
                 value=event.value,
                 plain=event.style is None and event.tag is None,
+                escaped=event.style == '"',
             )
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             _check_tag(event, path)

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from rich.text import Text
 
-    from quiz.history import open_history
+    from quiz.history import NOT_SAVED, open_history
     from quiz.library import catalogue, data_dir, known_files, resolve
     from quiz.review import next_due, review_turns
     from quiz.ui.session import Session
@@ -49,8 +49,6 @@ def run(args: argparse.Namespace) -> ExitStatus:
         raise QuizError("no playable bank found; check the files with 'quiz validate'")
     now = datetime.now(UTC)
     with open_history(data_dir(), lambda: now) as history:
-        for warning in history.warnings:
-            session.errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
         cards = history.cards()
     turns = review_turns(
         cards,
@@ -60,6 +58,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
         shuffle=not args.no_shuffle,
         rng=random.Random(session.seed),
     )
+    for warning in history.warnings:
+        # The game's own recording repeats "not saved"; a file moved aside is said once.
+        if not (turns and warning.startswith(NOT_SAVED)):
+            session.errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
     if turns:
         return session.run(turns)
     session.console.print(Text(nothing_due(next_due(cards, banks, now), now)))

@@ -72,7 +72,11 @@ def reset(history: History, yes: bool) -> ExitStatus:
     console = make_console()
     if not history.saving:
         raise QuizError("the history cannot be reset: " + "; ".join(history.warnings))
-    question = f"Clear the history of {plural(history.game_count(), 'game')}?"
+    games = history.game_count()
+    if not games:
+        console.print(Text("The history is empty; nothing to clear.", style="quiz.muted"))
+        return ExitStatus.OK
+    question = f"Clear the history of {plural(games, 'game')}?"
     if not yes and not confirm(question):
         console.print(Text("History kept.", style="quiz.muted"))
         return ExitStatus.OK

@@ -7,7 +7,8 @@ import random
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -44,10 +45,14 @@ class Session:
     plain: bool
     seed: int
     results: Path | None
+    mode: str = "play"
+    options: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Session:
         """A session for the parsed options of ``play`` or ``review``."""
+        from quiz.history import game_options
+
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
         plain = bool(args.plain) or not is_interactive(sys.stdin, sys.stdout)
         return cls(
@@ -57,6 +62,11 @@ class Session:
             plain=plain,
             seed=seed,
             results=Path(args.results) if args.results else None,
+            mode=str(getattr(args, "command", None) or "play"),
+            options={
+                **game_options(vars(args), drop=("run", "command", "banks", "menu", "results")),
+                "seed": seed,
+            },
         )
 
     def warn_skipped(self, reports: Iterable[Report]) -> None:
@@ -135,7 +145,10 @@ class Session:
                 ("\nCtrl-C stops at any time; your answers so far are kept.", "quiz.muted"),
             )
         )
+        started = datetime.now(UTC)
         result = play(turns, self.asker(), time.monotonic)
+        # Saved before the report, so a Ctrl-C during the report loses nothing.
+        self.save_history(result, started, datetime.now(UTC))
         if not result.completed:
             self.console.print(Text("\nGame stopped.", style="quiz.warning"))
         self.report(result)
@@ -143,6 +156,25 @@ class Session:
             write_results(self.results, results_document(result, self.seed))
             self.console.print(Text(f"Results written to {self.results}", style="quiz.muted"))
         return ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
+
+    def save_history(self, result: GameResult, started: datetime, ended: datetime) -> None:
+        """Record the game and move its questions' Leitner boxes; faults only warn."""
+        from quiz.history import save_game
+        from quiz.library import data_dir
+
+        warnings = save_game(
+            data_dir(),
+            result,
+            mode=self.mode,
+            banks=list(result.titles),
+            options=self.options,
+            started=started,
+            ended=ended,
+        )
+        for warning in warnings:
+            self.errors.print(
+                Text.assemble(("warning:", "quiz.warning"), f" {warning}"), soft_wrap=True
+            )
 
     def report(self, result: GameResult) -> None:
         """The summary panel, the breakdown and the review of missed questions."""
