@@ -11,16 +11,8 @@ from pathlib import Path
 
 from quiz.errors import BankError, Diagnostic
 from quiz.model import Bank, Difficulty, Question, QuestionType, format_number
-from quiz.text import find_control_character, normalize_answer
-from quiz.yamlnodes import (
-    Mapping,
-    Node,
-    Scalar,
-    Sequence,
-    YamlSyntaxError,
-    kind_name,
-    read_document,
-)
+from quiz.nodes import Mapping, Node, Scalar, Sequence, kind_name
+from quiz.text import control_character_positions, find_control_character, normalize_answer
 
 BANK_KEYS = ("title", "description", "tags", "questions")
 QUESTION_KEYS = (
@@ -79,15 +71,28 @@ def load_bank(path: Path, shown_as: str | None = None) -> Bank:
     return report.bank
 
 
-def check_file(path: Path, shown_as: str | None = None) -> Report:
-    """Read and check one question file; ``shown_as`` is how diagnostics name it."""
+def check_file(path: Path, shown_as: str | None = None, *, cache: Path | None = None) -> Report:
+    """Read and check one question file; ``shown_as`` is how diagnostics name it.
+
+    With a ``cache`` folder, a file whose exact bytes were checked before is not
+    parsed again (see :mod:`quiz.cache`).
+    """
     shown = shown_as if shown_as is not None else str(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
         return _failed(shown, Diagnostic(shown, 1, 1, f"cannot read the file: {reason}"))
-    return check_bytes(data, shown, name=path.stem)
+    if cache is None:
+        return check_bytes(data, shown, name=path.stem)
+    from quiz import cache as bank_cache
+
+    hit = bank_cache.load(cache, data, shown, path.stem)
+    if hit is not None:
+        return Report(shown, *hit)
+    report = check_bytes(data, shown, name=path.stem)
+    bank_cache.store(cache, data, report.bank, report.diagnostics)
+    return report
 
 
 def check_bytes(data: bytes, path: str, name: str | None = None) -> Report:
@@ -96,7 +101,9 @@ def check_bytes(data: bytes, path: str, name: str | None = None) -> Report:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as everywhere else, not bytes.
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
         message = f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8"
         return _failed(path, Diagnostic(path, line, column, message))
     return check_text(text, path, name)
@@ -105,9 +112,12 @@ def check_bytes(data: bytes, path: str, name: str | None = None) -> Report:
 def check_text(text: str, path: str, name: str | None = None) -> Report:
     """Check the text of a question file and build its bank when it has no errors."""
     bank_name = name if name is not None else Path(path).stem
-    control = _raw_control_character(text, path)
-    if control is not None:
-        return _failed(path, control)
+    controls = _raw_control_characters(text, path)
+    if controls:
+        return Report(path, None, controls)
+    # The YAML parser is imported only when a file is really parsed (not on a cache hit).
+    from quiz.yamlnodes import YamlSyntaxError, read_document
+
     try:
         root = read_document(text, path)
     except YamlSyntaxError as error:
@@ -124,15 +134,15 @@ def _failed(path: str, diagnostic: Diagnostic) -> Report:
     return Report(path, None, (diagnostic,))
 
 
-def _raw_control_character(text: str, path: str) -> Diagnostic | None:
-    """Locate a control character written straight into the file (not escaped)."""
-    index = find_control_character(text.replace("\r\n", "\n"))
-    if index < 0:
-        return None
+def _raw_control_characters(text: str, path: str) -> tuple[Diagnostic, ...]:
+    """Locate every control character written straight into the file (not escaped)."""
     text = text.replace("\r\n", "\n")
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Diagnostic(path, line, column, _control_message(text[index]))
+    found: list[Diagnostic] = []
+    for index in control_character_positions(text):
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        found.append(Diagnostic(path, line, column, _control_message(text[index])))
+    return tuple(found)
 
 
 def _control_message(char: str) -> str:
@@ -174,6 +184,10 @@ class _Checker:
         for key, value in node.pairs:
             if not isinstance(key, Scalar):
                 self.error(key, f"a key must be a plain word, not {kind_name(key)}")
+                continue
+            index = find_control_character(key.value) if key.escaped else -1
+            if index >= 0:
+                self.error(key, f"in a key: {_control_message(key.value[index])}")
                 continue
             if key.value in key_nodes:
                 first = key_nodes[key.value].line
@@ -355,7 +369,11 @@ class _QuestionChecker:
         if explanation is None and "explanation" not in values:
             c.warn(node, f"{self.label} has no 'explanation'; players will not learn why")
         answer_fields: dict[str, object] = {}
-        if type_name is not None:
+        if type_name is None:
+            # The type is unknown, but lists are lists whatever the type: check their shape.
+            for key in ("choices", "items"):
+                c.text_list(values.get(key), key)
+        else:
             qtype = QuestionType(type_name)
             for key in TYPE_KEYS:
                 if key in values and qtype not in TYPE_KEYS[key]:

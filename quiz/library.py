@@ -125,6 +125,9 @@ class Catalogue:
         return [r for r in self.reports if r.bank is None]
 
 
-def catalogue(paths: Iterable[Path]) -> Catalogue:
-    """Check every file; keep both the good banks and the failures."""
-    return Catalogue(tuple(check_file(path) for path in paths))
+def catalogue(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Catalogue:
+    """Check every file (through the cache of checked files); keep banks and failures."""
+    from quiz.cache import cache_dir
+
+    folder = cache_dir(environ)
+    return Catalogue(tuple(check_file(path, cache=folder) for path in paths))

@@ -25,7 +25,10 @@ def _tags() -> dict[str, Any]:
 
 def _when(qtype: QuestionType | list[QuestionType], then: dict[str, Any]) -> dict[str, Any]:
     types = qtype if isinstance(qtype, list) else [qtype]
-    condition: dict[str, Any] = {"properties": {"type": {"enum": [t.value for t in types]}}}
+    condition: dict[str, Any] = {
+        "properties": {"type": {"enum": [t.value for t in types]}},
+        "required": ["type"],
+    }
     if QuestionType.SINGLE in types:
         # A question without 'type' is a single question.
         condition = {"anyOf": [condition, {"not": {"required": ["type"]}}]}

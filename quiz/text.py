@@ -21,6 +21,11 @@ def find_control_character(value: str) -> int:
     return found.start() if found else -1
 
 
+def control_character_positions(value: str) -> list[int]:
+    """The index of every forbidden control character in ``value``."""
+    return [found.start() for found in _CONTROL.finditer(value)]
+
+
 def normalize_answer(value: str) -> str:
     """Fold an answer for comparison: case, accents, punctuation and spacing are ignored.
 

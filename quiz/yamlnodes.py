@@ -9,12 +9,22 @@ nodes the document would expand to.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Protocol
 
 import yaml
 
 from quiz.errors import Diagnostic
+from quiz.nodes import Mapping, Node, Scalar, Sequence, kind_name
+
+__all__ = [
+    "Mapping",
+    "Node",
+    "Scalar",
+    "Sequence",
+    "YamlSyntaxError",
+    "kind_name",
+    "read_document",
+]
 
 MAX_DEPTH = 64
 # A document may expand through aliases to this many nodes, or to four times its
@@ -25,54 +35,11 @@ _ALLOWED_TAGS = frozenset(
     {None, "!"}
     | {_CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 )
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 try:
     _FastLoader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _FastLoader = yaml.SafeLoader
-
-
-@dataclass(slots=True, eq=False)
-class Node:
-    """A YAML node and where it starts (1-based line and column)."""
-
-    line: int
-    column: int
-    size: int = field(default=1, init=False)
-
-
-@dataclass(slots=True, eq=False)
-class Scalar(Node):
-    """A scalar with the text the author wrote.
-
-    ``plain`` when it was neither quoted nor tagged; ``escaped`` when it was
-    double-quoted, the only style whose escapes (``"\\e"``) can make characters
-    that are not in the file itself.
-    """
-
-    value: str = ""
-    plain: bool = True
-    escaped: bool = False
-
-    @property
-    def is_null(self) -> bool:
-        """Whether YAML would read this scalar as null (an empty value, ``~`` or ``null``)."""
-        return self.plain and self.value in _NULLS
-
-
-@dataclass(slots=True, eq=False)
-class Sequence(Node):
-    """A YAML list."""
-
-    items: list[Node] = field(default_factory=list)
-
-
-@dataclass(slots=True, eq=False)
-class Mapping(Node):
-    """A YAML mapping; every pair is kept in order, duplicates included."""
-
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
 
 
 class _Mark(Protocol):
@@ -88,37 +55,34 @@ class YamlSyntaxError(Exception):
         super().__init__(str(diagnostic))
 
 
-def kind_name(node: Node) -> str:
-    """Name a node's kind the way an author thinks of it."""
-    if isinstance(node, Mapping):
-        return "a mapping"
-    if isinstance(node, Sequence):
-        return "a list"
-    return "text"
-
-
 def read_document(text: str, path: str) -> Node | None:
     """Parse ``text`` into a node tree; ``None`` when it holds no document.
 
     Raises :class:`YamlSyntaxError` with the location of the first problem.
     """
-    try:
-        return _build(yaml.parse(text, Loader=_FastLoader), path)
-    except yaml.MarkedYAMLError:
-        # libyaml words its errors differently from release to release; the pure
-        # parser's wording is stable, so the message always comes from it.
-        if _FastLoader is yaml.SafeLoader:
-            raise
-    except YamlSyntaxError:
-        raise
-    except yaml.YAMLError:
-        pass
+    if _FastLoader is not yaml.SafeLoader:
+        try:
+            return _build(yaml.parse(text, Loader=_FastLoader), path)
+        except yaml.YAMLError:
+            # libyaml words its errors differently from release to release; the pure
+            # parser's wording is stable, so a failing file is parsed again for it.
+            pass
     try:
         return _build(yaml.parse(text, Loader=yaml.SafeLoader), path)
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxError(_describe(error, path)) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _offset_position(text, error.position)
+        message = f"the character U+{error.character:04X} is not allowed in YAML text"
+        raise YamlSyntaxError(Diagnostic(path, line, column, message)) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(Diagnostic(path, 1, 1, f"not valid YAML: {error}")) from None
+
+
+def _offset_position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _build(events: Iterator[yaml.Event], path: str) -> Node | None:
@@ -148,7 +112,8 @@ def _build(events: Iterator[yaml.Event], path: str) -> Node | None:
             node = Scalar(
                 *_position(event.start_mark),
                 value=event.value,
-                plain=event.style is None and event.tag is None,
+                # libyaml gives plain scalars the style '', the pure parser None.
+                plain=not event.style and event.tag is None,
                 escaped=event.style == '"',
             )
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):

@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def isolated_data_dir(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Every test gets its own QUIZ_DATA_DIR, so no test reads or writes the real one."""
+    """Every test gets its own data and cache folders, so no test touches the real ones."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("QUIZ_DATA_DIR", str(folder))
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(folder / "cache"))
     monkeypatch.delenv("QUIZ_PATH", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield folder

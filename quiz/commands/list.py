@@ -17,17 +17,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "files and folders given: name, title, number of questions, types and tags."
         ),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="question files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="BANK", help="bank names, question files or folders"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
-    from quiz.library import catalogue, expand_paths, known_files
+    from quiz.library import catalogue, known_files, resolve
     from quiz.ui.console import make_console
     from quiz.ui.render import bank_table, skipped_warning
 
-    files = expand_paths(args.paths) if args.paths else known_files()
+    files = resolve(args.paths) if args.paths else known_files()
     found = catalogue(files)
     errors = make_console(stderr=True)
     for report in found.broken:
