@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Callable
@@ -158,7 +157,10 @@ def _suggest(word: str, options: tuple[str, ...] | list[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, or nothing when none is close."""
     lowered = {o.casefold(): o for o in options}
     close = [lowered[word.casefold()]] if word.casefold() in lowered else []
-    close = close or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        import difflib  # only a file with a mistake needs it
+
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'quiz COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    # An explicit prog spares argparse from building a help formatter at start-up.
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands", prog="quiz"
+    )
     for name in COMMANDS:
         command_module(name).register(commands)
     return parser

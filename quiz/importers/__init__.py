@@ -26,6 +26,7 @@ CHOICE_LIMITS = (2, 10)  # as quiz.bank.CHOICE_RANGE (tests hold the two equal)
 _SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "opentdb"}
 _SLUG_LENGTH = 40
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile("['‘’ʼ`]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]", re.MULTILINE)
 _AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z]", re.MULTILINE)
@@ -104,14 +105,14 @@ def detect_format(text: str, filename: str) -> str:
 def parse(text: str, fmt: str) -> Imported:
     """Parse source text in a known format; ids come out unique."""
     if fmt == "gift":
-        from quiz.importers import gift as parser
+        from quiz.importers.gift import parse as parser
     elif fmt == "aiken":
-        from quiz.importers import aiken as parser
+        from quiz.importers.aiken import parse as parser
     elif fmt == "opentdb":
-        from quiz.importers import opentdb as parser
+        from quiz.importers.opentdb import parse as parser
     else:
         raise UnknownFormatError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
-    result = parser.parse(text)
+    result = parser(text)
     return Imported(unique_ids(result.questions), result.skips, fmt)
 
 
@@ -133,8 +134,9 @@ def clean(text: str) -> str:
 
 def slugify(text: str, limit: int = _SLUG_LENGTH) -> str:
     """Lower-case ASCII words joined by hyphens, cut at a word within ``limit`` characters."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    decomposed = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", text).casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = _NOT_SLUG.sub("-", letters).strip("-")
     if len(slug) > limit:
         cut = slug[: limit + 1]
         slug = cut[: cut.rfind("-")] if "-" in cut else slug[:limit]
@@ -167,7 +169,8 @@ def choice_problem(choices: Iterable[str]) -> str | None:
     if any(not choice for choice in listed):
         return "a choice is empty"
     if not low <= len(listed) <= high:
-        return f"it has {len(listed)} choices; a bank question takes {low} to {high}"
+        count = f"{len(listed)} choice{'' if len(listed) == 1 else 's'}"
+        return f"it has {count}; a bank question takes {low} to {high}"
     seen: dict[str, str] = {}
     for choice in listed:
         folded = choice.casefold()
@@ -183,13 +186,13 @@ def choice_problem(choices: Iterable[str]) -> str | None:
 def bank_title(filename: str) -> str:
     """A title from a file's name: ``space-facts.gift`` gives ``Space facts``."""
     stem = Path(filename).name.split(".")[0]
-    words = " ".join(re.split(r"[-_\s]+", stem)).strip()
+    words = clean(" ".join(re.split(r"[-_\s]+", stem)))
     return (words[:1].upper() + words[1:]) if words else "Imported questions"
 
 
 def describe(imported: Imported, filename: str) -> str:
     """The bank description: where the questions came from (and their licence, if known)."""
-    text = f"Imported from {filename} ({FORMAT_NAMES.get(imported.fmt, imported.fmt)})."
+    text = f"Imported from {clean(filename)} ({FORMAT_NAMES.get(imported.fmt, imported.fmt)})."
     if imported.fmt == "opentdb":
         text += " Questions from the Open Trivia Database (opentdb.com), CC BY-SA 4.0."
     return text
@@ -251,8 +254,9 @@ def to_yaml(imported: Imported, title: str, description: str, header: str = "") 
     }
     body = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     # A blank line between questions, as a person would write them.
-    body = body.replace("\n  - id: ", "\n\n  - id: ")
-    comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    head, first, rest = body.partition("\n  - id: ")
+    body = head + first + rest.replace("\n  - id: ", "\n\n  - id: ")
+    comments = "".join(f"# {line}".rstrip() + "\n" for line in clean(header).splitlines())
     return comments + body
 
 

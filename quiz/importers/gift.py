@@ -102,7 +102,8 @@ def parse(text: str) -> Imported:
 
 def _blocks(text: str) -> Iterator[_Block]:
     """Questions are runs of lines between blank lines; ``//`` lines are comments."""
-    start, lines = 0, []
+    start = 0
+    lines: list[str] = []
     numbered = enumerate(re.split(r"\r\n|\r|\n", text), start=1)
     for number, raw in (*numbered, (0, "")):
         line = raw.strip()
@@ -122,13 +123,18 @@ def _category_tag(raw: str) -> str:
     return slugify(kept[-1], limit=60) if kept else ""
 
 
+def _protect(text: str) -> str:
+    """Escaped characters swapped for placeholders (``\\\\`` is a plain backslash)."""
+    return _ESCAPE.sub(lambda m: _PLACEHOLDERS.get(m[1], "\\"), text)
+
+
 def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: _PLACEHOLDERS.get(m[1], "\\"), text).translate(_RESTORE)
+    return _protect(text).translate(_RESTORE)
 
 
 def _question(block: _Block, tags: tuple[str, ...]) -> Question | str:
     """One question block: the question, or why it is skipped."""
-    text = _ESCAPE.sub(lambda m: _PLACEHOLDERS.get(m[1], "\\"), "\n".join(block.lines))
+    text = _protect("\n".join(block.lines))
     title: str | None = None
     if text.startswith("::"):
         text = text[2:]
@@ -191,7 +197,7 @@ def _answers(text: str, fmt: str | None) -> _Answers | str:
 def _multichoice(text: str, fmt: str | None) -> _Answers | str:
     single = "=" in text
     entries = [
-        _entry(part, fmt, FULL if part.strip().startswith("=") else 0.0)
+        _entry(part, FULL if part.strip().startswith("=") else 0.0)
         for part in _parts(text.replace("=", "~="), "~")
     ]
     choices = tuple(_display(answer, fmt) for _, answer, _ in entries)
@@ -224,7 +230,7 @@ def _truefalse(text: str, fmt: str | None) -> _Answers:
 
 
 def _shortanswer(text: str, fmt: str | None) -> _Answers | str:
-    entries = [_entry(part, fmt, FULL) for part in _parts(text, "=")]
+    entries = [_entry(part, FULL) for part in _parts(text, "=")]
     if not entries:
         return "a short answer question with no answer"
     accepted: dict[str, str] = {}
@@ -251,13 +257,16 @@ def _numerical(text: str, fmt: str | None) -> _Answers | str:
     other = ""
     if (tilde := text.find("~")) >= 0:
         text, other = text[:tilde], text[tilde:].partition("#")[2]
-    entries = [_entry(part, fmt, FULL) for part in _parts(text, "=")]
+    entries = [_entry(part, FULL) for part in _parts(text, "=")]
     if not entries:
         return "a numerical question with no number"
     intervals: list[tuple[float, float]] = []
     labels: list[str] = []
     for weight, raw, _ in entries:
         spec = _answer_text(raw)
+        if spec == "*" and weight < FULL:  # Moodle's "any other answer", for its feedback
+            labels.append("Any other answer")
+            continue
         value = _number_spec(spec)
         if isinstance(value, str):
             return value
@@ -268,7 +277,7 @@ def _numerical(text: str, fmt: str | None) -> _Answers | str:
         if weight >= FULL:
             intervals.append((number, tolerance))
     if not intervals:
-        return "no number is fully right (every one has partial credit)"
+        return "no number gets full credit"
     joined = _join(intervals)
     if isinstance(joined, str):
         return joined
@@ -281,7 +290,7 @@ def _numerical(text: str, fmt: str | None) -> _Answers | str:
 def _number_spec(spec: str) -> tuple[float, float] | str:
     """``1975``, ``1975:2`` or ``1970..1980`` as (number, tolerance), or why not."""
     if spec == "*":
-        return "an answer of * (any number) cannot be checked"
+        return "an answer of * (any number) gets full credit, so nothing is wrong"
     if spec.find("..") > 0:
         low_text, _, high_text = spec.partition("..")
         low, high = _to_number(low_text), _to_number(high_text)
@@ -328,7 +337,7 @@ def _parts(text: str, separator: str) -> list[str]:
     return parts[1:] if not parts[0].strip() else parts
 
 
-def _entry(part: str, fmt: str | None, default: float) -> tuple[float, str, str]:
+def _entry(part: str, default: float) -> tuple[float, str, str]:
     """One answer as (weight in percent, raw text, raw feedback)."""
     part = part.strip().removeprefix("=")
     weight = default
@@ -383,8 +392,9 @@ class _HtmlText(HTMLParser):
     """Collects the text of HTML: block elements and ``<br>`` become new lines."""
 
     BREAKS = frozenset(
-        "address article blockquote br dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
-        "header hr li ol p pre section table tr ul".split()
+        {"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption"}
+        | {"footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p"}
+        | {"pre", "section", "table", "tr", "ul"}
     )
     HIDDEN = frozenset({"script", "style", "head", "title"})
 

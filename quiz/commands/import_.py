@@ -1,0 +1,119 @@
+"""``quiz import``: convert GIFT, Aiken or Open Trivia DB questions into a native bank.
+
+The summary goes to standard output; each question that could not be converted is
+reported on standard error as ``FILE:LINE: skipped: why``, the way compilers report.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from quiz.errors import Diagnostic, ExitStatus, QuizError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FORMATS = ("gift", "aiken", "opentdb")  # as quiz.importers.FORMATS, without importing it
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``import`` parser."""
+    parser = commands.add_parser(
+        "import",
+        help="convert GIFT, Aiken or Open Trivia DB questions into a bank",
+        description=(
+            "Convert a file of questions in Moodle's GIFT or Aiken format, or an Open Trivia "
+            "DB JSON response, into a question bank (.yaml) that 'quiz play' can use. The "
+            "format is guessed from the file unless given. Questions the game cannot play "
+            "(essay, matching...) are reported on standard error as FILE:LINE: skipped: why. "
+            "Exits 0 when at least one question was converted, 1 otherwise."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the file to convert")
+    parser.add_argument(
+        "--format", choices=FORMATS, dest="fmt", help="the file's format (default: guessed)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the bank to write, .yaml or .yml (default: FILE with its suffix made .yaml)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> ExitStatus:
+    """Convert the file, write the bank, report skips, and check what was written."""
+    import sys
+    from pathlib import Path
+
+    from quiz.bank import check_file, check_text
+    from quiz.importers import bank_title, convert, describe, to_yaml
+    from quiz.ui.render import plural
+
+    source = Path(args.file)
+    output = _output_path(source, args.output, args.force)
+    imported = convert(source, args.fmt)
+    for skip in sorted(imported.skips, key=lambda s: s.line):
+        print(f"{source}:{skip.line}: skipped: {skip.reason}", file=sys.stderr)
+    count = len(imported.questions)
+    skipped = f" ({len(imported.skips)} skipped)" if imported.skips else ""
+    if not count:
+        print(f"No questions converted from {source}{skipped}; nothing written.", file=sys.stderr)
+        return ExitStatus.ERROR
+
+    text = to_yaml(
+        imported,
+        bank_title(source.name),
+        describe(imported, source.name),
+        header=f"Imported from {source.name} by 'quiz import'. Check it with: "
+        f"quiz validate {output.name}",
+    )
+    # The bank is checked before it is written and once more after: a converted
+    # bank that fails validation is a bug in the importer, never the user's problem.
+    if _report_errors(check_text(text, str(output)).errors, "would not be valid"):
+        return ExitStatus.ERROR
+    try:
+        with output.open("w" if args.force else "x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        raise QuizError(f"'{output}' already exists; use --force to replace it") from None
+    except OSError as error:
+        raise QuizError(f"cannot write '{output}': {error.strerror or error}") from None
+    if _report_errors(check_file(output).errors, f"written to {output} is not valid"):
+        return ExitStatus.ERROR
+    print(f"Converted {plural(count, 'question')} from {source} to {output}{skipped}.")
+    print(f"Play it with: quiz play {output}")
+    return ExitStatus.OK
+
+
+def _output_path(source: Path, given: str | None, force: bool) -> Path:
+    """Where the bank goes: checked to be a bank file, not the source, and new unless forced."""
+    from pathlib import Path
+
+    from quiz.library import is_bank_file
+
+    output = Path(given) if given else source.with_suffix(".yaml")
+    if not is_bank_file(output):
+        raise QuizError(f"'{output}' must end in .yaml or .yml to be found as a question file")
+    if output.exists() and output.resolve() == source.resolve():
+        raise QuizError(f"'{output}' is the file being imported; name another with -o")
+    if output.exists() and not force:
+        raise QuizError(f"'{output}' already exists; use --force to replace it")
+    return output
+
+
+def _report_errors(errors: tuple[Diagnostic, ...], state: str) -> bool:
+    """Print the bank's errors, if any, as an importer bug; say whether there were any."""
+    import sys
+
+    if not errors:
+        return False
+    print(
+        f"quiz: error: the converted bank {state}; this is a bug in 'quiz import':", file=sys.stderr
+    )
+    for error in errors:
+        print(f"  {error}", file=sys.stderr)
+    return True

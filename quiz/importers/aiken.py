@@ -1,0 +1,113 @@
+"""Aiken, Moodle's one-answer multiple-choice format, to bank questions. Pure.
+
+A question is its text, then its options, each on a line starting with a capital
+letter and ``.`` or ``)`` and a space (``A. Mars``, ``B) Venus``), then a line
+``ANSWER: X``. Every question becomes a single question whose answer is option X.
+
+As in Moodle, lines are trimmed and a blank line may come between the parts of a
+question. Beyond Moodle, a question's text may run over several lines (up to the
+first option or blank line) and the answer letter may be lower case.
+
+Skipped, each with a reason and the line it starts on: text with no options or no
+``ANSWER:`` line, options with no question before them, options not lettered A, B,
+C... in order (Moodle counts the answer letter by position, so the labels must
+agree), an answer letter that names no option or more than one letter, and option
+lists the bank cannot hold (fewer than 2 or more than 10, or repeated).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.importers import Imported, Skip, choice_problem, clean, question_id
+from quiz.model import Question, QuestionType
+
+_OPTION = re.compile(r"([A-Z])[.)][ \t]+(.*)")
+_ANSWER = re.compile(r"ANSWER:(.*)")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A question being read: its first line, text lines and (letter, text) options."""
+
+    line: int
+    text: list[str] = field(default_factory=list)
+    options: list[tuple[str, str]] = field(default_factory=list)
+    paused: bool = False  # a blank line came after the text: options may follow, not text
+
+    @property
+    def unfinished(self) -> str:
+        """Why this question, cut short, is skipped."""
+        if self.options:
+            return "no ANSWER: line after its options"
+        return "text with no options and no ANSWER: line"
+
+
+def parse(text: str) -> Imported:
+    """Convert Aiken text; questions that cannot be played are skipped with a reason."""
+    questions: list[Question] = []
+    skips: list[Skip] = []
+    draft: _Draft | None = None
+    orphan = False  # options are being read with no question before them
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        line = raw.strip()
+        if not line:
+            if draft is not None:
+                draft.paused = True
+            continue
+        option, answer = _OPTION.fullmatch(line), _ANSWER.match(line)
+        if option:
+            if draft is None:
+                if not orphan:
+                    skips.append(Skip(number, "options with no question before them"))
+                orphan = True
+            else:
+                draft.options.append((option[1], option[2]))
+            continue
+        if answer:
+            if draft is None and not orphan:
+                skips.append(Skip(number, "an ANSWER: line with no question before it"))
+            elif draft is not None:
+                result = _question(draft, answer[1].strip())
+                if isinstance(result, Question):
+                    questions.append(result)
+                else:
+                    skips.append(Skip(draft.line, result))
+            draft = None
+            orphan = False
+        elif draft is not None and not draft.options and not draft.paused:
+            draft.text.append(line)
+        else:
+            if draft is not None:
+                skips.append(Skip(draft.line, draft.unfinished))
+            draft, orphan = _Draft(number, [line]), False
+    if draft is not None:
+        skips.append(Skip(draft.line, draft.unfinished))
+    return Imported(tuple(questions), tuple(sorted(skips, key=lambda s: s.line)))
+
+
+def _question(draft: _Draft, letter: str) -> Question | str:
+    """A finished question: prompt, options and the answer letter."""
+    prompt = clean("\n".join(draft.text))
+    letters = "".join(label for label, _ in draft.options)
+    choices = tuple(clean(choice) for _, choice in draft.options)
+    if not choices:
+        return "no options before the ANSWER: line"
+    expected = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[: len(letters)]
+    if letters != expected:
+        return f"options are lettered {', '.join(letters)}; they must run {', '.join(expected)}"
+    if problem := choice_problem(choices):
+        return problem
+    if len(letter) != 1:
+        return f"'ANSWER: {letter}' must name one letter; an Aiken question has one answer"
+    if letter.upper() not in letters:
+        return f"'ANSWER: {letter}' names none of the options {letters[0]}-{letters[-1]}"
+    return Question(
+        id=question_id(None, prompt),
+        type=QuestionType.SINGLE,
+        prompt=prompt,
+        choices=choices,
+        answers=(choices[letters.index(letter.upper())],),
+        line=draft.line,
+    )
