@@ -26,6 +26,9 @@ from quiz.ui.console import make_console
 from quiz.ui.plain import InvalidInput, PlainAsker, parse_numbers
 from quiz.ui.render import bank_table, plural, skipped_warning
 
+# Parsed arguments that are not options of the game, so are not kept with it.
+_NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
+
 
 def is_interactive(stdin: TextIO, stdout: TextIO) -> bool:
     """Whether both ends are a terminal, so full-screen prompts can work."""
@@ -51,8 +54,6 @@ class Session:
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Session:
         """A session for the parsed options of ``play`` or ``review``."""
-        from quiz.history import game_options
-
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
         plain = bool(args.plain) or not is_interactive(sys.stdin, sys.stdout)
         return cls(
@@ -63,10 +64,7 @@ class Session:
             seed=seed,
             results=Path(args.results) if args.results else None,
             mode=str(getattr(args, "command", None) or "play"),
-            options={
-                **game_options(vars(args), drop=("run", "command", "banks", "menu", "results")),
-                "seed": seed,
-            },
+            options={**vars(args), "seed": seed},
         )
 
     def warn_skipped(self, reports: Iterable[Report]) -> None:
@@ -159,7 +157,8 @@ class Session:
 
     def save_history(self, result: GameResult, started: datetime, ended: datetime) -> None:
         """Record the game and move its questions' Leitner boxes; faults only warn."""
-        from quiz.history import save_game
+        # Imported here, after the game, so that sqlite3 does not delay the first question.
+        from quiz.history import game_options, save_game
         from quiz.library import data_dir
 
         warnings = save_game(
@@ -167,7 +166,7 @@ class Session:
             result,
             mode=self.mode,
             banks=list(result.titles),
-            options=self.options,
+            options=game_options(self.options, drop=_NOT_OPTIONS),
             started=started,
             ended=ended,
         )
