@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.errors import BankError, Diagnostic
-from quiz.model import Bank, Difficulty, Question, QuestionType, format_number
+from quiz.model import (
+    Bank,
+    BankSummary,
+    Difficulty,
+    Question,
+    QuestionType,
+    format_number,
+    summarize,
+)
 from quiz.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from quiz.text import control_character_positions, find_control_character, normalize_answer
 
@@ -45,11 +53,13 @@ _FALSE = frozenset({"false", "no"})
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """What checking one file found: the bank when it is usable, and every diagnostic."""
+    """What checking one file found: every diagnostic, and for a usable file its summary
+    and (unless only the summary was read from the cache) its bank."""
 
     path: str
     bank: Bank | None
     diagnostics: tuple[Diagnostic, ...]
+    summary: BankSummary | None = None
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -88,7 +98,8 @@ def check_file(path: Path, shown_as: str | None = None, *, cache: Path | None = 
 
     hit = bank_cache.load(cache, data, shown, path.stem)
     if hit is not None:
-        return Report(shown, *hit)
+        bank, diagnostics = hit
+        return Report(shown, bank, diagnostics, summarize(bank) if bank else None)
     report = check_bytes(data, shown, name=path.stem)
     bank_cache.store(cache, data, report.bank, report.diagnostics)
     return report
@@ -124,9 +135,9 @@ def check_text(text: str, path: str, name: str | None = None) -> Report:
     checker = _Checker(path)
     bank = checker.bank(root, bank_name)
     diagnostics = tuple(sorted(checker.diagnostics, key=lambda d: (d.line, d.column)))
-    if any(d.is_error for d in diagnostics):
-        bank = None
-    return Report(path, bank, diagnostics)
+    if bank is None or any(d.is_error for d in diagnostics):
+        return Report(path, None, diagnostics)
+    return Report(path, bank, diagnostics, summarize(bank))
 
 
 def _failed(path: str, diagnostic: Diagnostic) -> Report:

@@ -1,33 +1,45 @@
 """A cache of checked question files, keyed by their content.
 
 A file's bytes are hashed; the cache holds what checking those exact bytes gave
-(the bank's content and every diagnostic), so a changed file can never be served
-stale, and the same file under another name or path is still a hit. Entries are
-plain builtins written with ``marshal``; an entry that is unreadable, corrupt or
-from another release is ignored, and a cache that cannot be written is skipped.
+(every diagnostic, a summary for listings, and the bank's content), so a changed
+file can never be served stale, and the same file under another name or path is
+still a hit. An entry is two ``marshal`` records of plain builtins: a small head
+(format, diagnostics, summary) that listings read alone, then the questions. An
+entry that is unreadable, corrupt or from another release is ignored, and a cache
+that cannot be written is skipped.
 """
 
 from __future__ import annotations
 
+import io
 import marshal
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quiz import __version__
+from quiz.errors import Diagnostic
+from quiz.model import Bank, BankSummary, Difficulty, Question, QuestionType, summarize
 
 try:  # the builtin module, without loading OpenSSL as hashlib does (a few ms at start-up)
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
-from quiz.errors import Diagnostic
-from quiz.model import Bank, Difficulty, Question, QuestionType
 
 # Bump when the entry layout or the checking rules change.
-FORMAT = f"banks-1/{__version__}"
+FORMAT = f"banks-2/{__version__}"
 _TYPES = {t.value: t for t in QuestionType}
 _LEVELS = {d.value: d for d in Difficulty}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A cached result: the diagnostics, and the summary when the file was valid."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    summary: BankSummary | None
 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
@@ -46,14 +58,27 @@ def entry_path(folder: Path, data: bytes) -> Path:
     return folder / f"{digest}.bank"
 
 
+def load_head(folder: Path, data: bytes, path: str, name: str) -> Entry | None:
+    """The diagnostics and summary cached for ``data``; ``None`` on a miss."""
+    try:
+        with entry_path(folder, data).open("rb") as file:
+            return _head(marshal.load(file), path, name)
+    except Exception:  # any unreadable or odd entry is simply a miss
+        return None
+
+
 def load(
     folder: Path, data: bytes, path: str, name: str
 ) -> tuple[Bank | None, tuple[Diagnostic, ...]] | None:
     """The cached result of checking ``data``, shown as ``path``; ``None`` on a miss."""
     try:
-        raw = entry_path(folder, data).read_bytes()
-        entry = marshal.loads(raw)
-        return _decode(entry, path, name)
+        stream = io.BytesIO(entry_path(folder, data).read_bytes())
+        head = _head(marshal.load(stream), path, name)
+        if head is None:
+            return None
+        if head.summary is None:
+            return None, head.diagnostics
+        return _bank(marshal.load(stream), head.summary), head.diagnostics
     except Exception:  # any unreadable or odd entry is simply a miss
         return None
 
@@ -66,7 +91,7 @@ def store(
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        encoded = marshal.dumps(_encode(bank, diagnostics))
+        encoded = _encode(bank, diagnostics)
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as file:
@@ -78,10 +103,12 @@ def store(
         pass
 
 
-def _encode(bank: Bank | None, diagnostics: tuple[Diagnostic, ...]) -> tuple[Any, ...]:
+def _encode(bank: Bank | None, diagnostics: tuple[Diagnostic, ...]) -> bytes:
     notes = tuple((d.line, d.column, d.message, d.severity) for d in diagnostics)
     if bank is None:
-        return (FORMAT, None, notes)
+        return marshal.dumps((FORMAT, notes, None))
+    summary = summarize(bank)
+    head = (FORMAT, notes, (bank.title, summary.questions, summary.types, summary.tags))
     questions = tuple(
         (
             q.id,
@@ -102,37 +129,42 @@ def _encode(bank: Bank | None, diagnostics: tuple[Diagnostic, ...]) -> tuple[Any
         )
         for q in bank.questions
     )
-    return (FORMAT, (bank.title, bank.description, bank.tags, questions), notes)
+    return marshal.dumps(head) + marshal.dumps((bank.description, bank.tags, questions))
 
 
-def _decode(entry: Any, path: str, name: str) -> tuple[Bank | None, tuple[Diagnostic, ...]] | None:
-    version, content, notes = entry
+def _head(head: Any, path: str, name: str) -> Entry | None:
+    version, notes, summary = head
     if version != FORMAT:
         return None
     diagnostics = tuple(
         Diagnostic(path, line, column, message, severity)
         for line, column, message, severity in notes
     )
-    if content is None:
-        return None, diagnostics
-    title, description, tags, rows = content
+    if summary is None:
+        return Entry(diagnostics, None)
+    title, count, types, tags = summary
+    return Entry(diagnostics, BankSummary(name, title, count, types, tags, path))
+
+
+def _bank(content: Any, summary: BankSummary) -> Bank:
+    description, tags, rows = content
     questions = tuple(
         Question(
-            id=qid,
-            type=_TYPES[qtype],
-            prompt=prompt,
-            explanation=explanation,
-            choices=choices,
-            answers=answers,
-            truth=truth,
-            number=number,
-            tolerance=tolerance,
-            items=items,
-            hint=hint,
-            difficulty=_LEVELS[level],
-            tags=qtags,
-            source=source,
-            line=line,
+            qid,
+            _TYPES[qtype],
+            prompt,
+            explanation,
+            choices,
+            answers,
+            truth,
+            number,
+            tolerance,
+            items,
+            hint,
+            _LEVELS[level],
+            qtags,
+            source,
+            line,
         )
         for (
             qid,
@@ -152,4 +184,4 @@ def _decode(entry: Any, path: str, name: str) -> tuple[Bank | None, tuple[Diagno
             line,
         ) in rows
     )
-    return Bank(name, title, questions, description, tags, path), diagnostics
+    return Bank(summary.name, summary.title, questions, description, tags, summary.path)

@@ -64,6 +64,30 @@ class Bank:
     path: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class BankSummary:
+    """What a listing shows of a bank: its name, title, size, question types and tags."""
+
+    name: str
+    title: str
+    questions: int
+    types: tuple[str, ...]
+    tags: tuple[str, ...]
+    path: str = ""
+
+
+def summarize(bank: Bank) -> BankSummary:
+    """The summary of a bank, for listings."""
+    return BankSummary(
+        name=bank.name,
+        title=bank.title,
+        questions=len(bank.questions),
+        types=tuple(sorted({q.type.value for q in bank.questions})),
+        tags=tuple(sorted({tag for q in bank.questions for tag in q.tags})),
+        path=bank.path,
+    )
+
+
 def format_number(value: float) -> str:
     """Show a number as a person writes it: ``1975`` rather than ``1975.0``."""
     if value.is_integer() and abs(value) < 1e16:

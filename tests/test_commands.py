@@ -216,7 +216,7 @@ def test_interrupted_exits_130(
     def interrupted(*_: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(quiz.library, "catalogue", interrupted)
+    monkeypatch.setattr(quiz.library, "survey", interrupted)
     code, _, err = run(capsys, "validate", str(good_dir))
     assert code == 130
     assert "Interrupted." in err

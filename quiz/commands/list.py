@@ -25,18 +25,20 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
-    from quiz.library import catalogue, known_files, resolve
+    from quiz.library import known_files, resolve, survey
     from quiz.ui.console import make_console
     from quiz.ui.render import bank_table, skipped_warning
 
     files = resolve(args.paths) if args.paths else known_files()
-    found = catalogue(files)
+    reports = survey(files)
     errors = make_console(stderr=True)
-    for report in found.broken:
-        errors.print(skipped_warning(report), soft_wrap=True)
+    for report in reports:
+        if report.errors:
+            errors.print(skipped_warning(report), soft_wrap=True)
+    summaries = [r.summary for r in reports if r.summary is not None]
     console = make_console()
-    if not found.banks:
+    if not summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    console.print(bank_table(found.banks))
+    console.print(bank_table(summaries))
     return ExitStatus.OK

@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Check the files and print the diagnostics and a summary."""
-    from quiz.library import catalogue, expand_paths
+    from quiz.library import expand_paths, survey
     from quiz.ui.console import make_console
     from quiz.ui.render import diagnostic_line, validation_summary
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not files:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
-    reports = catalogue(files).reports
+    reports = survey(files)
     for report in reports:
         for diagnostic in report.diagnostics:
             console.print(diagnostic_line(diagnostic), soft_wrap=True)

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from quiz.bank import Report
 from quiz.errors import Diagnostic
-from quiz.model import Bank
+from quiz.model import BankSummary
 
 
 def plural(count: int, word: str) -> str:
@@ -54,7 +54,7 @@ def skipped_warning(report: Report) -> Text:
     )
 
 
-def bank_table(banks: Iterable[Bank]) -> Table:
+def bank_table(banks: Iterable[BankSummary]) -> Table:
     """The table of ``quiz list``: name, title, questions, types, tags."""
     table = Table(title="Question banks", title_style="quiz.title", expand=False)
     table.add_column("Name", style="bold", overflow="fold")
@@ -63,13 +63,11 @@ def bank_table(banks: Iterable[Bank]) -> Table:
     table.add_column("Types", overflow="fold")
     table.add_column("Tags", overflow="fold", style="quiz.muted")
     for bank in banks:
-        types = sorted({q.type.value for q in bank.questions})
-        tags = sorted({tag for q in bank.questions for tag in q.tags})
         table.add_row(
             Text(bank.name),
             Text(bank.title),
-            str(len(bank.questions)),
-            Text(", ".join(types)),
-            Text(", ".join(tags)),
+            str(bank.questions),
+            Text(", ".join(bank.types)),
+            Text(", ".join(bank.tags)),
         )
     return table

@@ -19,7 +19,7 @@ from rich.text import Text
 from quiz.bank import Report
 from quiz.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.errors import ExitStatus
-from quiz.model import Bank
+from quiz.model import Bank, summarize
 from quiz.results import results_document, write_results
 from quiz.ui import views
 from quiz.ui.console import make_console
@@ -81,7 +81,10 @@ class Session:
         total = sum(len(b.questions) for b in banks)
         self.console.print(
             Panel(
-                Group(Text("Pick a bank to play.", style="quiz.muted"), bank_table(banks)),
+                Group(
+                    Text("Pick a bank to play.", style="quiz.muted"),
+                    bank_table(summarize(b) for b in banks),
+                ),
                 title=Text("Orbit Quiz", style="quiz.title"),
                 expand=False,
             )

@@ -1,0 +1,110 @@
+"""The cache of checked files: hits, never stale, and faults ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz import cache
+from quiz.bank import check_file, check_text
+from quiz.library import catalogue, survey
+from quiz.starter import STARTER_BANK
+
+BROKEN = "title: T\nquestions:\n  - id: a\n    prompt: P?\n    choices: [x, y]\n    answer: z\n"
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "starter.yaml"
+    path.write_text(STARTER_BANK.format(filename="starter.yaml"), encoding="utf-8")
+    return path
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.bank"))
+
+
+def test_a_hit_gives_the_same_bank_and_diagnostics(bank_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    first = check_file(bank_file, cache=folder)
+    assert len(entries(folder)) == 1
+    second = check_file(bank_file, cache=folder)
+    assert second == first
+    assert second.bank == check_text(bank_file.read_text(encoding="utf-8"), str(bank_file)).bank
+
+
+def test_an_entry_is_used_rather_than_parsing(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    check_file(bank_file, cache=folder)
+
+    def never(*_: object, **__: object) -> object:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("quiz.bank.check_bytes", never)
+    assert check_file(bank_file, cache=folder).bank is not None
+
+
+def test_a_changed_file_is_never_served_stale(bank_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    check_file(bank_file, cache=folder)
+    bank_file.write_text(BROKEN, encoding="utf-8")
+    report = check_file(bank_file, cache=folder)
+    assert report.bank is None
+    assert "answer 'z' is not one of the choices" in report.errors[0].message
+    assert len(entries(folder)) == 2
+
+
+def test_diagnostics_name_the_path_they_are_asked_for(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text(BROKEN, encoding="utf-8")
+    two.write_text(BROKEN, encoding="utf-8")
+    check_file(one, cache=folder)
+    report = check_file(two, cache=folder)
+    assert str(report.errors[0]).startswith(f"{two}:6:13: error:")
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"\x00" * 64])
+def test_a_corrupt_entry_is_ignored(bank_file: Path, tmp_path: Path, damage: bytes) -> None:
+    folder = tmp_path / "cache"
+    good = check_file(bank_file, cache=folder)
+    (entry,) = entries(folder)
+    entry.write_bytes(damage)
+    assert check_file(bank_file, cache=folder) == good
+
+
+def test_an_entry_of_another_release_is_ignored(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "cache"
+    check_file(bank_file, cache=folder)
+    monkeypatch.setattr(cache, "FORMAT", "banks-0/old")
+    assert cache.load(folder, bank_file.read_bytes(), "p", "n") is None
+
+
+def test_an_unwritable_cache_is_skipped(bank_file: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    report = check_file(bank_file, cache=blocker / "cache")
+    assert report.bank is not None and not report.errors
+
+
+def test_survey_reads_only_the_head_and_agrees_with_a_full_check(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    monkeypatch.setenv("QUIZ_CACHE_DIR", str(tmp_path / "cache"))
+    cold = survey([bank_file, broken])
+    warm = survey([bank_file, broken])
+    assert cold == warm
+    full = catalogue([bank_file, broken]).reports
+    assert [r.summary for r in warm] == [r.summary for r in full]
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in full]
+    summary = warm[0].summary
+    assert summary is not None
+    assert (summary.name, summary.questions) == ("starter", 6)
+    assert summary.types == ("boolean", "multi", "number", "order", "single", "text")
