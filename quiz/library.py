@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -100,6 +99,8 @@ def resolve(names: Iterable[str], environ: Mapping[str, str] = os.environ) -> li
             listed = ", ".join(str(p) for p in matches)
             raise BankNotFoundError(f"'{name}' names several banks ({listed}); give a path instead")
         else:
+            import difflib  # only a name that matches nothing needs it
+
             close = difflib.get_close_matches(name, [p.stem for p in known], n=1)
             advice = f" (did you mean '{close[0]}'?)" if close else ""
             raise BankNotFoundError(

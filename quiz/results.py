@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +44,9 @@ def results_document(result: GameResult, seed: int) -> dict[str, Any]:
 
 def write_results(path: Path, document: dict[str, Any]) -> None:
     """Write the document atomically: the file is whole or untouched."""
+    import json
+    import tempfile
+
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     folder = path.parent if str(path.parent) else Path()
     temporary: Path | None = None

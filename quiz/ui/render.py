@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 
 from quiz.bank import Report
 from quiz.errors import Diagnostic
 from quiz.model import BankSummary
+
+if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
+    from rich.table import Table
 
 
 def plural(count: int, word: str) -> str:
@@ -56,6 +59,8 @@ def skipped_warning(report: Report) -> Text:
 
 def bank_table(banks: Iterable[BankSummary]) -> Table:
     """The table of ``quiz list``: name, title, questions, types, tags."""
+    from rich.table import Table
+
     table = Table(title="Question banks", title_style="quiz.title", expand=False)
     table.add_column("Name", style="bold", overflow="fold")
     table.add_column("Title", overflow="fold")

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from quiz.engine import GameResult, Outcome, Status, Turn, given_text
 from quiz.model import QuestionType, right_answer_text
 from quiz.scoring import Points
 from quiz.ui.render import plural
+
+if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
+    from rich.table import Table
 
 RIGHT, WRONG, PARTIAL = "✔", "✘", "◐"
 
@@ -162,6 +165,8 @@ def feedback(outcome: Outcome) -> Group:
 
 def summary(result: GameResult) -> Table:
     """Score out of the maximum, right answers, accuracy, best streak, time."""
+    from rich.table import Table
+
     table = Table.grid(padding=(0, 2))
     table.add_column(style="quiz.muted")
     table.add_column()
@@ -179,6 +184,8 @@ def summary(result: GameResult) -> Table:
 
 def breakdown(result: GameResult) -> Table | None:
     """Right answers and points by difficulty and by tag; ``None`` before any answer."""
+    from rich.table import Table
+
     if not result.outcomes:
         return None
     groups: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
