@@ -84,7 +84,7 @@ def test_a_whole_game_with_retries_and_a_hint() -> None:
     result = play(turns(), PlainAsker(out, io.StringIO(lines)), lambda: 0.0)
     text = out.file.getvalue()  # type: ignore[attr-defined]
     assert result.completed and result.correct == 6
-    assert "'9' is not an option: type numbers from 1 to 3." in text
+    assert "'9' is not an option: type a number from 1 to 3." in text
     assert "Hint: It is true." in text
     assert "accepted: Kazakhstan" in text
     assert "Please type a number, like 42 or 3.5." in text

@@ -117,3 +117,11 @@ def test_time_runs_out(pipe: PipeInput) -> None:
     reply = ask.ask(turn, Status())
     assert reply.timed_out
     assert "Time is up!" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_time_runs_out_while_typing(pipe: PipeInput) -> None:
+    ask, _ = asker(pipe)
+    turn = turns(time_limit=0.3)[3]
+    pipe.send_text("Kaz")
+    reply = ask.ask(turn, Status())
+    assert reply.timed_out

@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    console.print(bank_table(summaries))
+    console.print(bank_table(summaries, console.width))
     return ExitStatus.OK

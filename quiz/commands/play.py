@@ -106,10 +106,14 @@ def run(args: argparse.Namespace) -> ExitStatus:
     banks = found.banks
     if not banks:
         raise QuizError("no playable bank found; check the files with 'quiz validate'")
+    count = args.count
     if not args.banks:
-        banks = session.start_screen(banks)
+        picked = session.start_screen(banks, ask_count=count is None)
+        if picked is None:
+            return ExitStatus.OK
+        banks, count = picked[0], picked[1] if count is None else count
     options = GameOptions(
-        count=args.count,
+        count=count,
         tags=tuple(args.tag),
         difficulty=Difficulty(args.difficulty) if args.difficulty else None,
         shuffle=not args.no_shuffle,

@@ -41,15 +41,16 @@ def parse_number(text: str) -> float:
     return value
 
 
-def parse_numbers(text: str, count: int) -> list[int]:
+def parse_numbers(text: str, count: int, *, one: bool = False) -> list[int]:
     """Option numbers (1-based) separated by commas and/or spaces, each within range."""
     words = [w for w in _SEPARATORS.split(text.strip()) if w]
+    wanted = f"a number from 1 to {count}" if one else f"numbers from 1 to {count}"
     if not words:
-        raise InvalidInput(f"Please type numbers from 1 to {count}.")
+        raise InvalidInput(f"Please type {wanted}.")
     picked: list[int] = []
     for word in words:
         if not word.isdigit() or not 1 <= int(word) <= count:
-            raise InvalidInput(f"'{word}' is not an option: type numbers from 1 to {count}.")
+            raise InvalidInput(f"'{word}' is not an option: type {wanted}.")
         picked.append(int(word))
     return picked
 
@@ -62,7 +63,7 @@ def parse_reply(turn: Turn, line: str) -> Given:
         raise InvalidInput("Please type an answer (or ? for the hint).")
     match question.type:
         case QuestionType.SINGLE:
-            picked = parse_numbers(text, len(turn.choices))
+            picked = parse_numbers(text, len(turn.choices), one=True)
             if len(picked) != 1:
                 raise InvalidInput(f"Pick one option: a number from 1 to {len(turn.choices)}.")
             return turn.choices[picked[0] - 1]

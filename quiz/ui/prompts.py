@@ -12,12 +12,14 @@ from typing import Any
 
 import questionary
 from prompt_toolkit.application import Application
+from prompt_toolkit.filters import is_done, to_filter
 from prompt_toolkit.input import Input
-from prompt_toolkit.layout import HSplit, Layout, Window
+from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, VerticalAlign, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output
 from prompt_toolkit.styles import Style
 from questionary import Choice, Separator
+from questionary.prompts.common import InquirerControl
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
@@ -111,14 +113,20 @@ class QuestionaryAsker:
         question = turn.question
         match question.type:
             case QuestionType.SINGLE:
-                picked: Given = self._select("Your answer", list(turn.choices), offer_hint)
+                picked: Given = self._select("Answer", list(turn.choices), offer_hint)
                 return picked
             case QuestionType.BOOLEAN:
                 choices = [
                     Choice("True (yes)", value=True, shortcut_key="y"),
                     Choice("False (no)", value=False, shortcut_key="n"),
                 ]
-                truth: Given = self._select("True or false?", choices, offer_hint, shortcuts=True)
+                truth: Given = self._select(
+                    "True or false?",
+                    choices,
+                    offer_hint,
+                    shortcuts=True,
+                    instruction="(y/n, then Enter)",
+                )
                 return truth
             case QuestionType.MULTI:
                 return self._checkbox(turn, offer_hint)
@@ -153,7 +161,7 @@ class QuestionaryAsker:
             style=STYLE,
             use_shortcuts=use_shortcuts,
             use_jk_keys=False,
-            instruction=instruction or "(arrow keys or number, then Enter)",
+            instruction=instruction or "(arrows or number, Enter)",
             **self.io,
         )
         return self._run(prompt)
@@ -169,12 +177,12 @@ class QuestionaryAsker:
             return bool(picked) or "Pick at least one answer (Space to pick)"
 
         prompt = questionary.checkbox(
-            "Pick every right answer",
+            "All that apply",
             choices=entries,
             style=STYLE,
             validate=valid,
             use_jk_keys=False,
-            instruction="(Space to pick, Enter to answer)",
+            instruction="(Space picks, Enter)",
             **self.io,
         )
         picked = self._run(prompt)
@@ -197,11 +205,8 @@ class QuestionaryAsker:
 
         what = "Type a number" if number else "Type your answer"
         hint = ", or ? for the hint" if offer_hint else ""
-        extra: dict[str, Any] = {}
-        if self.deadline is not None:
-            extra = {"bottom_toolbar": self._countdown_text, "refresh_interval": 0.5}
-        prompt = questionary.text(f"{what}{hint}:", style=STYLE, validate=valid, **self.io, **extra)
-        text = str(self._run(prompt, toolbar=False)).strip()
+        prompt = questionary.text(f"{what}{hint}:", style=STYLE, validate=valid, **self.io)
+        text = str(self._run(prompt)).strip()
         if offer_hint and text == "?":
             return _HINT
         return parse_number(text) if number else text
@@ -240,31 +245,42 @@ class QuestionaryAsker:
         left = max(0.0, (self.deadline or 0.0) - self.clock())
         return [("class:timer", f" {views.seconds_text(left)} left ")]
 
-    def _run(self, prompt: questionary.Question, *, toolbar: bool = True) -> Any:
+    def _run(self, prompt: questionary.Question) -> Any:
         """Run a prompt; Ctrl-C raises KeyboardInterrupt, a time-out raises TimeUp."""
+        _wrap_long_lines(prompt.application)
         if self.deadline is not None:
             left = self.deadline - self.clock()
             if left <= 0:
                 raise TimeUp
-            _arm_timer(prompt.application, left, show_countdown=toolbar, text=self._countdown_text)
+            _arm_timer(prompt.application, left, text=self._countdown_text)
         answer = prompt.unsafe_ask()
         if answer == _TIMEOUT:
             raise TimeUp
         return answer
 
 
+def _wrap_long_lines(app: Application[Any]) -> None:
+    """Let long choices wrap onto the next line instead of being cut at the edge."""
+    for window in app.layout.find_all_windows():
+        if isinstance(window.content, InquirerControl):
+            window.wrap_lines = to_filter(True)
+
+
 def _arm_timer(
     app: Application[Any],
     seconds: float,
     *,
-    show_countdown: bool,
     text: Callable[[], list[tuple[str, str]]],
 ) -> None:
-    """End ``app`` with the time-out value after ``seconds``, showing a countdown line."""
-    if show_countdown:
-        countdown = Window(FormattedTextControl(text), height=1)  # type: ignore[arg-type]
-        app.layout = Layout(HSplit([app.layout.container, countdown]))
-        app.refresh_interval = 0.5
+    """End ``app`` with the time-out value after ``seconds``; show a live countdown
+    under the prompt while it runs (it goes away with the prompt)."""
+    countdown = Window(FormattedTextControl(text), height=1)  # type: ignore[arg-type]
+    live = ConditionalContainer(countdown, filter=~is_done)
+    app.layout = Layout(
+        HSplit([app.layout.container, live], align=VerticalAlign.TOP),
+        focused_element=app.layout.current_window,
+    )
+    app.refresh_interval = 0.5
 
     def start() -> None:
         import asyncio

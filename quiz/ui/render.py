@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from quiz.bank import Report
 from quiz.errors import Diagnostic
 from quiz.model import BankSummary
-
-if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
-    from rich.table import Table
 
 
 def plural(count: int, word: str) -> str:
@@ -57,16 +55,35 @@ def skipped_warning(report: Report) -> Text:
     )
 
 
-def bank_table(banks: Iterable[BankSummary]) -> Table:
-    """The table of ``quiz list``: name, title, questions, types, tags."""
+NARROW = 70  # below this many columns a listing stacks each bank instead of a table
+
+
+def bank_table(banks: Iterable[BankSummary], width: int = 80) -> RenderableType:
+    """The banks of ``quiz list`` and the start screen: name, title, questions, types, tags.
+
+    A table where there is room; below ``NARROW`` columns, one short block per bank,
+    so nothing has to break in the middle of a word.
+    """
+    if width < NARROW:
+        blocks: list[RenderableType] = [Text("Question banks", style="quiz.title")]
+        for bank in banks:
+            details = Text.assemble(
+                bank.title,
+                "\n",
+                (f"{plural(bank.questions, 'question')}: {', '.join(bank.types)}", "quiz.muted"),
+            )
+            if bank.tags:
+                details.append(f"\ntags: {', '.join(bank.tags)}", style="quiz.muted")
+            blocks += [Text(bank.name, style="bold"), Padding(details, (0, 0, 0, 2))]
+        return Group(*blocks)
     from rich.table import Table
 
     table = Table(title="Question banks", title_style="quiz.title", expand=False)
     table.add_column("Name", style="bold", overflow="fold")
-    table.add_column("Title", overflow="fold")
+    table.add_column("Title")
     table.add_column("Qs", justify="right")
-    table.add_column("Types", overflow="fold")
-    table.add_column("Tags", overflow="fold", style="quiz.muted")
+    table.add_column("Types")
+    table.add_column("Tags", style="quiz.muted")
     for bank in banks:
         table.add_row(
             Text(bank.name),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -18,7 +19,7 @@ from rich.text import Text
 
 from quiz.bank import Report
 from quiz.engine import Asker, GameOptions, GameResult, Turn, plan, play
-from quiz.errors import ExitStatus
+from quiz.errors import ExitStatus, QuizError
 from quiz.model import Bank, summarize
 from quiz.results import results_document, write_results
 from quiz.ui import views
@@ -28,6 +29,17 @@ from quiz.ui.render import bank_table, plural, skipped_warning
 
 # Parsed arguments that are not options of the game, so are not kept with it.
 _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before the game, a results file that could not be written after it."""
+    folder = path.parent
+    if path.is_dir():
+        raise QuizError(f"cannot write results to '{path}': it is a folder")
+    if not folder.is_dir():
+        raise QuizError(f"cannot write results to '{path}': the folder '{folder}' does not exist")
+    if not os.access(folder, os.W_OK):
+        raise QuizError(f"cannot write results to '{path}': the folder is not writable")
 
 
 def is_interactive(stdin: TextIO, stdout: TextIO) -> bool:
@@ -49,11 +61,15 @@ class Session:
     seed: int
     results: Path | None
     mode: str = "play"
+    shuffle: bool = True
     options: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Session:
         """A session for the parsed options of ``play`` or ``review``."""
+        results = Path(args.results) if args.results else None
+        if results is not None:
+            check_writable(results)
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
         plain = bool(args.plain) or not is_interactive(sys.stdin, sys.stdout)
         return cls(
@@ -62,8 +78,9 @@ class Session:
             stdin=sys.stdin,
             plain=plain,
             seed=seed,
-            results=Path(args.results) if args.results else None,
+            results=results,
             mode=str(getattr(args, "command", None) or "play"),
+            shuffle=not getattr(args, "no_shuffle", False),
             options={**vars(args), "seed": seed},
         )
 
@@ -74,31 +91,52 @@ class Session:
 
     # -- start screen ---------------------------------------------------------------
 
-    def start_screen(self, banks: list[Bank]) -> list[Bank]:
-        """Show the banks found and let the player pick one, or all of them."""
-        if len(banks) == 1:
-            return banks
-        total = sum(len(b.questions) for b in banks)
+    def start_screen(
+        self, banks: list[Bank], *, ask_count: bool
+    ) -> tuple[list[Bank], int | None] | None:
+        """Show the banks found; the player picks one (or all) and how many questions.
+
+        Returns the banks and the count (``None`` for all), or ``None`` to quit.
+        """
         self.console.print(
             Panel(
                 Group(
                     Text("Pick a bank to play.", style="quiz.muted"),
-                    bank_table(summarize(b) for b in banks),
+                    bank_table([summarize(b) for b in banks], self.console.width - 4),
                 ),
                 title=Text("Orbit Quiz", style="quiz.title"),
                 expand=False,
             )
         )
         labels = [f"{b.title} ({plural(len(b.questions), 'question')})" for b in banks]
-        labels.append(f"All banks ({plural(total, 'question')})")
-        index = self._pick_plain(labels) if self.plain else self._pick_interactive(labels)
-        return banks if index == len(banks) else [banks[index]]
+        if len(banks) > 1:
+            total = sum(len(b.questions) for b in banks)
+            labels.append(f"All banks ({plural(total, 'question')})")
+        labels.append("Quit")
+        index = self._pick("Which bank?", labels)
+        if index == len(labels) - 1:
+            return None
+        chosen = banks if index == len(banks) else [banks[index]]
+        if not ask_count:
+            return chosen, None
+        total = sum(len(b.questions) for b in chosen)
+        sizes = [size for size in (10, 20) if size < total]
+        if not sizes:
+            return chosen, None
+        counts = [f"{size} questions" for size in sizes] + [f"All {total} questions"]
+        picked = self._pick("How many questions?", counts)
+        return chosen, sizes[picked] if picked < len(sizes) else None
 
-    def _pick_plain(self, labels: list[str]) -> int:
+    def _pick(self, message: str, labels: list[str]) -> int:
+        """The index of the label the player picks, on a terminal or in plain mode."""
+        if self.plain:
+            return self._pick_plain(message, labels)
+        return self._pick_interactive(message, labels)
+
+    def _pick_plain(self, message: str, labels: list[str]) -> int:
+        self.console.print(Text(message, style="quiz.heading"))
         self.console.print(views.numbered(labels))
-        self.console.print(
-            Text(f"Type the number of a bank (1-{len(labels)}):", style="quiz.muted")
-        )
+        self.console.print(Text(f"Type a number (1-{len(labels)}):", style="quiz.muted"))
         asker = PlainAsker(self.console, self.stdin)
         while True:
             line = asker.read_line()
@@ -106,18 +144,22 @@ class Session:
                 picked = parse_numbers(line, len(labels))
                 if len(picked) == 1:
                     return picked[0] - 1
-                raise InvalidInput(f"Pick one bank: a number from 1 to {len(labels)}.")
+                raise InvalidInput(f"Pick one: a number from 1 to {len(labels)}.")
             except InvalidInput as error:
                 self.console.print(Text(str(error), style="quiz.warning"))
 
-    def _pick_interactive(self, labels: list[str]) -> int:
+    def _pick_interactive(self, message: str, labels: list[str]) -> int:
         import questionary
 
         from quiz.ui.prompts import STYLE
 
         choices = [questionary.Choice(label, value=i) for i, label in enumerate(labels)]
         answer = questionary.select(
-            "Which bank?", choices=choices, style=STYLE, use_jk_keys=False
+            message,
+            choices=choices,
+            style=STYLE,
+            use_jk_keys=False,
+            instruction="(arrows, then Enter)",
         ).unsafe_ask()
         return int(answer)
 
@@ -142,7 +184,8 @@ class Session:
         self.console.print(
             Text.assemble(
                 (titles, "quiz.title"),
-                (f" · {plural(len(turns), 'question')} · seed {self.seed}", "quiz.muted"),
+                (f" · {plural(len(turns), 'question')}", "quiz.muted"),
+                (f" · seed {self.seed}" if self.shuffle else "", "quiz.muted"),
                 ("\nCtrl-C stops at any time; your answers so far are kept.", "quiz.muted"),
             )
         )
@@ -159,7 +202,12 @@ class Session:
         return ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
 
     def save_history(self, result: GameResult, started: datetime, ended: datetime) -> None:
-        """Record the game and move its questions' Leitner boxes; faults only warn."""
+        """Record the game and move its questions' Leitner boxes; faults only warn.
+
+        A game stopped before its first answer is not a game played: nothing is kept.
+        """
+        if not result.outcomes:
+            return
         # Imported here, after the game, so that sqlite3 does not delay the first question.
         from quiz.history import game_options, save_game
         from quiz.library import data_dir

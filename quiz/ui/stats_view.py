@@ -46,7 +46,7 @@ def overview(stats: Stats) -> Table:
     table.add_column(justify="right")
     table.add_row("Games played", str(stats.sessions))
     table.add_row("Answers", f"{stats.correct}/{stats.answered} right")
-    table.add_row("Accuracy", percent(stats.accuracy))
+    table.add_row("Accuracy", percent(stats.accuracy) if stats.answered else "–")
     table.add_row("Best streak", Text(str(stats.best_streak), style="quiz.streak"))
     return table
 
@@ -64,7 +64,7 @@ def bank_table(stats: Stats) -> Table:
             Text(bank.title),
             str(bank.plays),
             str(bank.best_score),
-            f"{bank.average_score:.1f}",
+            f"{bank.average_score:.0f}",
             percent(bank.accuracy),
         )
     return table
@@ -110,9 +110,14 @@ def score_chart(games: Sequence[GamePoint]) -> Group:
     bars.add_column(style="quiz.muted")
     bars.add_column(no_wrap=True)
     bars.add_column(justify="right")
-    for game in games[-BAR_GAMES:]:
-        bars.add_row(game.ended[5:10], score_bar(game), percent(game.fraction))
-    return Group(line, bars)
+    shown = games[-BAR_GAMES:]
+    for game in shown:
+        when = f"{game.ended[5:10]} {game.ended[11:16]}"
+        bars.add_row(when, score_bar(game), percent(game.fraction))
+    parts: list[RenderableType] = [line, bars]
+    if any(not game.completed for game in shown):
+        parts.append(Text("… stopped before the last question", style="quiz.muted"))
+    return Group(*parts)
 
 
 def score_bar(game: GamePoint, width: int = BAR_WIDTH) -> Text:
