@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol, cast
 
 from quiz import __version__
-from quiz.errors import ExitStatus, GameInterrupted, QuizError
+from quiz.errors import ExitStatus, GameInterrupted, QuizError, UsageError
 
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
@@ -62,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (KeyboardInterrupt, GameInterrupted):
         print("\nInterrupted.", file=sys.stderr)
         return ExitStatus.INTERRUPTED
+    except UsageError as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
     except QuizError as error:
         print(f"quiz: error: {error}", file=sys.stderr)
         return ExitStatus.ERROR

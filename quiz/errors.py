@@ -46,6 +46,10 @@ class BankError(QuizError):
         super().__init__("\n".join(str(d) for d in diagnostics))
 
 
+class UsageError(QuizError):
+    """Options that do not go together; exits with the usage status (2)."""
+
+
 class BankNotFoundError(QuizError):
     """A bank named on the command line that is neither a file nor a known bank name."""
 

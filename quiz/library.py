@@ -88,11 +88,13 @@ def resolve(names: Iterable[str], environ: Mapping[str, str] = os.environ) -> li
     known: list[Path] | None = None
     for name in names:
         path = Path(name)
-        if path.exists():
+        if path.exists() and (path.is_dir() or is_bank_file(path)):
             resolved += expand_paths([name])
             continue
         known = known if known is not None else known_files(environ)
         matches = [p for p in known if p.stem == name]
+        if not matches and path.is_file():
+            raise BankNotFoundError(f"'{name}' is not a question file (they end in .yaml or .yml)")
         if len(matches) == 1:
             resolved.append(matches[0])
         elif matches:

@@ -43,16 +43,26 @@ def normalize_answer(value: str) -> str:
 
 
 def edit_distance(first: str, second: str, limit: int = 2) -> int:
-    """Levenshtein distance between two strings, stopping early once above ``limit``."""
+    """Edits between two strings: a letter added, dropped, changed, or two neighbours swapped.
+
+    (The optimal string alignment distance: Levenshtein's, plus the swap that is the
+    commonest typo.) Stops early, returning ``limit + 1``, once the distance must be
+    above ``limit``.
+    """
     if abs(len(first) - len(second)) > limit:
         return limit + 1
+    before: list[int] = []
     previous = list(range(len(second) + 1))
     for i, char_a in enumerate(first, start=1):
         current = [i]
         for j, char_b in enumerate(second, start=1):
             cost = 0 if char_a == char_b else 1
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
-        if min(current) > limit:
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == second[j - 2] and first[i - 2] == char_b:
+                best = min(best, before[j - 2] + 1)
+            current.append(best)
+        # A swap reaches back two rows, so both must be past the limit to stop.
+        if min(current) > limit and min(previous) > limit:
             return limit + 1
-        previous = current
-    return previous[-1]
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)

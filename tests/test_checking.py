@@ -27,7 +27,8 @@ EXACT = make_question("e", QuestionType.NUMBER, number=0.3)
         ("Kazakhstán", Verdict(True, 1.0)),
         ("republic   of kazakhstan", Verdict(True, 1.0)),
         ("Kazakstan", Verdict(True, 1.0, "accepted: Kazakhstan")),
-        ("Kazakhstna", Verdict(False, 0.0)),  # a swap is two edits
+        ("Kazakhstna", Verdict(True, 1.0, "accepted: Kazakhstan")),  # neighbours swapped
+        ("Kazkahstna", Verdict(False, 0.0)),  # two typos
         ("Kazakh", Verdict(False, 0.0)),
         ("", Verdict(False, 0.0)),
         ("!!!", Verdict(False, 0.0)),

@@ -243,14 +243,22 @@ def test_resolve_ambiguous_name_lists_every_match(
     assert "give a path" in message
 
 
-def test_an_existing_path_wins_over_a_stem(
+def test_an_existing_question_file_wins_over_a_stem(
     monkeypatch: pytest.MonkeyPatch, env: Path, tmp_path: Path
 ) -> None:
     write(env / "questions" / "here.yaml")
     monkeypatch.chdir(tmp_path)
-    local = write(tmp_path / "here")  # a file literally named like the stem
-    assert resolve(["here"]) == [Path("here")]
-    assert local.exists()
+    write(tmp_path / "here.yaml")
+    assert resolve(["here.yaml"]) == [Path("here.yaml")]
+
+
+def test_a_stem_wins_over_a_file_that_is_not_a_question_file(
+    monkeypatch: pytest.MonkeyPatch, env: Path, tmp_path: Path
+) -> None:
+    bank = write(env / "questions" / "here.yaml")
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "here")  # a file literally named like the stem, without a suffix
+    assert resolve(["here"]) == [bank]
 
 
 # -- the catalogue ------------------------------------------------------------------------
@@ -265,3 +273,10 @@ def test_catalogue_keeps_good_banks_and_broken_reports(tmp_path: Path) -> None:
     assert [r.path for r in found.broken] == [str(broken), str(missing)]
     assert [r.path for r in found.reports] == [str(good), str(broken), str(missing)]
     assert found.broken[0].errors[0].line == 2
+
+
+def test_a_file_that_is_not_yaml_is_not_taken_for_a_bank(tmp_path: Path) -> None:
+    other = tmp_path / "schema.json"
+    other.write_text("{}", encoding="utf-8")
+    with pytest.raises(BankNotFoundError, match="not a question file"):
+        resolve([str(other)])

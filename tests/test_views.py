@@ -89,11 +89,11 @@ def test_feedback_multi_marks_each_pick() -> None:
 def test_feedback_order_shows_right_order_and_misplaced() -> None:
     outcome = judge(turns()[5], Reply(("one", "three", "two")), 2.0, Status())
     assert render(views.feedback(outcome)) == (
-        "◐ Partly right  +100 points\n"
+        "◐ Partly right  +100 points (base 100 of 300)\n"
         "Right order:\n"
         "1) one\n"
-        "2) two  ✘ you put three\n"
-        "3) three  ✘ you put two\n"
+        "2) two   ✘ you put three\n"
+        "3) three ✘ you put two\n"
         "Because order.\n"
     )
 
@@ -129,3 +129,48 @@ def test_nothing_to_review_or_break_down() -> None:
     assert views.review(empty) is None
     assert views.breakdown(empty) is None
     assert "Accuracy     –" in render(views.summary(empty))
+
+
+def test_partly_right_shows_what_share_of_the_base_was_earned() -> None:
+    outcome = judge(turns()[1], Reply(("A",)), 2.0, Status())
+    assert render(views.verdict_line(outcome)) == "◐ Partly right  +100 points (base 100 of 200)\n"
+
+
+def test_review_keeps_its_indent_when_lines_wrap() -> None:
+    question = make_question(
+        "w",
+        QuestionType.TEXT,
+        answers=("x",),
+        explanation="A long explanation that must wrap at forty columns.",
+    )
+    turn = plan([Bank("b", "B", (question,))], GameOptions(shuffle=False), random.Random(0))[0]
+    result = GameResult((judge(turn, Reply("y"), 1.0, Status()),), 1, True, 1.0)
+    missed = views.review(result)
+    assert missed is not None
+    assert render(missed, width=40) == (
+        "To review (1)\n"
+        "✘ Prompt of w?\n"
+        "  Answer: x\n"
+        "  You said: y\n"
+        "  A long explanation that must wrap at\n"
+        "  forty columns.\n"
+    )
+
+
+def test_breakdown_leaves_out_tags_that_every_question_has() -> None:
+    tagged = [
+        make_question(f"q{i}", QuestionType.TEXT, answers=("x",), tags=("space", f"t{i % 2}"))
+        for i in range(3)
+    ]
+    game = plan([Bank("b", "B", tuple(tagged))], GameOptions(shuffle=False), random.Random(0))
+    status = Status()
+    outcomes = []
+    for turn in game:
+        outcome = judge(turn, Reply("x"), 1.0, status)
+        outcomes.append(outcome)
+        status = outcome.status
+    table = views.breakdown(GameResult(tuple(outcomes), 3, True, 3.0))
+    assert table is not None
+    text = render(table)
+    assert "t0" in text and "t1" in text
+    assert "space" not in text

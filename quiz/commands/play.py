@@ -70,7 +70,7 @@ def add_game_options(parser: argparse.ArgumentParser, *, selection: bool = True)
     parser.add_argument(
         "--plain",
         action="store_true",
-        help="line-based questions and answers (automatic when input is not a terminal)",
+        help="line-based questions and answers (automatic when input or output is not a terminal)",
     )
     parser.add_argument(
         "--results", metavar="FILE", help="write the results as JSON to FILE, even if interrupted"

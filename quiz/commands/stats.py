@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from quiz.errors import ExitStatus
+from quiz.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
     from quiz.history import History
@@ -34,6 +34,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Print the statistics, or reset the history."""
+    if args.yes and not args.reset:
+        raise UsageError("--yes goes with --reset")
+    if args.json and args.reset:
+        raise UsageError("--json and --reset do not go together")
     import json
     import sys
     from datetime import UTC, datetime

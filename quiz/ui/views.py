@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from quiz.engine import GameResult, Outcome, Status, Turn, given_text
 from quiz.model import QuestionType, right_answer_text
-from quiz.scoring import Points
+from quiz.scoring import BASE_POINTS, Points
 from quiz.ui.render import plural
 
 if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
@@ -89,7 +90,8 @@ def verdict_line(outcome: Outcome) -> Text:
     line = Text.assemble(
         (f"{mark} {words}", style), "  ", (f"+{outcome.points.total} points", "quiz.points")
     )
-    parts = points_parts(outcome.points)
+    full = BASE_POINTS[outcome.turn.question.difficulty]
+    parts = points_parts(outcome.points, full if 0 < outcome.fraction < 1 else None)
     if parts:
         line.append(f" ({parts})", style="quiz.muted")
     if outcome.note:
@@ -98,16 +100,18 @@ def verdict_line(outcome: Outcome) -> Text:
     return line
 
 
-def points_parts(points: Points) -> str:
-    """``base 200, streak +20, hint -110``; empty when the base is the whole story."""
-    parts = [f"base {points.base}"]
+def points_parts(points: Points, partial_of: int | None = None) -> str:
+    """``base 200, streak +20, hint -110``; ``base 133 of 200`` for a partly right answer;
+    empty when the base is the whole story."""
+    base = f"base {points.base}" + (f" of {partial_of}" if partial_of is not None else "")
+    parts = [base]
     for name, value in (("streak", points.streak), ("hint", points.hint), ("time", points.time)):
         if value:
             parts.append(f"{name} {value:+d}")
-    return ", ".join(parts) if len(parts) > 1 else ""
+    return ", ".join(parts) if len(parts) > 1 or partial_of is not None else ""
 
 
-def answer_detail(outcome: Outcome) -> Text:
+def answer_detail(outcome: Outcome) -> RenderableType:
     """The right answer, and for multi and order how each pick or place fared."""
     question = outcome.turn.question
     given = outcome.reply.given
@@ -130,15 +134,17 @@ def answer_detail(outcome: Outcome) -> Text:
                 lines.append(f"  {choice}", style="quiz.muted")
         return lines
     if question.type is QuestionType.ORDER and isinstance(given, tuple):
-        lines = Text("Right order:", style="quiz.heading")
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="quiz.muted")
+        grid.add_column()
+        grid.add_column(style="quiz.wrong")
         for index, item in enumerate(question.items):
             placed = given[index] if index < len(given) else ""
-            mark = RIGHT if placed == item else WRONG
-            lines.append("\n")
-            lines.append(f"{index + 1}) {item}")
-            if placed != item:
-                lines.append(f"  {mark} you put {placed}", style="quiz.wrong")
-        return lines
+            wrong = "" if placed == item else f"{WRONG} you put {placed or 'nothing'}"
+            grid.add_row(f"{index + 1})", Text(item), Text(wrong))
+        return Group(Text("Right order:", style="quiz.heading"), grid)
     answer = Text.assemble(("Answer: ", "quiz.heading"), right_answer_text(question))
     if not outcome.correct:
         answer.append("\n")
@@ -189,11 +195,14 @@ def breakdown(result: GameResult) -> Table | None:
     if not result.outcomes:
         return None
     groups: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
+    # A tag on every question (a bank's own tags) would only repeat the totals.
+    everywhere = set.intersection(*(set(o.turn.question.tags) for o in result.outcomes))
     for outcome in result.outcomes:
         question = outcome.turn.question
         groups[("difficulty", question.difficulty.value)].append(outcome)
         for tag in question.tags:
-            groups[("tag", tag)].append(outcome)
+            if tag not in everywhere:
+                groups[("tag", tag)].append(outcome)
     table = Table(title="Breakdown", title_style="quiz.heading", expand=False)
     table.add_column("By", style="quiz.muted")
     table.add_column("Group", overflow="fold")
@@ -217,15 +226,15 @@ def review(result: GameResult) -> Group | None:
     parts: list[RenderableType] = [Text(f"To review ({len(missed)})", style="quiz.heading")]
     for outcome in missed:
         question = outcome.turn.question
-        item = Text()
-        item.append(f"{WRONG} ", style="quiz.wrong")
-        item.append(question.prompt, style="quiz.heading")
-        item.append("\n  Answer: ", style="quiz.muted")
-        item.append(right_answer_text(question))
-        item.append("\n  You said: ", style="quiz.muted")
-        item.append(given_text(question, outcome.reply.given))
+        heading = Text.assemble((f"{WRONG} ", "quiz.wrong"), (question.prompt, "quiz.heading"))
+        details = Text.assemble(
+            ("Answer: ", "quiz.muted"),
+            right_answer_text(question),
+            ("\nYou said: ", "quiz.muted"),
+            given_text(question, outcome.reply.given),
+        )
         if question.explanation:
-            item.append("\n  ")
-            item.append(question.explanation)
-        parts.append(item)
+            details.append("\n")
+            details.append(question.explanation)
+        parts += [heading, Padding(details, (0, 0, 0, 2))]
     return Group(*parts)
