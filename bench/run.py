@@ -34,6 +34,7 @@ QUIZ = (
     else [PYTHON, "-m", "quiz"]
 )
 TYPES = ("single", "multi", "boolean", "text", "number", "order")
+ONLY: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def compare(
     name: str, ours: Callable[[], float], floor: Callable[[], float], rounds: int, target: float
 ) -> Row:
     """Alternate the two, ``rounds`` times each; the medians make the row."""
+    if ONLY and ONLY not in name:
+        return Row(name, 0.0, 1.0, target)
     mine: list[float] = []
     theirs: list[float] = []
     for round_number in range(rounds):
@@ -171,17 +174,20 @@ def main() -> int:
     parser.add_argument(
         "--skip-memory", action="store_true", help="leave out the 100,000-question runs"
     )
+    parser.add_argument("--only", metavar="WORDS", help="only the benchmarks named with WORDS")
     args = parser.parse_args()
-    rounds = args.rounds
     work = Path(tempfile.mkdtemp(prefix="quiz-bench-"))
     try:
-        return run_all(work, rounds, args.skip_memory)
+        return run_all(work, args.rounds, args.skip_memory, args.only)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run_all(work: Path, rounds: int, skip_memory: bool) -> int:
+def run_all(work: Path, rounds: int, skip_memory: bool, only: str | None = None) -> int:
     from quiz.starter import STARTER_BANK
+
+    global ONLY
+    ONLY = only
 
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "QUIZ_PATH")}
     env.update(
@@ -245,13 +251,15 @@ def run_all(work: Path, rounds: int, skip_memory: bool) -> int:
 
     print(f"{'benchmark':40} {'ours ms':>9} {'floor ms':>9} {'ratio':>6} {'target':>7}")
     for row in rows:
+        if ONLY and ONLY not in row.name:
+            continue
         mark = "ok" if row.ok else "MISSED"
         print(
             f"{row.name:40} {row.ours * 1000:9.1f} {row.floor * 1000:9.1f} "
             f"{row.ratio:6.2f} {'<=' + format(row.target, '.2f'):>7} {mark}"
         )
     failed = sum(not row.ok for row in rows)
-    if not skip_memory:
+    if not skip_memory and not only:
         huge = generate(work / "huge", 100, 1000)
         listing = peak_memory_mb([*QUIZ, "list", str(huge)], env)
         answers = "".join(

@@ -34,8 +34,12 @@ def command_module(name: str) -> Command:
     return cast(Command, importlib.import_module(f"quiz.commands.{module}"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the ``only`` one that will run.
+
+    Building all of them costs several milliseconds of start-up; a command line
+    that names its command needs only that command's parser.
+    """
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="Play quizzes in your terminal. Run 'quiz' alone to pick a bank and play.",
@@ -46,16 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", title="commands", prog="quiz"
     )
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         command_module(name).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``quiz`` with ``argv`` (the process's arguments by default); return the exit code."""
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words:
+        words = ["play", "--menu"]  # 'quiz' alone: the start screen
+    parser = build_parser(words[0] if words[0] in COMMANDS else None)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
         if args.command is None:
             args = parser.parse_args(["play", "--menu"])
         return int(args.run(args))

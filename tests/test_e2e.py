@@ -210,3 +210,40 @@ def test_no_color_and_dumb_terminal(bank: Path) -> None:
     transcript = term.transcript.decode("utf-8", "replace")
     assert "\x1b[3" not in transcript and "\x1b[1m" not in transcript  # no colour, no bold
     assert "Traceback" not in transcript
+
+
+LONG_BANK = """\
+title: Long choices
+questions:
+  - id: long
+    prompt: Whose hopes does the mission carry?
+    choices:
+      - Chiefly those of the scientists who designed the experiments on board
+      - Those of the countries involved and of the whole global community
+    answer: Those of the countries involved and of the whole global community
+    explanation: The closing part says so.
+"""
+
+
+def test_long_choices_wrap_at_40_columns(tmp_path: Path) -> None:
+    bank = tmp_path / "long.yaml"
+    bank.write_text(LONG_BANK, encoding="utf-8")
+    term = Terminal(["play", str(bank), "--no-shuffle"], env(), cols=40)
+    screen = term.wait_for("community")
+    assert "on board" in screen  # the end of the first choice, wrapped, not cut
+    term.send(DOWN + ENTER)
+    term.wait_for("Right!")
+    assert term.finish() == 0
+
+
+def test_timed_question_runs_out_in_a_terminal(bank: Path, tmp_path: Path) -> None:
+    results = tmp_path / "r.json"
+    term = Terminal(
+        ["play", str(bank), "--no-shuffle", "--timed", "1", "-n", "1", "--results", str(results)],
+        env(),
+    )
+    term.wait_for("s left")
+    term.wait_for("Time is up!", timeout=10)
+    assert term.finish() == 0
+    answer = json.loads(results.read_text(encoding="utf-8"))["answers"][0]
+    assert (answer["correct"], answer["points"]) == (False, 0)
