@@ -15,7 +15,8 @@ import io
 import marshal
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,20 @@ except ImportError:  # pragma: no cover - other Python implementations
 FORMAT = f"banks-2/{__version__}"
 _TYPES = {t.value: t for t in QuestionType}
 _LEVELS = {d.value: d for d in Difficulty}
+# A question is stored as the tuple of its fields, in their declared order, with
+# its two enums as their text.
+_FIELDS = tuple(f.name for f in fields(Question))
+
+
+def _row(question: Question) -> tuple[Any, ...]:
+    return tuple(getattr(question, name) for name in _FIELDS)
+
+
+def _question(row: tuple[Any, ...]) -> Question:
+    values = dict(zip(_FIELDS, row, strict=True))
+    values["type"] = _TYPES[values["type"]]
+    values["difficulty"] = _LEVELS[values["difficulty"]]
+    return Question(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,23 +125,7 @@ def _encode(bank: Bank | None, diagnostics: tuple[Diagnostic, ...]) -> bytes:
     summary = summarize(bank)
     head = (FORMAT, notes, (bank.title, summary.questions, summary.types, summary.tags))
     questions = tuple(
-        (
-            q.id,
-            q.type.value,
-            q.prompt,
-            q.explanation,
-            q.choices,
-            q.answers,
-            q.truth,
-            q.number,
-            q.tolerance,
-            q.items,
-            q.hint,
-            q.difficulty.value,
-            q.tags,
-            q.source,
-            q.line,
-        )
+        tuple(str(value) if isinstance(value, Enum) else value for value in _row(q))
         for q in bank.questions
     )
     return marshal.dumps(head) + marshal.dumps((bank.description, bank.tags, questions))
@@ -148,40 +147,5 @@ def _head(head: Any, path: str, name: str) -> Entry | None:
 
 def _bank(content: Any, summary: BankSummary) -> Bank:
     description, tags, rows = content
-    questions = tuple(
-        Question(
-            qid,
-            _TYPES[qtype],
-            prompt,
-            explanation,
-            choices,
-            answers,
-            truth,
-            number,
-            tolerance,
-            items,
-            hint,
-            _LEVELS[level],
-            qtags,
-            source,
-            line,
-        )
-        for (
-            qid,
-            qtype,
-            prompt,
-            explanation,
-            choices,
-            answers,
-            truth,
-            number,
-            tolerance,
-            items,
-            hint,
-            level,
-            qtags,
-            source,
-            line,
-        ) in rows
-    )
+    questions = tuple(_question(row) for row in rows)
     return Bank(summary.name, summary.title, questions, description, tags, summary.path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.errors import ExitStatus, QuizError
+from quiz.errors import ExitStatus
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -96,16 +96,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> ExitStatus:
     """Load the banks, plan the game and play it."""
     from quiz.engine import GameOptions
-    from quiz.library import catalogue, known_files, resolve
     from quiz.model import Difficulty
     from quiz.ui.session import Session
 
     session = Session.from_args(args)
-    found = catalogue(resolve(args.banks) if args.banks else known_files())
-    session.warn_skipped(found.broken)
-    banks = found.banks
-    if not banks:
-        raise QuizError("no playable bank found; check the files with 'quiz validate'")
+    banks = session.load_banks(args.banks)
     count = args.count
     if not args.banks:
         picked = session.start_screen(banks, ask_count=count is None)

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from quiz.commands.play import add_game_options
-from quiz.errors import ExitStatus, QuizError
+from quiz.errors import ExitStatus
 
 if TYPE_CHECKING:
     from datetime import datetime, timedelta
@@ -37,16 +37,12 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from rich.text import Text
 
     from quiz.history import NOT_SAVED, open_history
-    from quiz.library import catalogue, data_dir, known_files, resolve
+    from quiz.library import data_dir
     from quiz.review import next_due, review_turns
     from quiz.ui.session import Session
 
     session = Session.from_args(args)
-    found = catalogue(resolve(args.banks) if args.banks else known_files())
-    session.warn_skipped(found.broken)
-    banks = found.banks
-    if not banks:
-        raise QuizError("no playable bank found; check the files with 'quiz validate'")
+    banks = session.load_banks(args.banks)
     now = datetime.now(UTC)
     with open_history(data_dir(), lambda: now) as history:
         cards = history.cards()

@@ -84,6 +84,16 @@ class Session:
             options={**vars(args), "seed": seed},
         )
 
+    def load_banks(self, names: list[str]) -> list[Bank]:
+        """The banks named (all known banks when none is), warning of each broken file."""
+        from quiz.library import catalogue, known_files, resolve
+
+        found = catalogue(resolve(names) if names else known_files())
+        self.warn_skipped(found.broken)
+        if not found.banks:
+            raise QuizError("no playable bank found; check the files with 'quiz validate'")
+        return found.banks
+
     def warn_skipped(self, reports: Iterable[Report]) -> None:
         """One line on stderr for each file that failed validation."""
         for report in reports:
