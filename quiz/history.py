@@ -209,7 +209,8 @@ def open_history(data_dir: Path, now: Clock) -> History:
             return History(path, None, warnings, now)
         reason = error
     except OSError as error:
-        warnings.append(f"{NOT_SAVED}: {error.strerror or error}: {data_dir}")
+        reason = error.strerror or error
+        warnings.append(f"{NOT_SAVED}: cannot use the data folder {data_dir} ({reason})")
         return History(path, None, warnings, now)
     try:
         moved = move_aside(path, f"corrupt-{file_stamp(now())}")
