@@ -209,8 +209,8 @@ def open_history(data_dir: Path, now: Clock) -> History:
             return History(path, None, warnings, now)
         reason = error
     except OSError as error:
-        reason = error.strerror or error
-        warnings.append(f"{NOT_SAVED}: cannot use the data folder {data_dir} ({reason})")
+        why = error.strerror or str(error)
+        warnings.append(f"{NOT_SAVED}: cannot use the data folder {data_dir} ({why})")
         return History(path, None, warnings, now)
     try:
         moved = move_aside(path, f"corrupt-{file_stamp(now())}")
