@@ -8,8 +8,8 @@ nodes the document would expand to.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import yaml
 
@@ -62,13 +62,13 @@ def read_document(text: str, path: str) -> Node | None:
     """
     if _FastLoader is not yaml.SafeLoader:
         try:
-            return _build(yaml.parse(text, Loader=_FastLoader), path)
+            return _Builder(path).build(text, _FastLoader)
         except yaml.YAMLError:
             # libyaml words its errors differently from release to release; the pure
             # parser's wording is stable, so a failing file is parsed again for it.
             pass
     try:
-        return _build(yaml.parse(text, Loader=yaml.SafeLoader), path)
+        return _Builder(path).build(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxError(_describe(error, path)) from None
     except yaml.reader.ReaderError as error:
@@ -85,113 +85,128 @@ def _offset_position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _build(events: Iterator[yaml.Event], path: str) -> Node | None:
-    anchors: dict[str, Node] = {}
-    stack: list[tuple[Node, str | None]] = []
-    pending_key: list[Node | None] = []
-    root: Node | None = None
-    documents = 0
-    distinct = 0
-    for event in events:
-        node: Node
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _error(
-                    path, event, "a question file holds one YAML document; remove this second one"
-                )
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            target = anchors.get(event.anchor or "")
-            if target is None:
-                raise _error(path, event, f"alias '*{event.anchor}' refers to no finished anchor")
-            node = target
-        elif isinstance(event, yaml.ScalarEvent):
-            _check_tag(event, path)
-            distinct += 1
-            node = Scalar(
-                *_position(event.start_mark),
-                value=event.value,
-                # libyaml gives plain scalars the style '', the pure parser None.
-                plain=not event.style and event.tag is None,
-                escaped=event.style == '"',
-            )
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            _check_tag(event, path)
-            if len(stack) >= MAX_DEPTH:
-                raise _error(
-                    path, event, f"the document is nested more than {MAX_DEPTH} levels deep"
-                )
-            line, column = _position(event.start_mark)
-            collection: Node = (
-                Sequence(line, column)
-                if isinstance(event, yaml.SequenceStartEvent)
-                else Mapping(line, column)
-            )
-            distinct += 1
-            stack.append((collection, event.anchor))
-            pending_key.append(None)
-            continue
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            node, anchor = stack.pop()
-            pending_key.pop()
-            if anchor is not None:
-                anchors[anchor] = node
-            _attach(node, stack, pending_key, _limit(distinct), path, event)
-            if not stack:
-                root = node
-            continue
-        else:
-            continue
-        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
-            anchors[event.anchor] = node
-        _attach(node, stack, pending_key, _limit(distinct), path, event)
-        if not stack:
-            root = node
-    return root
+class _Frame:
+    """An open list or mapping, and the key waiting for its value."""
+
+    __slots__ = ("anchor", "is_sequence", "key", "node")
+
+    def __init__(self, node: Sequence | Mapping, anchor: str | None) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.is_sequence = isinstance(node, Sequence)
+        self.key: Node | None = None
 
 
-def _limit(distinct: int) -> int:
-    """How many values the document may expand to, given how many it really holds."""
-    return max(MAX_EXPANSION, 4 * distinct)
+class _Builder:
+    """Builds the node tree from parser events, one handler per kind of event.
 
+    This is the hot loop of reading a big bank, so the handlers are kept flat.
+    """
 
-def _attach(
-    node: Node,
-    stack: list[tuple[Node, str | None]],
-    pending_key: list[Node | None],
-    limit: int,
-    path: str,
-    event: yaml.Event,
-) -> None:
-    if not stack:
-        return
-    parent = stack[-1][0]
-    if isinstance(parent, Sequence):
-        parent.items.append(node)
-    else:
-        assert isinstance(parent, Mapping)
-        key = pending_key[-1]
-        if key is None:
-            pending_key[-1] = node
-        else:
-            parent.pairs.append((key, node))
-            pending_key[-1] = None
-    parent.size += node.size
-    if parent.size > limit:
-        raise _error(
-            path,
-            event,
-            f"aliases here would expand the document past {limit:,} values; "
-            "anchors and aliases are only for small repeated values",
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.anchors: dict[str, Node] = {}
+        self.stack: list[_Frame] = []
+        self.root: Node | None = None
+        self.documents = 0
+        self.distinct = 0
+
+    def build(self, text: str, loader_class: type) -> Node | None:
+        handlers: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.start,
+            yaml.SequenceStartEvent: self.start,
+            yaml.MappingEndEvent: self.end,
+            yaml.SequenceEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
+        loader = loader_class(text)
+        try:
+            while loader.check_event():
+                event = loader.get_event()
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(event)
+        finally:
+            loader.dispose()
+        return self.root
+
+    def document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            message = "a question file holds one YAML document; remove this second one"
+            raise _error(self.path, event, message)
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        tag, style = event.tag, event.style
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            _refuse_tag(self.path, event, tag)
+        self.distinct += 1
+        line, column = _position(event.start_mark)
+        # libyaml gives plain scalars the style '', the pure parser None.
+        node = Scalar(line, column, event.value, not style and tag is None, style == '"')
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+        self.attach(node, event)
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        target = self.anchors.get(event.anchor or "")
+        if target is None:
+            raise _error(self.path, event, f"alias '*{event.anchor}' refers to no finished anchor")
+        self.attach(target, event)
+
+    def start(self, event: yaml.CollectionStartEvent) -> None:
+        tag = event.tag
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            _refuse_tag(self.path, event, tag)
+        if len(self.stack) >= MAX_DEPTH:
+            message = f"the document is nested more than {MAX_DEPTH} levels deep"
+            raise _error(self.path, event, message)
+        line, column = _position(event.start_mark)
+        node = (
+            Sequence(line, column)
+            if type(event) is yaml.SequenceStartEvent
+            else Mapping(line, column)
         )
+        self.distinct += 1
+        self.stack.append(_Frame(node, event.anchor))
+
+    def end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = frame.node
+        self.attach(frame.node, event)
+
+    def attach(self, node: Node, event: yaml.Event) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        parent = frame.node
+        if frame.is_sequence:
+            parent.items.append(node)  # type: ignore[union-attr]
+        elif frame.key is None:
+            frame.key = node
+        else:
+            parent.pairs.append((frame.key, node))  # type: ignore[union-attr]
+            frame.key = None
+        parent.size += node.size
+        # A document may expand through aliases to MAX_EXPANSION values, or to four
+        # times the values it really holds, whichever is more.
+        if parent.size > MAX_EXPANSION and parent.size > 4 * self.distinct:
+            limit = max(MAX_EXPANSION, 4 * self.distinct)
+            raise _error(
+                self.path,
+                event,
+                f"aliases here would expand the document past {limit:,} values; "
+                "anchors and aliases are only for small repeated values",
+            )
 
 
-def _check_tag(event: yaml.NodeEvent, path: str) -> None:
-    tag: str | None = getattr(event, "tag", None)
-    if tag is not None and tag not in _ALLOWED_TAGS:
-        shown = "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
-        raise _error(path, event, f"unsupported tag '{shown}': question files hold plain data only")
+def _refuse_tag(path: str, event: yaml.NodeEvent, tag: str) -> None:
+    shown = "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
+    raise _error(path, event, f"unsupported tag '{shown}': question files hold plain data only")
 
 
 def _position(mark: _Mark | None) -> tuple[int, int]:
