@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from quiz.bank import CHOICE_RANGE
 from quiz.errors import QuizError
 from quiz.model import Difficulty, Question, QuestionType
 
 FORMATS = ("gift", "aiken", "opentdb")
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken", "opentdb": "Open Trivia DB JSON"}
-CHOICE_LIMITS = (2, 10)  # as quiz.bank.CHOICE_RANGE (tests hold the two equal)
+CHOICE_LIMITS = CHOICE_RANGE  # a converted question must fit what a bank may hold
 _SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "opentdb"}
 _SLUG_LENGTH = 40
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
