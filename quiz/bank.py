@@ -164,15 +164,21 @@ def _control_message(char: str) -> str:
     return f"{what} U+{ord(char):04X} is not allowed in question files; only newline and tab are"
 
 
+def _closest(word: str, options: tuple[str, ...] | list[str]) -> str | None:
+    """The option ``word`` was most likely meant to be, if any is close."""
+    lowered = {o.casefold(): o for o in options}
+    if word.casefold() in lowered:
+        return lowered[word.casefold()]
+    import difflib  # only a file with a mistake needs it
+
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _suggest(word: str, options: tuple[str, ...] | list[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, or nothing when none is close."""
-    lowered = {o.casefold(): o for o in options}
-    close = [lowered[word.casefold()]] if word.casefold() in lowered else []
-    if not close:
-        import difflib  # only a file with a mistake needs it
-
-        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    closest = _closest(word, options)
+    return f" (did you mean '{closest}'?)" if closest else ""
 
 
 class _Checker:
@@ -181,6 +187,9 @@ class _Checker:
     def __init__(self, path: str) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
+        # The keys suggested for unknown keys in the last mapping read: a misspelled
+        # 'explanation' is already reported, so it needs no "no explanation" warning.
+        self.suggested: set[str] = set()
 
     def error(self, node: Node, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message))
@@ -194,6 +203,7 @@ class _Checker:
         """The mapping's values by key, reporting duplicate, unknown and non-text keys."""
         values: dict[str, Node] = {}
         key_nodes: dict[str, Node] = {}
+        self.suggested = set()
         for key, value in node.pairs:
             if not isinstance(key, Scalar):
                 self.error(key, f"a key must be a plain word, not {kind_name(key)}")
@@ -208,7 +218,10 @@ class _Checker:
                 continue
             key_nodes[key.value] = key
             if key.value not in known:
-                hint = _suggest(key.value, known)
+                closest = _closest(key.value, known)
+                hint = f" (did you mean '{closest}'?)" if closest else ""
+                if closest:
+                    self.suggested.add(closest)
                 self.error(key, f"unknown key '{key.value}'{where}{hint}")
                 continue
             values[key.value] = value
@@ -379,13 +392,15 @@ class _QuestionChecker:
         hint = c.text(values.get("hint"), "hint")
         source = c.text(values.get("source"), "source")
         tags = c.text_list(values.get("tags"), "tags") or []
-        if explanation is None and "explanation" not in values:
+        misspelled = "explanation" in c.suggested
+        if explanation is None and "explanation" not in values and not misspelled:
             c.warn(node, f"{self.label} has no 'explanation'; players will not learn why")
         answer_fields: dict[str, object] = {}
         if type_name is None:
-            # The type is unknown, but lists are lists whatever the type: check their shape.
+            # The type is unknown, but some rules hold whatever the type: check them.
             for key in ("choices", "items"):
                 c.text_list(values.get(key), key)
+            self.tolerance(values)
         else:
             qtype = QuestionType(type_name)
             for key in TYPE_KEYS:
@@ -549,15 +564,21 @@ class _QuestionChecker:
             value = self.numeric(node, "answer")
             if value is not None:
                 result["number"] = value
-        tolerance_node = values.get("tolerance")
-        if tolerance_node is not None:
-            tolerance = self.numeric(tolerance_node, "tolerance")
-            if tolerance is not None and tolerance < 0:
-                shown = format_number(tolerance)
-                self.c.error(tolerance_node, f"'tolerance' must be zero or more, not {shown}")
-            elif tolerance is not None:
-                result["tolerance"] = tolerance
+        tolerance = self.tolerance(values)
+        if tolerance is not None:
+            result["tolerance"] = tolerance
         return result
+
+    def tolerance(self, values: dict[str, Node]) -> float | None:
+        """The tolerance when it is given and is a number of zero or more."""
+        node = values.get("tolerance")
+        if node is None:
+            return None
+        tolerance = self.numeric(node, "tolerance")
+        if tolerance is not None and tolerance < 0:
+            self.c.error(node, f"'tolerance' must be zero or more, not {format_number(tolerance)}")
+            return None
+        return tolerance
 
     def numeric(self, node: Node, what: str) -> float | None:
         text = self.c.text(node, what, required=True)

@@ -11,6 +11,7 @@ that cannot be written is skipped.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import marshal
 import os
@@ -29,8 +30,24 @@ try:  # the builtin module, without loading OpenSSL as hashlib does (a few ms at
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-# Bump when the entry layout or the checking rules change.
-FORMAT = f"banks-2/{__version__}"
+# The layout of an entry; bump it when it changes.
+LAYOUT = "banks-2"
+
+
+def _rules_digest() -> str:
+    """A digest of the code that checks files, so that a changed rule (a new release,
+    or a source checkout being worked on) never serves results of the old one.
+
+    The sources are read, not imported: a cache hit must not pay for the parser.
+    """
+    digest = blake2b(__version__.encode(), digest_size=8)
+    for name in ("bank.py", "model.py", "nodes.py", "text.py", "yamlnodes.py"):
+        with contextlib.suppress(OSError):
+            digest.update((Path(__file__).parent / name).read_bytes())
+    return digest.hexdigest()
+
+
+FORMAT = f"{LAYOUT}/{__version__}/{_rules_digest()}"
 _TYPES = {t.value: t for t in QuestionType}
 _LEVELS = {d.value: d for d in Difficulty}
 # A question is stored as the tuple of its fields, in their declared order, with

@@ -638,8 +638,8 @@ def test_every_raw_control_character_is_reported() -> None:
 def test_every_problem_of_a_file_is_reported_in_order() -> None:
     report = check_file(DATA / "broken" / "many-problems.yaml", "m.yaml")
     assert report.bank is None
+    # No "no explanation" warning for 'typo': its misspelled key is reported already.
     assert [(d.line, d.column, d.severity) for d in report.diagnostics] == [
-        (3, 5, "warning"),
         (7, 5, "error"),
         (9, 11, "error"),
         (14, 14, "error"),
@@ -995,3 +995,19 @@ def test_broken_samples_fail(path: Path) -> None:
     assert report.bank is None
     assert report.errors
     assert all(d.line >= 1 and d.column >= 1 for d in report.diagnostics)
+
+
+def test_unknown_type_still_checks_the_tolerance() -> None:
+    assert_reported(
+        question("type: nmber", "answer: 3", "tolerance: -1"),
+        "8:16: error: 'tolerance' must be zero or more",
+    )
+
+
+def test_a_misspelled_explanation_is_not_also_a_missing_one() -> None:
+    report = check(
+        HEAD
+        + "  - id: q1\n    prompt: P\n    explaination: E\n    choices: [a, b]\n    answer: a\n"
+    )
+    assert [d.severity for d in report.diagnostics] == ["error"]
+    assert "did you mean 'explanation'?" in report.diagnostics[0].message

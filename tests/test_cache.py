@@ -108,3 +108,23 @@ def test_survey_reads_only_the_head_and_agrees_with_a_full_check(
     assert summary is not None
     assert (summary.name, summary.questions) == ("starter", 6)
     assert summary.types == ("boolean", "multi", "number", "order", "single", "text")
+
+
+def test_a_cache_hit_does_not_even_import_the_yaml_parser(bank_file: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QUIZ_CACHE_DIR": str(tmp_path / "cache")}
+    probe = (
+        "import sys\nfrom quiz.cli import main\n"
+        f"main(['list', {str(bank_file)!r}])\n"
+        "print('YAML' if 'yaml' in sys.modules else 'NO YAML', file=sys.stderr)\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        )
+        for _ in range(2)
+    ]
+    assert [run.stderr.strip().splitlines()[-1] for run in runs] == ["YAML", "NO YAML"]
