@@ -271,8 +271,11 @@ class _Checker:
                 continue
             folded = value.casefold()
             if distinct and folded in first_at:
-                first = first_at[folded].line
-                self.error(item, f"duplicate entry '{value}' in '{what}' (first at line {first})")
+                first = first_at[folded]
+                where = (
+                    f"column {first.column}" if first.line == item.line else f"line {first.line}"
+                )
+                self.error(item, f"duplicate entry '{value}' in '{what}' (first at {where})")
                 continue
             first_at.setdefault(folded, item)
             result.append((value, item))

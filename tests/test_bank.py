@@ -255,7 +255,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "choices-duplicate",
         question("choices: [a, b, a]", "answer: a"),
-        "6:21: error: duplicate entry 'a' in 'choices' (first at line 6)",
+        "6:21: error: duplicate entry 'a' in 'choices' (first at column 15)",
     ),
     (
         "choices-duplicate-ignoring-case",
