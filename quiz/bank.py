@@ -156,12 +156,15 @@ def _raw_control_characters(text: str, path: str) -> tuple[Diagnostic, ...]:
 
 
 def _control_message(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"a lone surrogate {code} is not a character; write the character itself"
     what = (
         "an escape character (terminal escape sequences)"
         if char == "\x1b"
         else "a control character"
     )
-    return f"{what} U+{ord(char):04X} is not allowed in question files; only newline and tab are"
+    return f"{what} {code} is not allowed in question files; only newline and tab are"
 
 
 def _closest(word: str, options: tuple[str, ...] | list[str]) -> str | None:

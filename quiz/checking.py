@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quiz.model import Question, QuestionType
@@ -11,6 +12,7 @@ from quiz.text import edit_distance, normalize_answer
 # a number, or the items in the player's order (order).
 Given = str | bool | float | tuple[str, ...]
 TYPO_MIN_LETTERS = 5
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +65,14 @@ def _check_text(accepted: tuple[str, ...], given: str) -> Verdict:
             return Verdict(True, 1.0)
     for answer in accepted:
         target = normalize_answer(answer)
-        letters = sum(1 for char in target if char.isalnum())
-        if letters >= TYPO_MIN_LETTERS and edit_distance(target, folded, limit=1) <= 1:
+        letters = sum(1 for char in target if char.isalpha())
+        # A typo is forgiven in words, never in numbers: "Apollo 12" is not "Apollo 11".
+        same_numbers = _DIGITS.findall(target) == _DIGITS.findall(folded)
+        if (
+            letters >= TYPO_MIN_LETTERS
+            and same_numbers
+            and edit_distance(target, folded, limit=1) <= 1
+        ):
             return Verdict(True, 1.0, f"accepted: {answer}")
     return Verdict(False, 0.0)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import keyword
 import os
 import sys
@@ -57,6 +58,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``quiz`` with ``argv`` (the process's arguments by default); return the exit code."""
+    # A terminal or pipe that cannot show a character gets a replacement, not a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     words = list(sys.argv[1:] if argv is None else argv)
     if not words:
         words = ["play", "--menu"]  # 'quiz' alone: the start screen

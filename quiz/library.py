@@ -59,15 +59,7 @@ def files_in(folder: Path) -> list[Path]:
 
 def known_files(environ: Mapping[str, str] = os.environ) -> list[Path]:
     """Every question file in the search folders, each once."""
-    seen: set[Path] = set()
-    found: list[Path] = []
-    for folder in search_dirs(environ):
-        for path in files_in(folder):
-            key = path.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(path)
-    return found
+    return _once([path for folder in search_dirs(environ) for path in files_in(folder)])
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
@@ -83,23 +75,27 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
 
 
 def resolve(names: Iterable[str], environ: Mapping[str, str] = os.environ) -> list[Path]:
-    """Turn bank names into files: a path that exists, or the stem of a known bank."""
+    """Turn bank names into files: a question file or a folder of them, or the stem of a
+    known bank. A file named twice (or through two names) is played once."""
     resolved: list[Path] = []
     known: list[Path] | None = None
     for name in names:
         path = Path(name)
-        if path.exists() and (path.is_dir() or is_bank_file(path)):
-            resolved += expand_paths([name])
+        found = expand_paths([name]) if path.is_dir() else []
+        if found or (path.is_file() and is_bank_file(path)):
+            resolved += found or [path]
             continue
         known = known if known is not None else known_files(environ)
         matches = [p for p in known if p.stem == name]
-        if not matches and path.is_file():
-            raise BankNotFoundError(f"'{name}' is not a question file (they end in .yaml or .yml)")
         if len(matches) == 1:
             resolved.append(matches[0])
         elif matches:
             listed = ", ".join(str(p) for p in matches)
             raise BankNotFoundError(f"'{name}' names several banks ({listed}); give a path instead")
+        elif path.is_file():
+            raise BankNotFoundError(f"'{name}' is not a question file (they end in .yaml or .yml)")
+        elif path.is_dir():
+            raise BankNotFoundError(f"the folder '{name}' holds no question files (.yaml or .yml)")
         else:
             import difflib  # only a name that matches nothing needs it
 
@@ -108,7 +104,19 @@ def resolve(names: Iterable[str], environ: Mapping[str, str] = os.environ) -> li
             raise BankNotFoundError(
                 f"no bank named '{name}'{advice}; run 'quiz list' to see the banks, or give a path"
             )
-    return resolved
+    return _once(resolved)
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """The paths without repeats of the same file, in their first order."""
+    seen: set[Path] = set()
+    kept: list[Path] = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a lone surrogate
+# (U+D800-U+DFFF, which only an escape like "\\uD800" can make) cannot even be printed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = frozenset("'‘’ʼ`")
 
 
 def find_control_character(value: str) -> int:
-    """Return the index of the first forbidden control character in ``value``, or -1.
+    """Return the index of the first forbidden character in ``value``, or -1.
 
     Newline and tab are allowed; every other C0/C1 control (ESC included, so no
-    terminal escape sequence can get through) is not.
+    terminal escape sequence can get through) is not, nor is a lone surrogate.
     """
     found = _CONTROL.search(value)
     return found.start() if found else -1

@@ -1011,3 +1011,8 @@ def test_a_misspelled_explanation_is_not_also_a_missing_one() -> None:
     )
     assert [d.severity for d in report.diagnostics] == ["error"]
     assert "did you mean 'explanation'?" in report.diagnostics[0].message
+
+
+def test_a_lone_surrogate_escape_is_refused() -> None:
+    report = assert_reported(question('hint: "p \\uD800"'), "6:11: error: a lone surrogate U+D800")
+    assert report.bank is None

@@ -94,3 +94,19 @@ def test_single_and_boolean() -> None:
     boolean = make_question("y", QuestionType.BOOLEAN, truth=False)
     assert check(boolean, False).correct
     assert not check(boolean, True).correct
+
+
+@pytest.mark.parametrize(
+    ("accepted", "given", "correct"),
+    [
+        ("Apollo 11", "Apollo 12", False),
+        ("Soyuz MS-25", "soyuz ms 24", False),
+        ("Soyuz MS-25", "Soyz MS-25", True),
+        ("Apollo 11", "Apolo 11", True),
+    ],
+)
+def test_a_typo_is_forgiven_in_words_never_in_numbers(
+    accepted: str, given: str, correct: bool
+) -> None:
+    question = make_question("n", QuestionType.TEXT, answers=(accepted,))
+    assert check(question, given).correct is correct

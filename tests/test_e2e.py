@@ -264,3 +264,39 @@ def test_plain_start_screen_picks_a_bank_and_a_count_or_quits(tmp_path: Path) ->
     )
     assert "Question 1 of 10" in counted.stdout
     assert counted.returncode == 130  # the input ends during the game
+
+
+def test_a_closed_stdin_is_an_ended_input(bank: Path) -> None:
+    done = subprocess.run(
+        [*quiz_command(), "play", str(bank)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 130
+    closed = subprocess.run(
+        f"{' '.join(quiz_command())} play {bank} <&-",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=60,
+        check=False,
+    )
+    assert closed.returncode == 130, closed.stderr
+    assert "Traceback" not in closed.stderr
+
+
+def test_an_output_that_cannot_show_a_character_gets_a_replacement(tmp_path: Path) -> None:
+    bank = tmp_path / "zurich.yaml"
+    bank.write_text(
+        "title: Zürich ✓\nquestions:\n  - id: a\n    prompt: Où?\n    type: boolean\n"
+        "    answer: yes\n    explanation: Oui.\n",
+        encoding="utf-8",
+    )
+    done = run_piped(["list", str(bank)], "", PYTHONIOENCODING="ascii")
+    assert done.returncode == 0, done.stderr
+    assert "Z?rich ?" in done.stdout

@@ -209,7 +209,8 @@ def test_resolve_several_names_in_order(
 ) -> None:
     one = write(env / "questions" / "one.yaml")
     two = write(tmp_path / "two.yaml")
-    assert resolve(["one", str(two), "one"]) == [one, two, one]
+    # A bank named twice, even through two names, is played once, at its first place.
+    assert resolve(["one", str(two), "one", str(one)]) == [one, two]
 
 
 def test_resolve_unknown_name_suggests_a_close_one(env: Path) -> None:
@@ -280,3 +281,15 @@ def test_a_file_that_is_not_yaml_is_not_taken_for_a_bank(tmp_path: Path) -> None
     other.write_text("{}", encoding="utf-8")
     with pytest.raises(BankNotFoundError, match="not a question file"):
         resolve([str(other)])
+
+
+def test_a_folder_without_question_files_does_not_hide_a_bank(
+    monkeypatch: pytest.MonkeyPatch, env: Path, tmp_path: Path
+) -> None:
+    bank = write(env / "questions" / "soyuz.yaml")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "soyuz").mkdir()
+    assert resolve(["soyuz"]) == [bank]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(BankNotFoundError, match="holds no question files"):
+        resolve(["empty"])

@@ -113,3 +113,9 @@ def test_piped_input_is_echoed_after_the_prompt() -> None:
     out = console()
     play(turns()[:1], PlainAsker(out, io.StringIO("2\n")), lambda: 0.0)
     assert "> 2\n" in out.file.getvalue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("line", ["²", "①", "9" * 5000, "1 ²"])
+def test_odd_digits_and_huge_numbers_are_refused_not_crashed(line: str) -> None:
+    with pytest.raises(InvalidInput, match="is not an option"):
+        parse_reply(turns()[0], line)

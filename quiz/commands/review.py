@@ -60,12 +60,23 @@ def run(args: argparse.Namespace) -> ExitStatus:
             session.errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
     if turns:
         return session.run(turns)
-    session.console.print(Text(nothing_due(next_due(cards, banks, now), now)))
+    message = nothing_due(next_due(cards, banks, now), now, answered_elsewhere=bool(cards))
+    session.console.print(Text(message))
     return ExitStatus.OK
 
 
-def nothing_due(upcoming: datetime | None, now: datetime) -> str:
-    """The message when no question is due: when the next one will be, if any."""
+def nothing_due(
+    upcoming: datetime | None, now: datetime, *, answered_elsewhere: bool = False
+) -> str:
+    """The message when no question is due: when the next one will be, if any.
+
+    ``answered_elsewhere``: there are answered questions, but none in the banks looked at.
+    """
+    if upcoming is None and answered_elsewhere:
+        return (
+            "Nothing to review in these banks. Questions you answered in other banks "
+            "(say, banks played by path) are reviewed by naming them: quiz review BANK..."
+        )
     if upcoming is None:
         return (
             "Nothing to review yet: questions come here once you have answered them "

@@ -107,7 +107,7 @@ def confirm(question: str) -> bool:
         return bool(questionary.confirm(question, default=False, style=STYLE).unsafe_ask())
     sys.stdout.write(f"{question} [y/N] ")
     sys.stdout.flush()
-    line = sys.stdin.readline()
+    line = sys.stdin.readline() if sys.stdin is not None else ""  # closed: no answer
     if not line:
         sys.stdout.write("\n")
     return line.strip().casefold() in ("y", "yes")

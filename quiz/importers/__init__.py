@@ -90,7 +90,7 @@ def detect_format(text: str, filename: str) -> str:
     if text.lstrip()[:1] in ("{", "["):
         try:
             json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         else:
             return "opentdb"
@@ -127,9 +127,10 @@ def convert(path: Path, fmt: str | None = None) -> Imported:
 
 
 def clean(text: str) -> str:
-    """Text fit for a bank: control characters dropped (newline and tab kept), trimmed."""
+    """Text fit for a bank: control characters and lone surrogates dropped (newline and
+    tab kept), trimmed."""
     text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    kept = (c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    kept = (c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
     return "\n".join(line.strip() for line in "".join(kept).split("\n")).strip()
 
 

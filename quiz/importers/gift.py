@@ -13,8 +13,8 @@ How each GIFT question maps to a bank question:
   right exactly when Moodle would give full marks. Several ``=`` choices are skipped:
   Moodle takes any one of them, a single question has one answer.
 - ``{~%50%a ~%50%b ~%-100%c}`` (no ``=``): Moodle's multiple-answer question; multi,
-  the choices with a positive weight the answer (Moodle's full marks: all of them,
-  none of the others).
+  the choices with a positive weight the answer. (Moodle would not count a pick of a
+  choice with no weight at all; the game, by its own rule for multi, does.)
 - ``{T}``, ``{TRUE}``, ``{F}``, ``{FALSE}`` (capitals, as Moodle): boolean.
 - ``{=a =b}`` (or ``{a}``): text, accepting every full-credit answer; partial-credit
   answers are not accepted. Answers using Moodle's ``*`` wildcard are skipped.
@@ -36,6 +36,7 @@ How each GIFT question maps to a bank question:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -298,7 +299,10 @@ def _number_spec(spec: str) -> tuple[float, float] | str:
             return f"'{spec}' is not a range of numbers"
         if high < low:
             return f"range '{spec}' runs backwards"
-        return (low + high) / 2, (high - low) / 2
+        middle, half = (low + high) / 2, (high - low) / 2
+        if not (math.isfinite(middle) and math.isfinite(half)):
+            return f"range '{spec}' is too large"
+        return middle, half
     number_text, colon, margin_text = spec.partition(":")
     number = _to_number(number_text)
     margin = _to_number(margin_text) if colon else 0.0
@@ -311,7 +315,10 @@ def _number_spec(spec: str) -> tuple[float, float] | str:
 
 def _to_number(text: str) -> float | None:
     text = text.strip()
-    return float(text) if _NUMBER.fullmatch(text) else None
+    if not _NUMBER.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
 
 
 def _join(intervals: list[tuple[float, float]]) -> tuple[float, float] | str:

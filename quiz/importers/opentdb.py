@@ -53,6 +53,8 @@ def parse(text: str) -> Imported:
         raise ImportSourceError(
             f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise ImportSourceError("not an Open Trivia DB response (nested too deeply)") from None
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0:

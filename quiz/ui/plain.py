@@ -49,8 +49,11 @@ def parse_numbers(text: str, count: int, *, one: bool = False) -> list[int]:
         raise InvalidInput(f"Please type {wanted}.")
     picked: list[int] = []
     for word in words:
-        if not word.isdigit() or not 1 <= int(word) <= count:
-            raise InvalidInput(f"'{word}' is not an option: type {wanted}.")
+        # isdecimal, not isdigit: '²' is a digit that int() refuses. A long run of
+        # digits is no option either (and int() would refuse past 4,300 of them).
+        if not (word.isdecimal() and len(word) <= 6 and 1 <= int(word) <= count):
+            shown = word if len(word) <= 20 else word[:20] + "…"
+            raise InvalidInput(f"'{shown}' is not an option: type {wanted}.")
         picked.append(int(word))
     return picked
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import random
 import sys
@@ -75,7 +76,8 @@ class Session:
         return cls(
             console=make_console(),
             errors=make_console(stderr=True),
-            stdin=sys.stdin,
+            # A closed stdin (quiz <&-) is an input that has already ended.
+            stdin=sys.stdin if sys.stdin is not None else io.StringIO(),
             plain=plain,
             seed=seed,
             results=results,

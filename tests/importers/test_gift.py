@@ -373,3 +373,10 @@ def test_a_file_as_moodle_exports_it() -> None:
     ]
     assert {q.tags for q in result.questions} == {("orbits",)}
     assert result.questions[3].tolerance == 0.01
+
+
+@pytest.mark.parametrize("block", ["{#1e400}", "{#1..1e309}", "{#-1e308..1e308}"])
+def test_a_number_too_large_to_play_is_skipped(block: str) -> None:
+    result = gift(f"::Big::How big? {block}\n\n::Small::How small? {{#1}}\n")
+    assert [q.id for q in result.questions] == ["small"]
+    assert [s.line for s in result.skips] == [1]

@@ -457,3 +457,8 @@ def test_command_is_registered_and_consistent(capsys: pytest.CaptureFixture[str]
     help_text = capsys.readouterr().out
     assert "usage: quiz import [-h] [--format {gift,aiken,opentdb}] [-o OUT] [--force]" in help_text
     assert "FILE:LINE: skipped: why" in " ".join(help_text.split())
+
+
+def test_detect_format_survives_deeply_nested_json() -> None:
+    with pytest.raises(UnknownFormatError):
+        detect_format("[" * 100_000, "deep.txt")

@@ -157,3 +157,18 @@ def test_empty_results() -> None:
 def test_not_a_usable_response(text: str, message: str) -> None:
     with pytest.raises(ImportSourceError, match=re.escape(message)):
         opentdb(text)
+
+
+def test_json_nested_too_deeply_is_a_clear_error() -> None:
+    with pytest.raises(ImportSourceError):
+        parse("[" * 100_000, "opentdb")
+
+
+def test_lone_surrogates_are_dropped() -> None:
+    text = (
+        '{"response_code": 0, "results": [{"type": "boolean", "difficulty": "easy", '
+        '"category": "Science", "question": "What is \\ud800 this?", '
+        '"correct_answer": "True", "incorrect_answers": ["False"]}]}'
+    )
+    (question,) = parse(text, "opentdb").questions
+    assert question.prompt == "What is  this?" or question.prompt == "What is this?"
