@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -112,7 +113,7 @@ def score_chart(games: Sequence[GamePoint]) -> Group:
     bars.add_column(justify="right")
     shown = games[-BAR_GAMES:]
     for game in shown:
-        when = f"{game.ended[5:10]} {game.ended[11:16]}"
+        when = f"{datetime.fromisoformat(game.ended).astimezone():%m-%d %H:%M}"
         bars.add_row(when, score_bar(game), percent(game.fraction))
     parts: list[RenderableType] = [line, bars]
     if any(not game.completed for game in shown):
