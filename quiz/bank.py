@@ -19,7 +19,12 @@ from quiz.model import (
     summarize,
 )
 from quiz.nodes import Mapping, Node, Scalar, Sequence, kind_name
-from quiz.text import control_character_positions, find_control_character, normalize_answer
+from quiz.text import (
+    control_character_positions,
+    find_control_character,
+    normalize_answer,
+    offset_position,
+)
 
 BANK_KEYS = ("title", "description", "tags", "questions")
 QUESTION_KEYS = (
@@ -90,17 +95,26 @@ def check_file(path: Path, shown_as: str | None = None, *, cache: Path | None = 
     try:
         data = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or str(error)
-        return _failed(shown, Diagnostic(shown, 1, 1, f"cannot read the file: {reason}"))
+        return unreadable(shown, error)
     if cache is None:
         return check_bytes(data, shown, name=path.stem)
+    return check_cached(data, shown, path.stem, cache)
+
+
+def unreadable(path: str, error: OSError) -> Report:
+    """The report of a file that could not be read."""
+    reason = error.strerror or str(error)
+    return _failed(path, Diagnostic(path, 1, 1, f"cannot read the file: {reason}"))
+
+
+def check_cached(data: bytes, path: str, name: str, cache: Path) -> Report:
+    """Check the bytes of a file through the cache: answered from it, or checked and kept."""
     from quiz import cache as bank_cache
 
-    hit = bank_cache.load(cache, data, shown, path.stem)
+    hit = bank_cache.load(cache, data, path, name)
     if hit is not None:
-        bank, diagnostics = hit
-        return Report(shown, bank, diagnostics, summarize(bank) if bank else None)
-    report = check_bytes(data, shown, name=path.stem)
+        return Report(path, *hit)
+    report = check_bytes(data, path, name=name)
     bank_cache.store(cache, data, report.bank, report.diagnostics)
     return report
 
@@ -149,8 +163,7 @@ def _raw_control_characters(text: str, path: str) -> tuple[Diagnostic, ...]:
     text = text.replace("\r\n", "\n")
     found: list[Diagnostic] = []
     for index in control_character_positions(text):
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        line, column = offset_position(text, index)
         found.append(Diagnostic(path, line, column, _control_message(text[index])))
     return tuple(found)
 

@@ -101,16 +101,17 @@ def load_head(folder: Path, data: bytes, path: str, name: str) -> Entry | None:
 
 def load(
     folder: Path, data: bytes, path: str, name: str
-) -> tuple[Bank | None, tuple[Diagnostic, ...]] | None:
-    """The cached result of checking ``data``, shown as ``path``; ``None`` on a miss."""
+) -> tuple[Bank | None, tuple[Diagnostic, ...], BankSummary | None] | None:
+    """The cached result of checking ``data``, shown as ``path``: the bank, the
+    diagnostics and the summary; ``None`` on a miss."""
     try:
         stream = io.BytesIO(entry_path(folder, data).read_bytes())
         head = _head(marshal.load(stream), path, name)
         if head is None:
             return None
         if head.summary is None:
-            return None, head.diagnostics
-        return _bank(marshal.load(stream), head.summary), head.diagnostics
+            return None, head.diagnostics, None
+        return _bank(marshal.load(stream), head.summary), head.diagnostics, head.summary
     except Exception:  # any unreadable or odd entry is simply a miss
         return None
 

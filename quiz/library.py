@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.bank import BANK_SUFFIXES, Report, check_file
+from quiz.bank import BANK_SUFFIXES, Report, check_cached, check_file, unreadable
 from quiz.errors import BankNotFoundError
-from quiz.model import Bank
+from quiz.model import Bank, BankSummary
 
 APP_NAME = "orbit-quiz"
 
@@ -131,16 +131,22 @@ class Catalogue:
         return [r.bank for r in self.reports if r.bank is not None]
 
     @property
+    def summaries(self) -> list[BankSummary]:
+        """The summaries of the usable banks, in the order their files were found."""
+        return [r.summary for r in self.reports if r.summary is not None]
+
+    @property
     def broken(self) -> list[Report]:
         """The reports of files that failed validation."""
         return [r for r in self.reports if r.errors]
 
 
-def survey(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> list[Report]:
+def survey(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Catalogue:
     """Check every file for its diagnostics and summary only, as listings need.
 
     A file checked before is answered from the head of its cache entry, without
-    building its questions; the others are checked in full (and cached).
+    building its questions; the others are checked in full (and cached). The
+    reports carry no banks.
     """
     from quiz import cache
 
@@ -149,15 +155,17 @@ def survey(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> li
     for path in paths:
         shown = str(path)
         try:
-            head = cache.load_head(folder, path.read_bytes(), shown, path.stem)
-        except OSError:
-            head = None
+            data = path.read_bytes()
+        except OSError as error:
+            reports.append(unreadable(shown, error))
+            continue
+        head = cache.load_head(folder, data, shown, path.stem)
         if head is None:
-            report = check_file(path, cache=folder)
+            report = check_cached(data, shown, path.stem, folder)
             reports.append(Report(shown, None, report.diagnostics, report.summary))
         else:
             reports.append(Report(shown, None, head.diagnostics, head.summary))
-    return reports
+    return Catalogue(tuple(reports))
 
 
 def catalogue(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Catalogue:

@@ -27,6 +27,12 @@ def control_character_positions(value: str) -> list[int]:
     return [found.start() for found in _CONTROL.finditer(value)]
 
 
+def offset_position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def normalize_answer(value: str) -> str:
     """Fold an answer for comparison: case, accents, punctuation and spacing are ignored.
 

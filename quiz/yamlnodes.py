@@ -15,6 +15,7 @@ import yaml
 
 from quiz.errors import Diagnostic
 from quiz.nodes import Mapping, Node, Scalar, Sequence, kind_name
+from quiz.text import offset_position
 
 __all__ = [
     "Mapping",
@@ -72,17 +73,11 @@ def read_document(text: str, path: str) -> Node | None:
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxError(_describe(error, path)) from None
     except yaml.reader.ReaderError as error:
-        line, column = _offset_position(text, error.position)
+        line, column = offset_position(text, error.position)
         message = f"the character U+{error.character:04X} is not allowed in YAML text"
         raise YamlSyntaxError(Diagnostic(path, line, column, message)) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(Diagnostic(path, 1, 1, f"not valid YAML: {error}")) from None
-
-
-def _offset_position(text: str, index: int) -> tuple[int, int]:
-    """The 1-based line and column of a character offset in ``text``."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 class _Frame:

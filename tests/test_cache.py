@@ -102,9 +102,9 @@ def test_survey_reads_only_the_head_and_agrees_with_a_full_check(
     warm = survey([bank_file, broken])
     assert cold == warm
     full = catalogue([bank_file, broken]).reports
-    assert [r.summary for r in warm] == [r.summary for r in full]
-    assert [r.diagnostics for r in warm] == [r.diagnostics for r in full]
-    summary = warm[0].summary
+    assert [r.summary for r in warm.reports] == [r.summary for r in full]
+    assert [r.diagnostics for r in warm.reports] == [r.diagnostics for r in full]
+    summary = warm.reports[0].summary
     assert summary is not None
     assert (summary.name, summary.questions) == ("starter", 6)
     assert summary.types == ("boolean", "multi", "number", "order", "single", "text")

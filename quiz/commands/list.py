@@ -30,15 +30,13 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.ui.render import bank_table, skipped_warning
 
     files = resolve(args.paths) if args.paths else known_files()
-    reports = survey(files)
+    found = survey(files)
     errors = make_console(stderr=True)
-    for report in reports:
-        if report.errors:
-            errors.print(skipped_warning(report), soft_wrap=True)
-    summaries = [r.summary for r in reports if r.summary is not None]
+    for report in found.broken:
+        errors.print(skipped_warning(report), soft_wrap=True)
     console = make_console()
-    if not summaries:
+    if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    console.print(bank_table(summaries, console.width))
+    console.print(bank_table(found.summaries, console.width))
     return ExitStatus.OK

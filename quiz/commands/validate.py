@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not files:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
-    reports = survey(files)
+    reports = survey(files).reports
     for report in reports:
         for diagnostic in report.diagnostics:
             console.print(diagnostic_line(diagnostic), soft_wrap=True)
