@@ -16,14 +16,13 @@ import io
 import marshal
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
-from enum import Enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quiz import __version__
 from quiz.errors import Diagnostic
-from quiz.model import Bank, BankSummary, Difficulty, Question, QuestionType, summarize
+from quiz.model import BankSummary, Content
 
 try:  # the builtin module, without loading OpenSSL as hashlib does (a few ms at start-up)
     from _blake2 import blake2b
@@ -31,7 +30,7 @@ except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
 # The layout of an entry; bump it when it changes.
-LAYOUT = "banks-2"
+LAYOUT = "banks-3"
 
 
 def _rules_digest() -> str:
@@ -41,29 +40,21 @@ def _rules_digest() -> str:
     The sources are read, not imported: a cache hit must not pay for the parser.
     """
     digest = blake2b(__version__.encode(), digest_size=8)
-    for name in ("bank.py", "model.py", "nodes.py", "text.py", "yamlnodes.py"):
+    for name in (
+        "bank.py",
+        "checker.py",
+        "model.py",
+        "nodes.py",
+        "quickread.py",
+        "text.py",
+        "yamlnodes.py",
+    ):
         with contextlib.suppress(OSError):
             digest.update((Path(__file__).parent / name).read_bytes())
     return digest.hexdigest()
 
 
 FORMAT = f"{LAYOUT}/{__version__}/{_rules_digest()}"
-_TYPES = {t.value: t for t in QuestionType}
-_LEVELS = {d.value: d for d in Difficulty}
-# A question is stored as the tuple of its fields, in their declared order, with
-# its two enums as their text.
-_FIELDS = tuple(f.name for f in fields(Question))
-
-
-def _row(question: Question) -> tuple[Any, ...]:
-    return tuple(getattr(question, name) for name in _FIELDS)
-
-
-def _question(row: tuple[Any, ...]) -> Question:
-    values = dict(zip(_FIELDS, row, strict=True))
-    values["type"] = _TYPES[values["type"]]
-    values["difficulty"] = _LEVELS[values["difficulty"]]
-    return Question(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,32 +90,31 @@ def load_head(folder: Path, data: bytes, path: str, name: str) -> Entry | None:
         return None
 
 
-def load(
-    folder: Path, data: bytes, path: str, name: str
-) -> tuple[Bank | None, tuple[Diagnostic, ...], BankSummary | None] | None:
-    """The cached result of checking ``data``, shown as ``path``: the bank, the
-    diagnostics and the summary; ``None`` on a miss."""
+def load(folder: Path, data: bytes, path: str, name: str) -> tuple[Entry, Content | None] | None:
+    """The cached result of checking ``data``, shown as ``path``: the entry, and the
+    content of a valid file; ``None`` on a miss."""
     try:
         stream = io.BytesIO(entry_path(folder, data).read_bytes())
         head = _head(marshal.load(stream), path, name)
         if head is None:
             return None
         if head.summary is None:
-            return None, head.diagnostics, None
-        return _bank(marshal.load(stream), head.summary), head.diagnostics, head.summary
+            return head, None
+        description, tags, rows = marshal.load(stream)
+        return head, Content(head.summary.title, description, tags, rows)
     except Exception:  # any unreadable or odd entry is simply a miss
         return None
 
 
 def store(
-    folder: Path, data: bytes, bank: Bank | None, diagnostics: tuple[Diagnostic, ...]
+    folder: Path, data: bytes, content: Content | None, diagnostics: tuple[Diagnostic, ...]
 ) -> None:
     """Remember the result of checking ``data``; failures to write are ignored."""
     import tempfile
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        encoded = _encode(bank, diagnostics)
+        encoded = _encode(content, diagnostics)
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as file:
@@ -136,17 +126,13 @@ def store(
         pass
 
 
-def _encode(bank: Bank | None, diagnostics: tuple[Diagnostic, ...]) -> bytes:
+def _encode(content: Content | None, diagnostics: tuple[Diagnostic, ...]) -> bytes:
     notes = tuple((d.line, d.column, d.message, d.severity) for d in diagnostics)
-    if bank is None:
+    if content is None:
         return marshal.dumps((FORMAT, notes, None))
-    summary = summarize(bank)
-    head = (FORMAT, notes, (bank.title, summary.questions, summary.types, summary.tags))
-    questions = tuple(
-        tuple(str(value) if isinstance(value, Enum) else value for value in _row(q))
-        for q in bank.questions
-    )
-    return marshal.dumps(head) + marshal.dumps((bank.description, bank.tags, questions))
+    summary = content.summary("")
+    head = (FORMAT, notes, (content.title, summary.questions, summary.types, summary.tags))
+    return marshal.dumps(head) + marshal.dumps((content.description, content.tags, content.rows))
 
 
 def _head(head: Any, path: str, name: str) -> Entry | None:
@@ -161,9 +147,3 @@ def _head(head: Any, path: str, name: str) -> Entry | None:
         return Entry(diagnostics, None)
     title, count, types, tags = summary
     return Entry(diagnostics, BankSummary(name, title, count, types, tags, path))
-
-
-def _bank(content: Any, summary: BankSummary) -> Bank:
-    description, tags, rows = content
-    questions = tuple(_question(row) for row in rows)
-    return Bank(summary.name, summary.title, questions, description, tags, summary.path)

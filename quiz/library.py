@@ -161,8 +161,7 @@ def survey(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Ca
             continue
         head = cache.load_head(folder, data, shown, path.stem)
         if head is None:
-            report = check_cached(data, shown, path.stem, folder)
-            reports.append(Report(shown, None, report.diagnostics, report.summary))
+            reports.append(check_cached(data, shown, path.stem, folder, bank=False))
         else:
             reports.append(Report(shown, None, head.diagnostics, head.summary))
     return Catalogue(tuple(reports))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
+from operator import attrgetter
+from typing import Any
 
 
 class QuestionType(StrEnum):
@@ -49,7 +51,6 @@ class Question:
     difficulty: Difficulty = Difficulty.MEDIUM
     tags: tuple[str, ...] = ()
     source: str | None = None
-    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +77,64 @@ class BankSummary:
     path: str = ""
 
 
+# A question as a row of plain values: its fields in declared order, with its two
+# enums as their text. The quick reader builds questions in this form and the cache
+# stores it, so that listing a bank never pays for building its questions.
+QuestionRow = tuple[Any, ...]
+ROW_FIELDS = tuple(field.name for field in fields(Question))
+TYPE_COLUMN = ROW_FIELDS.index("type")
+TAGS_COLUMN = ROW_FIELDS.index("tags")
+_ENUMS = {"type": QuestionType, "difficulty": Difficulty}
+_row = attrgetter(*(f"{name}.value" if name in _ENUMS else name for name in ROW_FIELDS))
+
+
+def question_row(question: Question) -> QuestionRow:
+    """The row of plain values that stands for ``question``."""
+    row: QuestionRow = _row(question)
+    return row
+
+
+def question_from_row(row: QuestionRow) -> Question:
+    """The question a row stands for."""
+    values = dict(zip(ROW_FIELDS, row, strict=True))
+    for name, enum in _ENUMS.items():
+        values[name] = enum(values[name])
+    return Question(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a valid question file holds, as plain values: the form in which the quick
+    reader builds it and the cache stores it. Its bank and summary are made on demand."""
+
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    rows: tuple[QuestionRow, ...]
+
+    @classmethod
+    def of(cls, bank: Bank) -> Content:
+        """The content of a bank."""
+        rows = tuple(map(question_row, bank.questions))
+        return cls(bank.title, bank.description, bank.tags, rows)
+
+    def bank(self, name: str, path: str = "") -> Bank:
+        """The bank, named ``name``, from the file at ``path``."""
+        questions = tuple(map(question_from_row, self.rows))
+        return Bank(name, self.title, questions, self.description, self.tags, path)
+
+    def summary(self, name: str, path: str = "") -> BankSummary:
+        """The summary of the bank, named ``name``, from the file at ``path``."""
+        types = {row[TYPE_COLUMN] for row in self.rows}
+        tags = {tag for row in self.rows for tag in row[TAGS_COLUMN]}
+        return BankSummary(
+            name, self.title, len(self.rows), tuple(sorted(types)), tuple(sorted(tags)), path
+        )
+
+
 def summarize(bank: Bank) -> BankSummary:
     """The summary of a bank, for listings."""
-    return BankSummary(
-        name=bank.name,
-        title=bank.title,
-        questions=len(bank.questions),
-        types=tuple(sorted({q.type.value for q in bank.questions})),
-        tags=tuple(sorted({tag for q in bank.questions for tag in q.tags})),
-        path=bank.path,
-    )
+    return Content.of(bank).summary(bank.name, bank.path)
 
 
 def format_number(value: float) -> str:

@@ -22,6 +22,22 @@ def find_control_character(value: str) -> int:
     return found.start() if found else -1
 
 
+# Every character an ASCII file may hold: the printable ones, newline and tab.
+_ASCII_ALLOWED = bytes(range(0x20, 0x7F)) + b"\n\t"
+
+
+def has_control_character(text: str) -> bool:
+    """Whether a file's text holds a forbidden character (as
+    :func:`find_control_character` finds them; a carriage return counts only when no
+    newline follows it). On ASCII text, which most files are, it is many times faster
+    than the search."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_ALLOWED))
+    return _CONTROL.search(text) is not None
+
+
 def control_character_positions(value: str) -> list[int]:
     """The index of every forbidden control character in ``value``."""
     return [found.start() for found in _CONTROL.finditer(value)]

@@ -784,7 +784,6 @@ def test_defaults_single_and_medium() -> None:
     assert q.difficulty is Difficulty.MEDIUM
     assert q.hint is None and q.source is None
     assert q.tags == ()
-    assert q.line == 3
 
 
 def test_optional_fields_are_read() -> None:

@@ -109,5 +109,4 @@ def _question(draft: _Draft, letter: str) -> Question | str:
         prompt=prompt,
         choices=choices,
         answers=(choices[letters.index(letter.upper())],),
-        line=draft.line,
     )

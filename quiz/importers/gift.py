@@ -173,7 +173,6 @@ def _question(block: _Block, tags: tuple[str, ...]) -> Question | str:
         number=answers.number,
         tolerance=answers.tolerance,
         tags=tags,
-        line=block.line,
     )
 
 

@@ -71,7 +71,7 @@ def parse(text: str) -> Imported:
     questions: list[Question] = []
     skips: list[Skip] = []
     for line, item in zip(_lines(text, _element_offsets(text, start)), results, strict=True):
-        result = _question(item, line)
+        result = _question(item)
         if isinstance(result, Question):
             questions.append(result)
         else:
@@ -79,7 +79,7 @@ def parse(text: str) -> Imported:
     return Imported(tuple(questions), tuple(skips))
 
 
-def _question(item: Any, line: int) -> Question | str:
+def _question(item: Any) -> Question | str:
     if not isinstance(item, dict):
         return "not a question object"
     if _is_base64(item):
@@ -108,7 +108,6 @@ def _question(item: Any, line: int) -> Question | str:
             truth=correct == "True",
             difficulty=level,
             tags=tags,
-            line=line,
         )
     if not isinstance(wrong, list) or not all(isinstance(w, str) for w in wrong):
         return "incorrect_answers is not a list of text"
@@ -123,7 +122,6 @@ def _question(item: Any, line: int) -> Question | str:
         answers=(correct,),
         difficulty=level,
         tags=tags,
-        line=line,
     )
 
 

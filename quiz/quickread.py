@@ -1,0 +1,260 @@
+"""The quick path for clean question files: a fast YAML parser and a check of plain data.
+
+Most files are clean, and reading them through the located reader (PyYAML's events
+and a tree of positioned nodes) costs far more than parsing them. So a file is first
+parsed with yaml-rs, a YAML parser written in Rust, into plain dicts and lists, and
+checked against the same rules as :mod:`quiz.checker`. The quick path only ever says
+"this file is clean, here is its bank" or "don't know": any problem, and anything on
+which the two parsers could read the file differently, sends the file down the
+located path, which finds every problem and says where it is. So error messages come
+from one place only, and the bank of a clean file is the same on either path (a test
+runs both over every file of the test corpus, and over generated files).
+
+Where the parsers could disagree, and what sends a file down the located path:
+
+- Scalars. The located reader keeps each scalar's own text; yaml-rs resolves plain
+  scalars to numbers, booleans and null (YAML 1.2). A resolved value is accepted only
+  where its text cannot matter: a boolean as a boolean answer, a number as a number
+  (once the file is known to hold no hexadecimal, octal or binary literals).
+- Tags, anchors, aliases, merge keys, directives, several documents, complex keys:
+  refused by a look at the raw text before parsing (cheap, and on the safe side).
+- Escapes and tabs: a backslash or a tab anywhere in the file sends it down the
+  located path, so double-quoted escapes and tab-indentation rules never matter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from quiz.model import Content, QuestionRow
+from quiz.text import normalize_answer
+
+# Characters that YAML 1.1 (libyaml) and YAML 1.2 (yaml-rs) may read differently,
+# or that the located reader refuses, wherever they are: escapes (backslash), tabs,
+# a byte-order mark, the line separators that YAML 1.1 alone breaks lines at, and
+# the two noncharacters PyYAML refuses.
+_ANYWHERE = ("\\", "\t", "\ufeff", "\u2028", "\u2029", "\ufffe", "\uffff")
+# Each pattern starts with a literal, so that the search skips ahead as fast as a
+# substring search does (one expression with alternatives is many times slower).
+_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # A tag, an anchor, an alias or a complex key where a node starts (after a
+        # space, a line break or a flow indicator; prose like "5 * 3" counts too).
+        r"!(?<=[\s\[\]{},]!)",
+        r"&(?<=[\s\[\]{},]&)",
+        r"\*(?<=[\s\[\]{},]\*)",
+        r"\?(?<=[\s\[\]{},]\?)(?=\s|\Z)",
+        # A merge key, which YAML 1.1 alone knows.
+        r"<<",
+        # A number written in base 16, 8 or 2, which the located path does not read.
+        r"(?i:0[xob])",
+        # A directive, or a document marker (--- or ...), at the start of a line.
+        r"\n(?:%|---|\.\.\.)",
+    )
+)
+_FIRST = ("!", "&", "*", "? ", "?\n", "%", "---", "...")
+
+
+def _risky(text: str) -> bool:
+    """Whether ``text`` holds anything on which the two parsers could disagree.
+
+    It errs on the safe side: a file that holds any of these is simply read by the
+    located path.
+    """
+    return (
+        text.startswith(_FIRST)
+        or any(char in text for char in _ANYWHERE)
+        or any(pattern.search(text) for pattern in _PATTERNS)
+    )
+
+
+_BANK_KEYS = frozenset({"title", "description", "tags", "questions"})
+_COMMON_KEYS = frozenset(
+    {"id", "type", "prompt", "explanation", "hint", "difficulty", "tags", "source"}
+)
+# The keys each type of question may have (as in quiz.checker.TYPE_KEYS).
+_KEYS = {
+    "single": _COMMON_KEYS | {"choices", "answer"},
+    "multi": _COMMON_KEYS | {"choices", "answer"},
+    "boolean": _COMMON_KEYS | {"answer"},
+    "text": _COMMON_KEYS | {"answer"},
+    "number": _COMMON_KEYS | {"answer", "tolerance"},
+    "order": _COMMON_KEYS | {"items"},
+}
+_TYPES = frozenset(_KEYS)
+_LEVELS = frozenset({"easy", "medium", "hard"})
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+_TRUTH = {"true": True, "yes": True, "false": False, "no": False}
+
+
+class _Unsure(Exception):
+    """The quick path cannot vouch for this file; the located path decides."""
+
+
+# Raised by the checks below on data of an unexpected shape (a strip of a number, a
+# lookup of a list, a missing key): each of them, too, means "the located path decides".
+_UNSURE = (_Unsure, AttributeError, KeyError, TypeError, ValueError)
+
+
+def quick_content(text: str) -> Content | None:
+    """The content of ``text`` when the file is certainly clean (no error, no warning);
+    ``None`` when the located check must decide."""
+    if _risky(text):
+        return None
+    try:
+        from yaml_rs import YAMLDecodeError, loads
+    except ImportError:  # no wheel for this platform: the located path does all
+        return None
+    try:
+        data = loads(text, parse_datetime=False)
+    except (YAMLDecodeError, RecursionError, OverflowError, *_UNSURE):
+        return None
+    try:
+        return _content(data)
+    except _UNSURE:
+        return None
+
+
+# The checks mirror quiz.checker's rules for a clean file: a text field is stripped and
+# not empty; lists of texts hold no duplicates (ignoring case).
+
+
+def _text(value: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise _Unsure
+    return stripped
+
+
+def _optional(value: str | None) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _texts(value: list[str], low: int = 0, high: int = 1_000_000) -> tuple[str, ...]:
+    """A list of ``low`` to ``high`` distinct texts."""
+    if type(value) is not list or not low <= len(value) <= high:
+        raise _Unsure
+    entries = tuple(map(str.strip, value))  # a TypeError for anything but text
+    if not all(entries) or len(set(map(str.casefold, entries))) != len(entries):
+        raise _Unsure
+    return entries
+
+
+def _number(value: Any) -> float:
+    """A number field, read as :meth:`quiz.checker._QuestionChecker.numeric` reads its text."""
+    kind = type(value)
+    if kind is str:
+        number = float(value.strip().replace("_", ""))
+    elif kind is int or kind is float:  # yaml-rs read it (not a bool: that is an int too)
+        number = float(value)
+    else:
+        raise _Unsure
+    if not math.isfinite(number):
+        raise _Unsure
+    return number
+
+
+def _content(data: Any) -> Content:
+    if type(data) is not dict or not data.keys() <= _BANK_KEYS:
+        raise _Unsure
+    title = _text(data["title"])
+    description = _optional(data.get("description")) or ""
+    tags = () if data.get("tags") is None else _texts(data["tags"])
+    entries = data["questions"]
+    if type(entries) is not list or not entries:
+        raise _Unsure
+    ids: set[str] = set()
+    rows = tuple([_row(entry, tags, ids) for entry in entries])
+    if len(ids) != len(rows):
+        raise _Unsure
+    return Content(title, description, tags, rows)
+
+
+def _row(entry: dict[str, Any], bank_tags: tuple[str, ...], ids: set[str]) -> QuestionRow:
+    """A question's row, in the order of quiz.model.ROW_FIELDS."""
+    qtype = entry.get("type", "single")
+    # No explanation is a warning, which only the located path can place.
+    if qtype not in _TYPES or not entry.keys() <= _KEYS[qtype] or "explanation" not in entry:
+        raise _Unsure
+    qid = entry["id"]
+    if not _ID.fullmatch(qid):  # so it has no spaces to strip
+        raise _Unsure
+    ids.add(qid)
+    level = entry.get("difficulty", "medium")
+    if level not in _LEVELS:
+        raise _Unsure
+    own_tags = entry.get("tags")
+    return (
+        qid,
+        qtype,
+        _text(entry["prompt"]),
+        _text(entry["explanation"]),
+        *_ANSWERS[qtype](entry),
+        _optional(entry.get("hint")),
+        level,
+        bank_tags if own_tags is None else tuple(dict.fromkeys(bank_tags + _texts(own_tags))),
+        _optional(entry.get("source")),
+    )
+
+
+# Each returns the answer fields of a row: choices, answers, truth, number, tolerance
+# and items.
+Answers = tuple[tuple[str, ...], tuple[str, ...], bool | None, float | None, float, tuple[str, ...]]
+
+
+def _single(entry: dict[str, Any]) -> Answers:
+    choices = _texts(entry["choices"], 2, 10)
+    answer = _text(entry["answer"])
+    if answer not in choices:
+        raise _Unsure
+    return choices, (answer,), None, None, 0.0, ()
+
+
+def _multi(entry: dict[str, Any]) -> Answers:
+    choices = _texts(entry["choices"], 2, 10)
+    answer = entry["answer"]
+    if type(answer) is not list or not answer:
+        raise _Unsure
+    picked = set(map(str.strip, answer))
+    if len(picked) != len(answer) or not picked <= set(choices):
+        raise _Unsure
+    return choices, tuple(c for c in choices if c in picked), None, None, 0.0, ()
+
+
+def _boolean(entry: dict[str, Any]) -> Answers:
+    answer = entry["answer"]
+    # yaml-rs reads true and false (as YAML 1.2 does); yes and no stay text.
+    truth = answer if type(answer) is bool else _TRUTH[_text(answer).casefold()]
+    return (), (), truth, None, 0.0, ()
+
+
+def _text_answer(entry: dict[str, Any]) -> Answers:
+    answer = entry["answer"]
+    accepted = _texts(answer, 1) if type(answer) is list else (_text(answer),)
+    if not all(map(normalize_answer, accepted)):
+        raise _Unsure
+    return (), accepted, None, None, 0.0, ()
+
+
+def _number_answer(entry: dict[str, Any]) -> Answers:
+    tolerance = _number(entry["tolerance"]) if "tolerance" in entry else 0.0
+    if tolerance < 0:
+        raise _Unsure
+    return (), (), None, _number(entry["answer"]), tolerance, ()
+
+
+def _order(entry: dict[str, Any]) -> Answers:
+    return (), (), None, None, 0.0, _texts(entry["items"], 2, 8)
+
+
+_ANSWERS = {
+    "single": _single,
+    "multi": _multi,
+    "boolean": _boolean,
+    "text": _text_answer,
+    "number": _number_answer,
+    "order": _order,
+}
