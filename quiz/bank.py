@@ -72,19 +72,26 @@ def unreadable(path: str, error: OSError) -> Report:
 def check_cached(data: bytes, path: str, name: str, cache: Path, *, bank: bool = True) -> Report:
     """Check the bytes of a file through the cache: answered from it, or checked and kept.
 
-    With ``bank=False`` the report carries the summary but no bank (as listings need),
-    which spares building the questions.
+    With ``bank=False`` the report carries the summary but no bank (as listings need):
+    only the head of a cache entry is read, and no question is built.
     """
     from quiz import cache as bank_cache
 
-    hit = bank_cache.load(cache, data, path, name)
-    if hit is not None:
-        entry, content = hit
-        built = content.bank(name, path) if bank and content is not None else None
-        return Report(path, built, entry.diagnostics, entry.summary)
+    entry = bank_cache.entry_path(cache, data)
+    if bank:
+        hit = bank_cache.load(entry, path, name)
+        if hit is not None:
+            head, content = hit
+            built = content.bank(name, path) if content is not None else None
+            return Report(path, built, head.diagnostics, head.summary)
+    else:
+        only_head = bank_cache.load_head(entry, path, name)
+        if only_head is not None:
+            return Report(path, None, only_head.diagnostics, only_head.summary)
     content, diagnostics = examine(data, path)
-    bank_cache.store(cache, data, content, diagnostics)
-    return _report(path, name, content, diagnostics, bank)
+    report = _report(path, name, content, diagnostics, bank)
+    bank_cache.store(entry, content, diagnostics, report.summary)
+    return report
 
 
 def check_bytes(data: bytes, path: str, name: str | None = None) -> Report:

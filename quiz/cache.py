@@ -81,20 +81,21 @@ def entry_path(folder: Path, data: bytes) -> Path:
     return folder / f"{digest}.bank"
 
 
-def load_head(folder: Path, data: bytes, path: str, name: str) -> Entry | None:
-    """The diagnostics and summary cached for ``data``; ``None`` on a miss."""
+def load_head(entry: Path, path: str, name: str) -> Entry | None:
+    """The diagnostics and summary in the ``entry`` file, for a file shown as ``path``
+    and named ``name``; ``None`` on a miss."""
     try:
-        with entry_path(folder, data).open("rb") as file:
+        with entry.open("rb") as file:
             return _head(marshal.load(file), path, name)
     except Exception:  # any unreadable or odd entry is simply a miss
         return None
 
 
-def load(folder: Path, data: bytes, path: str, name: str) -> tuple[Entry, Content | None] | None:
-    """The cached result of checking ``data``, shown as ``path``: the entry, and the
-    content of a valid file; ``None`` on a miss."""
+def load(entry: Path, path: str, name: str) -> tuple[Entry, Content | None] | None:
+    """The whole of the ``entry`` file: its head, and the content of a valid file;
+    ``None`` on a miss."""
     try:
-        stream = io.BytesIO(entry_path(folder, data).read_bytes())
+        stream = io.BytesIO(entry.read_bytes())
         head = _head(marshal.load(stream), path, name)
         if head is None:
             return None
@@ -107,34 +108,39 @@ def load(folder: Path, data: bytes, path: str, name: str) -> tuple[Entry, Conten
 
 
 def store(
-    folder: Path, data: bytes, content: Content | None, diagnostics: tuple[Diagnostic, ...]
+    entry: Path,
+    content: Content | None,
+    diagnostics: tuple[Diagnostic, ...],
+    summary: BankSummary | None = None,
 ) -> None:
-    """Remember the result of checking ``data``; failures to write are ignored."""
+    """Write the ``entry`` file: the result of checking a file (its ``summary`` is
+    computed from the content when not given); failures to write are ignored."""
     import tempfile
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        encoded = _encode(content, diagnostics)
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        encoded = _encode(content, diagnostics, summary)
+        fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as file:
                 file.write(encoded)
-            Path(temporary).replace(entry_path(folder, data))
+            Path(temporary).replace(entry)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
     except (OSError, ValueError):
         pass
 
 
-def _encode(content: Content | None, diagnostics: tuple[Diagnostic, ...]) -> bytes:
+def _encode(
+    content: Content | None, diagnostics: tuple[Diagnostic, ...], summary: BankSummary | None
+) -> bytes:
     notes = tuple((d.line, d.column, d.message, d.severity) for d in diagnostics)
     if content is None:
         return marshal.dumps((FORMAT, notes, None))
-    summary = content.summary("")
+    if summary is None:
+        summary = content.summary("")
     head = (FORMAT, notes, (content.title, summary.questions, summary.types, summary.tags))
     return marshal.dumps(head) + marshal.dumps((content.description, content.tags, content.rows))
-
-
 def _head(head: Any, path: str, name: str) -> Entry | None:
     version, notes, summary = head
     if version != FORMAT:

@@ -145,25 +145,20 @@ def survey(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Ca
     """Check every file for its diagnostics and summary only, as listings need.
 
     A file checked before is answered from the head of its cache entry, without
-    building its questions; the others are checked in full (and cached). The
-    reports carry no banks.
+    building its questions; the others are checked (and cached). The reports carry
+    no banks.
     """
-    from quiz import cache
+    from quiz.cache import cache_dir
 
-    folder = cache.cache_dir(environ)
+    folder = cache_dir(environ)
     reports: list[Report] = []
     for path in paths:
-        shown = str(path)
         try:
             data = path.read_bytes()
         except OSError as error:
-            reports.append(unreadable(shown, error))
+            reports.append(unreadable(str(path), error))
             continue
-        head = cache.load_head(folder, data, shown, path.stem)
-        if head is None:
-            reports.append(check_cached(data, shown, path.stem, folder, bank=False))
-        else:
-            reports.append(Report(shown, None, head.diagnostics, head.summary))
+        reports.append(check_cached(data, str(path), path.stem, folder, bank=False))
     return Catalogue(tuple(reports))
 
 

@@ -36,26 +36,30 @@ from quiz.text import normalize_answer
 # a byte-order mark, the line separators that YAML 1.1 alone breaks lines at, and
 # the two noncharacters PyYAML refuses.
 _ANYWHERE = ("\\", "\t", "\ufeff", "\u2028", "\u2029", "\ufffe", "\uffff")
-# Each pattern starts with a literal, so that the search skips ahead as fast as a
-# substring search does (one expression with alternatives is many times slower).
-_PATTERNS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        # A tag, an anchor, an alias or a complex key where a node starts (after a
-        # space, a line break or a flow indicator; prose like "5 * 3" counts too).
-        r"!(?<=[\s\[\]{},]!)",
-        r"&(?<=[\s\[\]{},]&)",
-        r"\*(?<=[\s\[\]{},]\*)",
-        r"\?(?<=[\s\[\]{},]\?)(?=\s|\Z)",
-        # A merge key, which YAML 1.1 alone knows.
-        r"<<",
-        # A number written in base 16, 8 or 2, which the located path does not read.
-        r"(?i:0[xob])",
-        # A directive, or a document marker (--- or ...), at the start of a line.
-        r"\n(?:%|---|\.\.\.)",
-    )
+_DEEPEST_INDENT = 80
+# Each check is a plain substring (its gate) and, if the gate alone says too much, a
+# pattern searched only when the gate is in the text: a one-character substring is
+# found many times faster than any pattern.
+_CHECKS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
+    # A tag, an anchor, an alias or a complex key where a node starts (after a space,
+    # a line break or a flow indicator; prose like "5 * 3" counts too).
+    ("!", re.compile(r"!(?<=[\s\[\]{},]!)")),
+    ("&", re.compile(r"&(?<=[\s\[\]{},]&)")),
+    ("*", re.compile(r"\*(?<=[\s\[\]{},]\*)")),
+    ("?", re.compile(r"\?(?<=[\s\[\]{},]\?)(?=\s|\Z)")),
+    # A merge key, which YAML 1.1 alone knows.
+    ("<", re.compile("<<")),
+    # A number written in base 16, 8 or 2, which the located path does not read.
+    ("0", re.compile(r"(?i:0[xob])")),
+    # A directive, or a document marker (--- or ...), at the start of a line.
+    ("\n", re.compile(r"\n(?:%|---|\.\.\.)")),
+    # A list nested in a list on one line ("- - x"), or deep indentation: the only
+    # ways to nest deeper than any bank does. yaml-rs builds its values recursively,
+    # and a few thousand levels of nesting crash the process.
+    ("-", re.compile(r"- +-(?:[ \n]|\Z)")),
+    ("\n" + " " * _DEEPEST_INDENT, None),
 )
-_FIRST = ("!", "&", "*", "? ", "?\n", "%", "---", "...")
+_FIRST = ("!", "&", "*", "? ", "?\n", "%", "---", "...", " " * _DEEPEST_INDENT)
 
 
 def _risky(text: str) -> bool:
@@ -67,7 +71,10 @@ def _risky(text: str) -> bool:
     return (
         text.startswith(_FIRST)
         or any(char in text for char in _ANYWHERE)
-        or any(pattern.search(text) for pattern in _PATTERNS)
+        or any(
+            gate in text and (pattern is None or pattern.search(text) is not None)
+            for gate, pattern in _CHECKS
+        )
     )
 
 
@@ -87,6 +94,7 @@ _KEYS = {
 _TYPES = frozenset(_KEYS)
 _LEVELS = frozenset({"easy", "medium", "hard"})
 _ID = re.compile(r"[A-Za-z0-9_-]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 _TRUTH = {"true": True, "yes": True, "false": False, "no": False}
 
 
@@ -234,7 +242,9 @@ def _boolean(entry: dict[str, Any]) -> Answers:
 def _text_answer(entry: dict[str, Any]) -> Answers:
     answer = entry["answer"]
     accepted = _texts(answer, 1) if type(answer) is list else (_text(answer),)
-    if not all(map(normalize_answer, accepted)):
+    # An answer must keep something once case, accents and punctuation are ignored;
+    # an ASCII letter or digit always stays, so the full fold is rarely needed.
+    if not all(_ALNUM.search(value) or normalize_answer(value) for value in accepted):
         raise _Unsure
     return (), accepted, None, None, 0.0, ()
 

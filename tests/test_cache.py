@@ -82,7 +82,7 @@ def test_an_entry_of_another_release_is_ignored(
     folder = tmp_path / "cache"
     check_file(bank_file, cache=folder)
     monkeypatch.setattr(cache, "FORMAT", "banks-0/old")
-    assert cache.load(folder, bank_file.read_bytes(), "p", "n") is None
+    assert cache.load(cache.entry_path(folder, bank_file.read_bytes()), "p", "n") is None
 
 
 def test_an_unwritable_cache_is_skipped(bank_file: Path, tmp_path: Path) -> None:
