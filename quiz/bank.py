@@ -123,17 +123,13 @@ def examine(data: bytes, path: str) -> tuple[Content | None, tuple[Diagnostic, .
 
 def examine_text(text: str, path: str) -> tuple[Content | None, tuple[Diagnostic, ...]]:
     """Check the text of a question file, as :func:`examine` does."""
-    # A clean file is read by the quick path. Anything else, and any file the quick
-    # path cannot vouch for, goes to the located checker, which (with its YAML
-    # parser) is imported only when a file really needs it.
-    from quiz.text import has_control_character
+    # A clean file is read by the quick path. Any file it cannot vouch for goes to
+    # the located checker, which (with its YAML parser) is imported only then.
+    from quiz.quickread import quick_content
 
-    if not has_control_character(text):
-        from quiz.quickread import quick_content
-
-        quick = quick_content(text)
-        if quick is not None:
-            return quick, ()
+    quick = quick_content(text)
+    if quick is not None:
+        return quick, ()
     from quiz.checker import check_document
 
     return check_document(text, path)

@@ -141,6 +141,8 @@ def _encode(
         summary = content.summary("")
     head = (FORMAT, notes, (content.title, summary.questions, summary.types, summary.tags))
     return marshal.dumps(head) + marshal.dumps((content.description, content.tags, content.rows))
+
+
 def _head(head: Any, path: str, name: str) -> Entry | None:
     version, notes, summary = head
     if version != FORMAT:

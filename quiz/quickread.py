@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import math
 import re
+from operator import itemgetter
 from typing import Any
 
 from quiz.model import Content, QuestionRow
-from quiz.text import normalize_answer
+from quiz.text import has_control_character, normalize_answer
 
 # Characters that YAML 1.1 (libyaml) and YAML 1.2 (yaml-rs) may read differently,
 # or that the located reader refuses, wherever they are: escapes (backslash), tabs,
@@ -47,10 +48,14 @@ _CHECKS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
     ("&", re.compile(r"&(?<=[\s\[\]{},]&)")),
     ("*", re.compile(r"\*(?<=[\s\[\]{},]\*)")),
     ("?", re.compile(r"\?(?<=[\s\[\]{},]\?)(?=\s|\Z)")),
+    # A colon before a flow indicator or a question mark: libyaml refuses it inside a
+    # plain scalar in a flow collection ("[a:?]"), where yaml-rs reads on.
+    (":", re.compile(r":[?,\[\]{}]")),
     # A merge key, which YAML 1.1 alone knows.
     ("<", re.compile("<<")),
-    # A number written in base 16, 8 or 2, which the located path does not read.
-    ("0", re.compile(r"(?i:0[xob])")),
+    # A number written in base 16, 8 or 2 (perhaps signed), which the located path
+    # does not read as a number: a 0x, 0o or 0b where a scalar starts.
+    ("0", re.compile(r"0(?:(?<![^\s\[\]{},]0)|(?<=[-+]0)(?<![^\s\[\]{},][-+]0))[xXoObB]")),
     # A directive, or a document marker (--- or ...), at the start of a line.
     ("\n", re.compile(r"\n(?:%|---|\.\.\.)")),
     # A list nested in a list on one line ("- - x"), or deep indentation: the only
@@ -110,7 +115,7 @@ _UNSURE = (_Unsure, AttributeError, KeyError, TypeError, ValueError)
 def quick_content(text: str) -> Content | None:
     """The content of ``text`` when the file is certainly clean (no error, no warning);
     ``None`` when the located check must decide."""
-    if _risky(text):
+    if has_control_character(text) or _risky(text):
         return None
     try:
         from yaml_rs import YAMLDecodeError, loads
@@ -130,9 +135,16 @@ def quick_content(text: str) -> Content | None:
 # not empty; lists of texts hold no duplicates (ignoring case).
 
 
+# yaml-rs reads a plain scalar that starts with an indicator (as in "[a, |b]" or
+# "[a, :b]") where PyYAML finds a syntax error; since quotes are lost in the parsed
+# data, no text that starts with one of these is vouched for.
+_ODD_START = frozenset("|>:?%@`")
+_first = itemgetter(0)
+
+
 def _text(value: str) -> str:
     stripped = value.strip()
-    if not stripped:
+    if not stripped or stripped[0] in _ODD_START:
         raise _Unsure
     return stripped
 
@@ -146,7 +158,11 @@ def _texts(value: list[str], low: int = 0, high: int = 1_000_000) -> tuple[str, 
     if type(value) is not list or not low <= len(value) <= high:
         raise _Unsure
     entries = tuple(map(str.strip, value))  # a TypeError for anything but text
-    if not all(entries) or len(set(map(str.casefold, entries))) != len(entries):
+    if (
+        not all(entries)
+        or not _ODD_START.isdisjoint(map(_first, entries))
+        or len(set(map(str.casefold, entries))) != len(entries)
+    ):
         raise _Unsure
     return entries
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import Bank, Difficulty, Question, QuestionType
+from quiz.model import Bank, Content, Difficulty, Question, QuestionType
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,6 +23,24 @@ def isolated_data_dir(
     monkeypatch.delenv("QUIZ_PATH", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def both_paths_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file any test checks is checked by both paths: wherever the quick path
+    vouches for a file, the located checker must find it clean and read the same."""
+    from quiz import quickread
+    from quiz.checker import check_document
+
+    quick = quickread.quick_content
+
+    def cross_checked(text: str) -> Content | None:
+        content = quick(text)
+        if content is not None:
+            assert check_document(text, "cross-check") == (content, ()), text
+        return content
+
+    monkeypatch.setattr(quickread, "quick_content", cross_checked)
 
 
 def make_question(qid: str, qtype: QuestionType, **fields: object) -> Question:
