@@ -243,6 +243,23 @@ def test_list_shows_a_table_of_banks(capsys: pytest.CaptureFixture[str], good_di
     assert "minimal" in out and "Minimal bank" in out
 
 
+def test_list_to_a_pipe_keeps_each_bank_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tags = ", ".join(f"topic-number-{n}" for n in range(12))
+    bank = tmp_path / "wide.yaml"
+    bank.write_text(
+        f"title: A title long enough to wrap in eighty columns, surely\ntags: [{tags}]\n"
+        "questions:\n  - {id: a, prompt: P, choices: [x, y], answer: x, explanation: E}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "list", str(bank))
+    assert code == 0
+    (row,) = [line for line in out.splitlines() if "wide" in line]
+    assert "A title long enough to wrap in eighty columns, surely" in row
+    assert ", ".join(sorted(tags.split(", "))) in row and len(row) > 200
+
+
 def test_list_skips_broken_files_with_a_one_line_warning(
     capsys: pytest.CaptureFixture[str], good_dir: Path, broken_dir: Path
 ) -> None:

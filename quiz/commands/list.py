@@ -23,6 +23,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.set_defaults(run=run)
 
 
+# Wide enough for any row of the table; a table takes only the width it needs.
+UNWRAPPED = 10_000
+
+
 def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
     from quiz.library import known_files, resolve, survey
@@ -38,5 +42,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    console.print(bank_table(found.summaries, console.width))
+    if console.is_terminal:
+        console.print(bank_table(found.summaries, console.width))
+    else:
+        # As everywhere, output for a pipe or a file is not wrapped at an imagined
+        # width: each bank stays on one line, whole, for grep and the like.
+        console.print(bank_table(found.summaries), width=UNWRAPPED)
     return ExitStatus.OK
