@@ -42,10 +42,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    if console.is_terminal:
-        console.print(bank_table(found.summaries, console.width))
-    else:
+    if not console.is_terminal:
         # As everywhere, output for a pipe or a file is not wrapped at an imagined
         # width: each bank stays on one line, whole, for grep and the like.
-        console.print(bank_table(found.summaries), width=UNWRAPPED)
+        console.width = UNWRAPPED
+    console.print(bank_table(found.summaries, console.width))
     return ExitStatus.OK
