@@ -109,7 +109,7 @@ class _Unsure(Exception):
 
 # Raised by the checks below on data of an unexpected shape (a strip of a number, a
 # lookup of a list, a missing key): each of them, too, means "the located path decides".
-_UNSURE = (_Unsure, AttributeError, KeyError, TypeError, ValueError)
+_UNSURE = (_Unsure, AttributeError, IndexError, KeyError, TypeError, ValueError)
 
 
 def quick_content(text: str) -> Content | None:
@@ -158,10 +158,11 @@ def _texts(value: list[str], low: int = 0, high: int = 1_000_000) -> tuple[str, 
     if type(value) is not list or not low <= len(value) <= high:
         raise _Unsure
     entries = tuple(map(str.strip, value))  # a TypeError for anything but text
+    folded = set(map(str.casefold, entries))
     if (
-        not all(entries)
+        len(folded) != len(entries)
+        or "" in folded
         or not _ODD_START.isdisjoint(map(_first, entries))
-        or len(set(map(str.casefold, entries))) != len(entries)
     ):
         raise _Unsure
     return entries
@@ -191,13 +192,21 @@ def _content(data: Any) -> Content:
     if type(entries) is not list or not entries:
         raise _Unsure
     ids: set[str] = set()
-    rows = tuple([_row(entry, tags, ids) for entry in entries])
+    # The tags of a question, merged after the bank's, by the list written: few
+    # banks use more than a handful of different lists.
+    merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+    rows = tuple([_row(entry, tags, ids, merged) for entry in entries])
     if len(ids) != len(rows):
         raise _Unsure
     return Content(title, description, tags, rows)
 
 
-def _row(entry: dict[str, Any], bank_tags: tuple[str, ...], ids: set[str]) -> QuestionRow:
+def _row(
+    entry: dict[str, Any],
+    bank_tags: tuple[str, ...],
+    ids: set[str],
+    merged: dict[tuple[str, ...], tuple[str, ...]],
+) -> QuestionRow:
     """A question's row, in the order of quiz.model.ROW_FIELDS."""
     qtype = entry.get("type", "single")
     # No explanation is a warning, which only the located path can place.
@@ -211,6 +220,13 @@ def _row(entry: dict[str, Any], bank_tags: tuple[str, ...], ids: set[str]) -> Qu
     if level not in _LEVELS:
         raise _Unsure
     own_tags = entry.get("tags")
+    if own_tags is None:
+        tags = bank_tags
+    else:
+        written = tuple(own_tags)  # a TypeError if it is not a list
+        tags = merged.get(written) or merged.setdefault(
+            written, tuple(dict.fromkeys(bank_tags + _texts(own_tags)))
+        )
     return (
         qid,
         qtype,
@@ -219,7 +235,7 @@ def _row(entry: dict[str, Any], bank_tags: tuple[str, ...], ids: set[str]) -> Qu
         *_ANSWERS[qtype](entry),
         _optional(entry.get("hint")),
         level,
-        bank_tags if own_tags is None else tuple(dict.fromkeys(bank_tags + _texts(own_tags))),
+        tags,
         _optional(entry.get("source")),
     )
 
