@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.model import Question, QuestionType
+from quiz.model import Given, Question, QuestionType
 from quiz.text import edit_distance, normalize_answer
 
 # A given answer: a choice (single), choices (multi), a truth (boolean), text,
 # a number, or the items in the player's order (order).
-Given = str | bool | float | tuple[str, ...]
 TYPO_MIN_LETTERS = 5
 _DIGITS = re.compile(r"\d+")
 

@@ -11,9 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from quiz.checking import Given, Verdict, check
 from quiz.errors import GameInterrupted, QuizError
-from quiz.model import Bank, Difficulty, Question, QuestionType, format_number
+from quiz.model import Bank, Difficulty, Given, Question, QuestionType, format_number
 from quiz.scoring import Points, best_possible, score
 
 Clock = Callable[[], float]
@@ -223,6 +222,9 @@ def judge(turn: Turn, reply: Reply, seconds: float, before: Status) -> Outcome:
     """Check and score one reply, and work out the status after it."""
     question = turn.question
     late = reply.timed_out or (turn.time_limit is not None and seconds > turn.time_limit)
+    # Answer checking (and its Unicode folding) is loaded only once there is an answer.
+    from quiz.checking import Verdict, check
+
     verdict = Verdict(False, 0.0) if reply.timed_out else check(question, reply.given)
     correct = verdict.correct and not late
     streak = before.streak + 1 if correct else 0

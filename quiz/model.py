@@ -77,6 +77,10 @@ class BankSummary:
     path: str = ""
 
 
+# An answer as a player gave it: a choice or typed text, a truth value, a number,
+# or the picks of a multi or order question.
+Given = str | bool | float | tuple[str, ...]
+
 # A question as a row of plain values: its fields in declared order, with its two
 # enums as their text. The quick reader builds questions in this form and the cache
 # stores it, so that listing a bank never pays for building its questions.

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from quiz.checking import Given
+from quiz.model import Given
 from quiz.engine import (
     GameOptions,
     NoQuestionsError,

@@ -8,10 +8,9 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from quiz.checking import Given
 from quiz.engine import Outcome, Reply, Status, Turn
 from quiz.errors import GameInterrupted
-from quiz.model import QuestionType
+from quiz.model import Given, QuestionType
 from quiz.ui import views
 
 HINT_KEY = "?"

@@ -24,9 +24,8 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from quiz.checking import Given
 from quiz.engine import Outcome, Reply, Status, Turn
-from quiz.model import QuestionType
+from quiz.model import Given, QuestionType
 from quiz.ui import views
 from quiz.ui.plain import InvalidInput, parse_number
 

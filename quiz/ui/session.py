@@ -22,7 +22,6 @@ from quiz.bank import Report
 from quiz.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.errors import ExitStatus, QuizError
 from quiz.model import Bank, summarize
-from quiz.results import results_document, write_results
 from quiz.ui import views
 from quiz.ui.console import make_console
 from quiz.ui.plain import InvalidInput, PlainAsker, parse_numbers
@@ -209,6 +208,8 @@ class Session:
             self.console.print(Text("\nGame stopped.", style="quiz.warning"))
         self.report(result)
         if self.results is not None:
+            from quiz.results import results_document, write_results
+
             write_results(self.results, results_document(result, self.seed))
             self.console.print(Text(f"Results written to {self.results}", style="quiz.muted"))
         return ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from quiz import cli
 from quiz.bank import CHOICE_RANGE, check_file, check_text, load_bank
-from quiz.checking import Given, check
+from quiz.checking import check
+from quiz.model import Given
 from quiz.commands import import_
 from quiz.engine import GameOptions, Outcome, Reply, Status, Turn, plan, play
 from quiz.importers import (
