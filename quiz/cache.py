@@ -52,7 +52,7 @@ def _rules_digest() -> str:
         "yamlnodes.py",
     ):
         with contextlib.suppress(OSError):
-            found = os.stat(Path(__file__).parent / name)
+            found = (Path(__file__).parent / name).stat()
             digest.update(f"{name}:{found.st_size}:{found.st_mtime_ns};".encode())
     return digest.hexdigest()
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from quiz.errors import GameInterrupted, QuizError
 from quiz.model import Bank, Difficulty, Given, Question, QuestionType, format_number
-from quiz.scoring import Points, best_possible, score
+
+if TYPE_CHECKING:  # scoring is loaded with the first answer
+    from quiz.scoring import Points
 
 Clock = Callable[[], float]
 
@@ -95,6 +97,8 @@ class GameResult:
     @property
     def max_score(self) -> int:
         """The most the answered questions could have earned."""
+        from quiz.scoring import best_possible
+
         return best_possible([o.turn.question.difficulty for o in self.outcomes])
 
     @property
@@ -222,8 +226,9 @@ def judge(turn: Turn, reply: Reply, seconds: float, before: Status) -> Outcome:
     """Check and score one reply, and work out the status after it."""
     question = turn.question
     late = reply.timed_out or (turn.time_limit is not None and seconds > turn.time_limit)
-    # Answer checking (and its Unicode folding) is loaded only once there is an answer.
+    # Checking and scoring (and Unicode folding) are loaded only once there is an answer.
     from quiz.checking import Verdict, check
+    from quiz.scoring import score
 
     verdict = Verdict(False, 0.0) if reply.timed_out else check(question, reply.given)
     correct = verdict.correct and not late

@@ -27,7 +27,6 @@ from rich.text import Text
 from quiz.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType
 from quiz.ui import views
-from quiz.ui.plain import InvalidInput, parse_number
 
 _HINT = "\x00hint"
 _UNDO = "\x00undo"
@@ -190,6 +189,8 @@ class QuestionaryAsker:
         return tuple(c for c in turn.choices if c in picked)
 
     def _typed(self, turn: Turn, offer_hint: bool, *, number: bool) -> Given:
+        from quiz.ui.plain import InvalidInput, parse_number
+
         def valid(text: str) -> bool | str:
             if offer_hint and text.strip() == "?":
                 return True

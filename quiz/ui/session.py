@@ -24,7 +24,6 @@ from quiz.errors import ExitStatus, QuizError
 from quiz.model import Bank, summarize
 from quiz.ui import views
 from quiz.ui.console import make_console
-from quiz.ui.plain import InvalidInput, PlainAsker, parse_numbers
 from quiz.ui.render import bank_table, plural, skipped_warning
 
 # Parsed arguments that are not options of the game, so are not kept with it.
@@ -145,6 +144,8 @@ class Session:
         return self._pick_interactive(message, labels)
 
     def _pick_plain(self, message: str, labels: list[str]) -> int:
+        from quiz.ui.plain import InvalidInput, PlainAsker, parse_numbers
+
         self.console.print(Text(message, style="quiz.heading"))
         self.console.print(views.numbered(labels))
         self.console.print(Text(f"Type a number (1-{len(labels)}):", style="quiz.muted"))
@@ -184,6 +185,8 @@ class Session:
     def asker(self) -> Asker:
         """The plain asker, or the questionary one on a terminal."""
         if self.plain:
+            from quiz.ui.plain import PlainAsker
+
             return PlainAsker(self.console, self.stdin)
         from quiz.ui.prompts import QuestionaryAsker
 

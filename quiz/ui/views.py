@@ -16,11 +16,12 @@ from rich.text import Text
 
 from quiz.engine import GameResult, Outcome, Status, Turn, given_text
 from quiz.model import QuestionType, right_answer_text
-from quiz.scoring import BASE_POINTS, Points
 from quiz.ui.render import plural
 
 if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
     from rich.table import Table
+
+    from quiz.scoring import Points
 
 RIGHT, WRONG, PARTIAL = "✔", "✘", "◐"
 
@@ -90,6 +91,8 @@ def verdict_line(outcome: Outcome) -> Text:
     line = Text.assemble(
         (f"{mark} {words}", style), "  ", (f"+{outcome.points.total} points", "quiz.points")
     )
+    from quiz.scoring import BASE_POINTS
+
     full = BASE_POINTS[outcome.turn.question.difficulty]
     parts = points_parts(outcome.points, full if 0 < outcome.fraction < 1 else None)
     if parts:
