@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.errors import BankError, Diagnostic
 from quiz.model import Bank, BankSummary, Content
+
+if TYPE_CHECKING:
+    from quiz.cache import Digests
 
 CHOICE_RANGE = (2, 10)
 ITEM_RANGE = (2, 8)
@@ -69,29 +73,64 @@ def unreadable(path: str, error: OSError) -> Report:
     return _failed(path, Diagnostic(path, 1, 1, f"cannot read the file: {reason}"))
 
 
-def check_cached(data: bytes, path: str, name: str, cache: Path, *, bank: bool = True) -> Report:
+def check_through_cache(path: Path, cache: Path, digests: Digests, *, bank: bool = True) -> Report:
+    """Check a file through the cache, as :func:`check_cached` does; a file whose
+    status shows it unchanged since it was last read is not even read again."""
+    from quiz import cache as bank_cache
+
+    shown = str(path)
+    known = digests.digest(path)
+    if known is not None:
+        hit = _from_cache(bank_cache.entry_path(cache, digest=known), shown, path.stem, bank)
+        if hit is not None:
+            return hit
+    try:
+        data, digest = digests.read(path)
+    except OSError as error:
+        return unreadable(shown, error)
+    return check_cached(data, shown, path.stem, cache, bank=bank, digest=digest)
+
+
+def check_cached(
+    data: bytes,
+    path: str,
+    name: str,
+    cache: Path,
+    *,
+    bank: bool = True,
+    digest: str | None = None,
+) -> Report:
     """Check the bytes of a file through the cache: answered from it, or checked and kept.
 
     With ``bank=False`` the report carries the summary but no bank (as listings need):
-    only the head of a cache entry is read, and no question is built.
+    only the head of a cache entry is read, and no question is built. ``digest`` is
+    the bytes' digest, when it is known already.
     """
     from quiz import cache as bank_cache
 
-    entry = bank_cache.entry_path(cache, data)
-    if bank:
-        hit = bank_cache.load(entry, path, name)
-        if hit is not None:
-            head, content = hit
-            built = content.bank(name, path) if content is not None else None
-            return Report(path, built, head.diagnostics, head.summary)
-    else:
-        only_head = bank_cache.load_head(entry, path, name)
-        if only_head is not None:
-            return Report(path, None, only_head.diagnostics, only_head.summary)
+    entry = bank_cache.entry_path(cache, data, digest=digest)
+    hit = _from_cache(entry, path, name, bank)
+    if hit is not None:
+        return hit
     content, diagnostics = examine(data, path)
     report = _report(path, name, content, diagnostics, bank)
     bank_cache.store(entry, content, diagnostics, report.summary)
     return report
+
+
+def _from_cache(entry: Path, path: str, name: str, bank: bool) -> Report | None:
+    """The report the cache ``entry`` holds (only its head, without ``bank``), if any."""
+    from quiz import cache as bank_cache
+
+    if not bank:
+        head = bank_cache.load_head(entry, path, name)
+        return None if head is None else Report(path, None, head.diagnostics, head.summary)
+    hit = bank_cache.load(entry, path, name)
+    if hit is None:
+        return None
+    head, content = hit
+    built = content.bank(name, path) if content is not None else None
+    return Report(path, built, head.diagnostics, head.summary)
 
 
 def check_bytes(data: bytes, path: str, name: str | None = None) -> Report:

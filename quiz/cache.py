@@ -15,6 +15,7 @@ import contextlib
 import io
 import marshal
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,9 +79,16 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return Path(user_cache_dir("orbit-quiz", appauthor=False)) / "banks"
 
 
-def entry_path(folder: Path, data: bytes) -> Path:
-    """Where the entry for these exact bytes lives."""
-    digest = blake2b(data, digest_size=20, person=b"orbit-quiz").hexdigest()
+def content_digest(data: bytes) -> str:
+    """The digest of a file's bytes, which names its cache entry."""
+    return blake2b(data, digest_size=20, person=b"orbit-quiz").hexdigest()
+
+
+def entry_path(folder: Path, data: bytes | None = None, *, digest: str | None = None) -> Path:
+    """Where the entry for these exact bytes (or bytes of this digest) lives."""
+    if digest is None:
+        assert data is not None
+        digest = content_digest(data)
     return folder / f"{digest}.bank"
 
 
@@ -118,20 +126,23 @@ def store(
 ) -> None:
     """Write the ``entry`` file: the result of checking a file (its ``summary`` is
     computed from the content when not given); failures to write are ignored."""
+    with contextlib.suppress(OSError, ValueError):
+        _write_atomically(entry, _encode(content, diagnostics, summary))
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write ``target`` whole or not at all: through a temporary file, renamed."""
     import tempfile
 
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        encoded = _encode(content, diagnostics, summary)
-        fd, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(encoded)
-            Path(temporary).replace(entry)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
-    except (OSError, ValueError):
-        pass
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        Path(temporary).replace(target)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _encode(
@@ -158,3 +169,70 @@ def _head(head: Any, path: str, name: str) -> Entry | None:
         return Entry(diagnostics, None)
     title, count, types, tags = summary
     return Entry(diagnostics, BankSummary(name, title, count, types, tags, path))
+
+
+# A file whose status changed less than this long ago (in nanoseconds) is not
+# remembered by its status: a write in the same tick of a coarse clock (FAT's is two
+# seconds) could leave its status as it was.
+SETTLED_NS = 3_000_000_000
+
+
+class Digests:
+    """The content digests of files, remembered by the files' status (device, inode,
+    size, and times of last change of content and of status), so that an unchanged
+    file need not be read again to find its cache entry.
+
+    Any change to a file changes its status, so a remembered digest is used only
+    while the status is exactly as it was. A file is remembered only once it has not
+    changed for a few seconds (see ``SETTLED_NS``), and only if it did not change
+    while it was read. The memo is one small file in the cache folder; an unreadable
+    or odd one is ignored, and one that cannot be written is skipped.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / "digests"
+        self.known: dict[str, tuple[tuple[int, ...], str]] = {}
+        self.changed = False
+        try:
+            memo = marshal.loads(self.file.read_bytes())
+            if memo[0] == FORMAT and isinstance(memo[1], dict):
+                self.known = memo[1]
+        except Exception:  # a missing, corrupt or foreign memo starts empty
+            pass
+
+    def digest(self, path: Path) -> str | None:
+        """The digest of ``path``'s content, if its status says it is unchanged."""
+        remembered = self.known.get(str(path))
+        if remembered is None:
+            return None
+        try:
+            status = _status(path)
+        except OSError:
+            return None
+        return remembered[1] if remembered[0] == status else None
+
+    def read(self, path: Path) -> tuple[bytes, str]:
+        """Read ``path``: its bytes and their digest, remembered if the file is settled."""
+        before = _status(path)
+        data = path.read_bytes()
+        digest = content_digest(data)
+        with contextlib.suppress(OSError):
+            unchanged = _status(path) == before
+            settled = max(before[3], before[4]) < time.time_ns() - SETTLED_NS
+            if unchanged and settled and self.known.get(str(path)) != (before, digest):
+                self.known[str(path)] = (before, digest)
+                self.changed = True
+        return data, digest
+
+    def save(self) -> None:
+        """Write the memo if it changed; failures to write are ignored."""
+        if not self.changed:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            _write_atomically(self.file, marshal.dumps((FORMAT, self.known)))
+        self.changed = False
+
+
+def _status(path: Path) -> tuple[int, ...]:
+    found = path.stat()
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.bank import BANK_SUFFIXES, Report, check_cached, check_file, unreadable
+from quiz.bank import BANK_SUFFIXES, Report, check_through_cache
 from quiz.errors import BankNotFoundError
 from quiz.model import Bank, BankSummary
 
@@ -148,23 +148,19 @@ def survey(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Ca
     building its questions; the others are checked (and cached). The reports carry
     no banks.
     """
-    from quiz.cache import cache_dir
-
-    folder = cache_dir(environ)
-    reports: list[Report] = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            reports.append(unreadable(str(path), error))
-            continue
-        reports.append(check_cached(data, str(path), path.stem, folder, bank=False))
-    return Catalogue(tuple(reports))
+    return _through_cache(paths, environ, bank=False)
 
 
 def catalogue(paths: Iterable[Path], environ: Mapping[str, str] = os.environ) -> Catalogue:
     """Check every file (through the cache of checked files); keep banks and failures."""
-    from quiz.cache import cache_dir
+    return _through_cache(paths, environ, bank=True)
+
+
+def _through_cache(paths: Iterable[Path], environ: Mapping[str, str], bank: bool) -> Catalogue:
+    from quiz.cache import Digests, cache_dir
 
     folder = cache_dir(environ)
-    return Catalogue(tuple(check_file(path, cache=folder) for path in paths))
+    digests = Digests(folder)
+    reports = tuple(check_through_cache(path, folder, digests, bank=bank) for path in paths)
+    digests.save()
+    return Catalogue(reports)

@@ -129,3 +129,61 @@ def test_a_cache_hit_does_not_even_import_a_yaml_parser(bank_file: Path, tmp_pat
         for _ in range(2)
     ]
     assert [run.stderr.strip().splitlines()[-1] for run in runs] == ["YAML", "NO YAML"]
+
+
+# -- the memo of digests by file status ---------------------------------------------------
+
+
+@pytest.fixture
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files count as settled as soon as they are written (in life, after 3 s)."""
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+
+
+@pytest.mark.usefixtures("settled_at_once")
+def test_an_unchanged_file_is_not_read_again(
+    bank_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = survey([bank_file])
+    real_read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path == bank_file:
+            raise AssertionError("read again")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert survey([bank_file]) == first
+    assert catalogue([bank_file]).banks[0].title == first.summaries[0].title
+
+
+@pytest.mark.usefixtures("settled_at_once")
+def test_a_change_that_keeps_the_size_and_the_time_is_still_seen(bank_file: Path) -> None:
+    import os
+
+    original = bank_file.read_text(encoding="utf-8")
+    before = bank_file.stat()
+    assert survey([bank_file]).summaries[0].title == "My first quiz"
+    changed = original.replace("My first quiz", "My other quiz")
+    assert len(changed) == len(original)
+    bank_file.write_text(changed, encoding="utf-8")
+    os.utime(bank_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert bank_file.stat().st_mtime_ns == before.st_mtime_ns
+    assert survey([bank_file]).summaries[0].title == "My other quiz"
+
+
+def test_a_file_changed_moments_ago_is_not_remembered(bank_file: Path, tmp_path: Path) -> None:
+    survey([bank_file])
+    memo = cache.Digests(tmp_path / "data" / "cache")
+    assert memo.known == {} and memo.digest(bank_file) is None
+
+
+@pytest.mark.usefixtures("settled_at_once")
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe3\x03\x00\x00\x00"])
+def test_a_corrupt_memo_is_ignored(bank_file: Path, damage: bytes) -> None:
+    first = survey([bank_file])
+    memo_file = cache.cache_dir() / "digests"
+    assert memo_file.exists()
+    memo_file.write_bytes(damage)
+    assert survey([bank_file]) == first
+    assert cache.Digests(cache.cache_dir()).digest(bank_file) is not None

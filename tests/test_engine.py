@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pytest
 
-from quiz.model import Given
 from quiz.engine import (
     GameOptions,
     NoQuestionsError,
@@ -20,7 +19,7 @@ from quiz.engine import (
     play,
 )
 from quiz.errors import GameInterrupted
-from quiz.model import Bank, Difficulty, QuestionType
+from quiz.model import Bank, Difficulty, Given, QuestionType
 from tests.conftest import every_type_bank, make_question
 
 

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from quiz import cli
 from quiz.bank import CHOICE_RANGE, check_file, check_text, load_bank
 from quiz.checking import check
-from quiz.model import Given
 from quiz.commands import import_
 from quiz.engine import GameOptions, Outcome, Reply, Status, Turn, plan, play
 from quiz.importers import (
@@ -29,7 +28,7 @@ from quiz.importers import (
     detect_format,
     to_yaml,
 )
-from quiz.model import Bank, Question, QuestionType
+from quiz.model import Bank, Given, Question, QuestionType
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 
