@@ -17,9 +17,8 @@ import marshal
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz import __version__
 from quiz.errors import Diagnostic
@@ -61,8 +60,7 @@ def _rules_digest() -> str:
 FORMAT = f"{LAYOUT}/{__version__}/{_rules_digest()}"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A cached result: the diagnostics, and the summary when the file was valid."""
 
     diagnostics: tuple[Diagnostic, ...]

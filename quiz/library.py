@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.bank import BANK_SUFFIXES, Report, check_through_cache
 from quiz.errors import BankNotFoundError
@@ -119,8 +119,7 @@ def _once(paths: list[Path]) -> list[Path]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     """The banks that loaded, and the reports of the files that did not."""
 
     reports: tuple[Report, ...]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class QuestionType(StrEnum):
@@ -106,10 +106,12 @@ def question_from_row(row: QuestionRow) -> Question:
     return Question(**values)
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
+class Content(NamedTuple):
     """What a valid question file holds, as plain values: the form in which the quick
-    reader builds it and the cache stores it. Its bank and summary are made on demand."""
+    reader builds it and the cache stores it. Its bank and summary are made on demand.
+
+    A typed named tuple, as plain as the rows it holds (and, unlike a dataclass,
+    defined without compiling any code: it is needed at every start)."""
 
     title: str
     description: str
