@@ -129,17 +129,25 @@ def store(
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    """Write ``target`` whole or not at all: through a temporary file, renamed."""
-    import tempfile
+    """Write ``target`` whole or not at all: through a temporary file, renamed.
 
+    The temporary file's name is unique to this process and target, and it is
+    created exclusively, so two processes writing the same entry never mix.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    temporary = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    try:
+        fd = os.open(temporary, flags, 0o644)
+    except FileExistsError:  # left by a process that died, whose number is ours now
+        temporary.unlink()
+        fd = os.open(temporary, flags, 0o644)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
-        Path(temporary).replace(target)
+        temporary.replace(target)
     except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

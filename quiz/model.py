@@ -65,9 +65,10 @@ class Bank:
     path: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class BankSummary:
-    """What a listing shows of a bank: its name, title, size, question types and tags."""
+class BankSummary(NamedTuple):
+    """What a listing shows of a bank: its name, title, size, question types and tags.
+
+    A typed named tuple, like :class:`Content`: plain values, needed at every start."""
 
     name: str
     title: str

@@ -233,10 +233,10 @@ def _row(
         _text(entry["prompt"]),
         _text(entry["explanation"]),
         *_ANSWERS[qtype](entry),
-        _optional(entry.get("hint")),
+        None if (hint := entry.get("hint")) is None else _text(hint),
         level,
         tags,
-        _optional(entry.get("source")),
+        None if (source := entry.get("source")) is None else _text(source),
     )
 
 

@@ -582,3 +582,27 @@ def test_validate_and_list_never_echo_escape_sequences(
     assert "\x1b" not in out and "\x07" not in out
     _, _, err = run(capsys, "list", str(path))
     assert "\x1b" not in err and "\x07" not in err
+
+
+def test_one_shot_commands_run_without_the_cycle_collector_and_restore_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import quiz.commands.schema as schema_command
+    from quiz.cli import ONE_SHOT
+
+    assert set(COMMANDS) >= ONE_SHOT and not {"play", "review"} & ONE_SHOT
+    seen: list[bool] = []
+    real_run = schema_command.run
+
+    def run_and_look(args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_run(args)
+
+    monkeypatch.setattr(schema_command, "run", run_and_look)
+    assert gc.isenabled()
+    code, out, _ = run(capsys, "schema")
+    assert code == 0 and json.loads(out)
+    assert seen == [False]
+    assert gc.isenabled()

@@ -42,9 +42,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    if not console.is_terminal:
+    if console.is_terminal:
+        console.print(bank_table(found.summaries, console.width))
+    else:
         # As everywhere, output for a pipe or a file is not wrapped at an imagined
         # width: each bank stays on one line, whole, for grep and the like.
         console.width = UNWRAPPED
-    console.print(bank_table(found.summaries, console.width))
+        console.print(bank_table(found.summaries, width=None))
     return ExitStatus.OK

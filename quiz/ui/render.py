@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
@@ -58,13 +59,14 @@ def skipped_warning(report: Report) -> Text:
 NARROW = 70  # below this many columns a listing stacks each bank instead of a table
 
 
-def bank_table(banks: Iterable[BankSummary], width: int = 80) -> RenderableType:
+def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> RenderableType:
     """The banks of ``quiz list`` and the start screen: name, title, questions, types, tags.
 
     A table where there is room; below ``NARROW`` columns, one short block per bank,
-    so nothing has to break in the middle of a word.
+    so nothing has to break in the middle of a word. With no ``width`` (output that
+    is not wrapped), each bank stays on one line.
     """
-    if width < NARROW:
+    if width is not None and width < NARROW:
         blocks: list[RenderableType] = [Text("Question banks", style="quiz.title")]
         for bank in banks:
             details = Text.assemble(
@@ -84,12 +86,21 @@ def bank_table(banks: Iterable[BankSummary], width: int = 80) -> RenderableType:
     table.add_column("Qs", justify="right")
     table.add_column("Types")
     table.add_column("Tags", style="quiz.muted")
-    for bank in banks:
-        table.add_row(
+    rows = [
+        (
             Text(bank.name),
             Text(bank.title),
-            str(bank.questions),
+            Text(str(bank.questions)),
             Text(", ".join(bank.types)),
             Text(", ".join(bank.tags)),
         )
+        for bank in banks
+    ]
+    for row in rows:
+        table.add_row(*row)
+    if width is None:
+        # Each column as wide as its widest cell: nothing wraps, and rich is spared
+        # measuring every cell to find out.
+        for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
+            column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
     return table
