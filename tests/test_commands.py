@@ -606,3 +606,22 @@ def test_one_shot_commands_run_without_the_cycle_collector_and_restore_it(
     assert code == 0 and json.loads(out)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_one_shot_command_line_spares_the_last_collection_but_a_call_does_not() -> None:
+    probe = (
+        "import gc, io, sys\n"
+        "from contextlib import redirect_stdout\n"
+        "from quiz.cli import main\n"
+        "with redirect_stdout(io.StringIO()):\n"
+        "    main(['schema'])\n"
+        "called = gc.get_freeze_count()\n"
+        "sys.argv = ['quiz', 'schema']\n"
+        "with redirect_stdout(io.StringIO()):\n"
+        "    main()\n"
+        "print(called, gc.get_freeze_count() > 0, gc.isenabled())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["0", "True", "True"]
