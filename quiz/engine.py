@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from quiz.errors import GameInterrupted, QuizError
 from quiz.model import Bank, Difficulty, Given, Question, QuestionType, format_number
@@ -20,19 +19,17 @@ if TYPE_CHECKING:  # scoring is loaded with the first answer
 Clock = Callable[[], float]
 
 
-@dataclass(frozen=True, slots=True)
-class GameOptions:
-    """Which questions to ask, and how."""
+class GameOptions(NamedTuple):
+    """Which questions to ask, and how: at most ``limit`` of them (all when None)."""
 
-    count: int | None = None
+    limit: int | None = None
     tags: tuple[str, ...] = ()
     difficulty: Difficulty | None = None
     shuffle: bool = True
     time_limit: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Turn:
+class Turn(NamedTuple):
     """One question as it is put to the player: number, and choices or items as shown."""
 
     question: Question
@@ -44,8 +41,7 @@ class Turn:
     time_limit: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(NamedTuple):
     """The running score, shown in the header of every question."""
 
     score: int = 0
@@ -55,8 +51,7 @@ class Status:
     correct: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(NamedTuple):
     """What the player answered, and whether they asked for the hint first."""
 
     given: Given
@@ -64,8 +59,7 @@ class Reply:
     timed_out: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One answered question: the verdict, the points and the status after it."""
 
     turn: Turn
@@ -79,15 +73,14 @@ class Outcome:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class GameResult:
+class GameResult(NamedTuple):
     """A finished or interrupted game."""
 
     outcomes: tuple[Outcome, ...]
     planned: int
     completed: bool
     seconds: float
-    titles: tuple[str, ...] = field(default=())
+    titles: tuple[str, ...] = ()
 
     @property
     def score(self) -> int:
@@ -160,8 +153,8 @@ def plan(banks: Sequence[Bank], options: GameOptions, rng: random.Random) -> lis
     chosen = select(banks, options)
     if options.shuffle:
         rng.shuffle(chosen)
-    if options.count is not None:
-        chosen = chosen[: options.count]
+    if options.limit is not None:
+        chosen = chosen[: options.limit]
     total = len(chosen)
     return [
         Turn(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitStatus(IntEnum):
@@ -19,9 +19,11 @@ class QuizError(Exception):
     """Base of every error the project raises on purpose; its text is for the user."""
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One problem found in a question file, at a line and column (both 1-based)."""
+class Diagnostic(NamedTuple):
+    """One problem found in a question file, at a line and column (both 1-based).
+
+    A typed named tuple, as are the other plain records every start needs (see the
+    README's Performance section)."""
 
     path: str
     line: int

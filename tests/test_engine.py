@@ -142,7 +142,7 @@ def test_filters_count_and_nothing_left() -> None:
     bank = every_type_bank()
     hard = plan([bank], GameOptions(difficulty=Difficulty.HARD), random.Random(0))
     assert [t.question.id for t in hard] == ["order"]
-    assert len(plan([bank], GameOptions(count=2), random.Random(0))) == 2
+    assert len(plan([bank], GameOptions(limit=2), random.Random(0))) == 2
     tagged = Bank(
         "t", "T", (make_question("x", QuestionType.TEXT, answers=("a",), tags=("People",)),)
     )

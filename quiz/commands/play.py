@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
             return ExitStatus.OK
         banks, count = picked[0], picked[1] if count is None else count
     options = GameOptions(
-        count=count,
+        limit=count,
         tags=tuple(args.tag),
         difficulty=Difficulty(args.difficulty) if args.difficulty else None,
         shuffle=not args.no_shuffle,
