@@ -181,6 +181,8 @@ def _head(head: Any, path: str, name: str) -> Entry | None:
 # remembered by its status: a write in the same tick of a coarse clock (FAT's is two
 # seconds) could leave its status as it was.
 SETTLED_NS = 3_000_000_000
+# Past this many files, the memo keeps only those of the latest run.
+MEMO_LIMIT = 2_000
 
 
 class Digests:
@@ -198,6 +200,7 @@ class Digests:
     def __init__(self, folder: Path) -> None:
         self.file = folder / "digests"
         self.known: dict[str, tuple[tuple[int, ...], str]] = {}
+        self.used: set[str] = set()
         self.changed = False
         try:
             memo = marshal.loads(self.file.read_bytes())
@@ -211,6 +214,7 @@ class Digests:
         remembered = self.known.get(str(path))
         if remembered is None:
             return None
+        self.used.add(str(path))
         try:
             status = _status(path)
         except OSError:
@@ -222,6 +226,7 @@ class Digests:
         before = _status(path)
         data = path.read_bytes()
         digest = content_digest(data)
+        self.used.add(str(path))
         with contextlib.suppress(OSError):
             unchanged = _status(path) == before
             settled = max(before[3], before[4]) < time.time_ns() - SETTLED_NS
@@ -234,6 +239,8 @@ class Digests:
         """Write the memo if it changed; failures to write are ignored."""
         if not self.changed:
             return
+        if len(self.known) > MEMO_LIMIT:
+            self.known = {name: seen for name, seen in self.known.items() if name in self.used}
         with contextlib.suppress(OSError, ValueError):
             _write_atomically(self.file, marshal.dumps((FORMAT, self.known)))
         self.changed = False

@@ -187,3 +187,21 @@ def test_a_corrupt_memo_is_ignored(bank_file: Path, damage: bytes) -> None:
     memo_file.write_bytes(damage)
     assert survey([bank_file]) == first
     assert cache.Digests(cache.cache_dir()).digest(bank_file) is not None
+
+
+@pytest.mark.usefixtures("settled_at_once")
+def test_the_memo_keeps_only_the_latest_run_once_it_is_full(
+    bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MEMO_LIMIT", 2)
+    files = []
+    for number in range(3):
+        copy = tmp_path / f"copy{number}.yaml"
+        copy.write_bytes(bank_file.read_bytes())
+        files.append(copy)
+    survey(files)
+    assert len(cache.Digests(cache.cache_dir()).known) == 3
+    newer = tmp_path / "newer.yaml"
+    newer.write_bytes(bank_file.read_bytes())
+    survey([newer])
+    assert set(cache.Digests(cache.cache_dir()).known) == {str(newer)}
