@@ -7,18 +7,46 @@ A file is checked by one of two paths (see :func:`examine_text`): the quick path
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.errors import BankError, Diagnostic
-from quiz.model import Bank, BankSummary, Content
+from quiz.model import Bank, BankSummary, Content, QuestionType
 
 if TYPE_CHECKING:
     from quiz.cache import Digests
 
+BANK_SUFFIXES = (".yaml", ".yml")
+
+# The rules of the format that both paths apply (quiz.checker and quiz.quickread).
+BANK_KEYS = ("title", "description", "tags", "questions")
+QUESTION_KEYS = (
+    "id",
+    "type",
+    "prompt",
+    "choices",
+    "answer",
+    "items",
+    "tolerance",
+    "explanation",
+    "hint",
+    "difficulty",
+    "tags",
+    "source",
+)
+# Keys that belong to some question types only.
+TYPE_KEYS: dict[str, frozenset[QuestionType]] = {
+    "choices": frozenset({QuestionType.SINGLE, QuestionType.MULTI}),
+    "answer": frozenset(set(QuestionType) - {QuestionType.ORDER}),
+    "tolerance": frozenset({QuestionType.NUMBER}),
+    "items": frozenset({QuestionType.ORDER}),
+}
 CHOICE_RANGE = (2, 10)
 ITEM_RANGE = (2, 8)
-BANK_SUFFIXES = (".yaml", ".yml")
+ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+# The answer of a boolean question, folded to lower case, and the truth it stands for.
+TRUTH = {"true": True, "yes": True, "false": False, "no": False}
 
 
 class Report(NamedTuple):

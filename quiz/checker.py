@@ -9,10 +9,17 @@ its node tree. Every diagnostic the game shows comes from here; the quick path o
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 
-from quiz.bank import CHOICE_RANGE, ITEM_RANGE
+from quiz.bank import (
+    BANK_KEYS,
+    CHOICE_RANGE,
+    ID_PATTERN,
+    ITEM_RANGE,
+    QUESTION_KEYS,
+    TRUTH,
+    TYPE_KEYS,
+)
 from quiz.errors import Diagnostic
 from quiz.model import Content, Difficulty, Question, QuestionType, format_number, question_row
 from quiz.nodes import Mapping, Node, Scalar, Sequence, kind_name
@@ -23,32 +30,6 @@ from quiz.text import (
     offset_position,
 )
 from quiz.yamlnodes import YamlSyntaxError, read_document
-
-BANK_KEYS = ("title", "description", "tags", "questions")
-QUESTION_KEYS = (
-    "id",
-    "type",
-    "prompt",
-    "choices",
-    "answer",
-    "items",
-    "tolerance",
-    "explanation",
-    "hint",
-    "difficulty",
-    "tags",
-    "source",
-)
-# Keys that belong to some question types only.
-TYPE_KEYS: dict[str, frozenset[QuestionType]] = {
-    "choices": frozenset({QuestionType.SINGLE, QuestionType.MULTI}),
-    "answer": frozenset(set(QuestionType) - {QuestionType.ORDER}),
-    "tolerance": frozenset({QuestionType.NUMBER}),
-    "items": frozenset({QuestionType.ORDER}),
-}
-_ID = re.compile(r"[A-Za-z0-9_-]+")
-_TRUE = frozenset({"true", "yes"})
-_FALSE = frozenset({"false", "no"})
 
 
 def check_document(text: str, path: str) -> tuple[Content | None, tuple[Diagnostic, ...]]:
@@ -360,7 +341,7 @@ class _QuestionChecker:
         value = self.c.text(node, "id", required=True)
         if value is None:
             return None
-        if not _ID.fullmatch(value):
+        if not ID_PATTERN.fullmatch(value):
             self.c.error(node, f"id '{value}' may hold only letters, digits, '-' and '_'")
             return None
         if value in self.ids:
@@ -461,9 +442,9 @@ class _QuestionChecker:
         value = self.c.text(node, "answer", required=True)
         if value is None:
             return {}
-        folded = value.casefold()
-        if folded in _TRUE or folded in _FALSE:
-            return {"truth": folded in _TRUE}
+        truth = TRUTH.get(value.casefold())
+        if truth is not None:
+            return {"truth": truth}
         self.c.error(
             node, f"the answer of a boolean question is true or false (or yes/no), not '{value}'"
         )

@@ -4,7 +4,7 @@ Most files are clean, and reading them through the located reader (PyYAML's even
 and a tree of positioned nodes) costs far more than parsing them. So a file is first
 parsed with yaml-rs, a YAML parser written in Rust, into plain dicts and lists, and
 checked against the same rules as :mod:`quiz.checker`. The quick path only ever says
-"this file is clean, here is its bank" or "don't know": any problem, and anything on
+"this file is clean, here is its content" or "don't know": any problem, and anything on
 which the two parsers could read the file differently, sends the file down the
 located path, which finds every problem and says where it is. So error messages come
 from one place only, and the bank of a clean file is the same on either path (a test
@@ -29,7 +29,16 @@ import re
 from operator import itemgetter
 from typing import Any
 
-from quiz.model import Content, QuestionRow
+from quiz.bank import (
+    BANK_KEYS,
+    CHOICE_RANGE,
+    ID_PATTERN,
+    ITEM_RANGE,
+    QUESTION_KEYS,
+    TRUTH,
+    TYPE_KEYS,
+)
+from quiz.model import Content, Difficulty, QuestionRow, QuestionType
 from quiz.text import has_control_character, normalize_answer
 
 # Characters that YAML 1.1 (libyaml) and YAML 1.2 (yaml-rs) may read differently,
@@ -83,24 +92,15 @@ def _risky(text: str) -> bool:
     )
 
 
-_BANK_KEYS = frozenset({"title", "description", "tags", "questions"})
-_COMMON_KEYS = frozenset(
-    {"id", "type", "prompt", "explanation", "hint", "difficulty", "tags", "source"}
-)
-# The keys each type of question may have (as in quiz.checker.TYPE_KEYS).
+_BANK_KEYS = frozenset(BANK_KEYS)
+# The keys each type of question may have.
 _KEYS = {
-    "single": _COMMON_KEYS | {"choices", "answer"},
-    "multi": _COMMON_KEYS | {"choices", "answer"},
-    "boolean": _COMMON_KEYS | {"answer"},
-    "text": _COMMON_KEYS | {"answer"},
-    "number": _COMMON_KEYS | {"answer", "tolerance"},
-    "order": _COMMON_KEYS | {"items"},
+    qtype.value: frozenset(k for k in QUESTION_KEYS if k not in TYPE_KEYS or qtype in TYPE_KEYS[k])
+    for qtype in QuestionType
 }
 _TYPES = frozenset(_KEYS)
-_LEVELS = frozenset({"easy", "medium", "hard"})
-_ID = re.compile(r"[A-Za-z0-9_-]+")
+_LEVELS = frozenset(level.value for level in Difficulty)
 _ALNUM = re.compile(r"[A-Za-z0-9]")
-_TRUTH = {"true": True, "yes": True, "false": False, "no": False}
 
 
 class _Unsure(Exception):
@@ -213,7 +213,7 @@ def _row(
     if qtype not in _TYPES or not entry.keys() <= _KEYS[qtype] or "explanation" not in entry:
         raise _Unsure
     qid = entry["id"]
-    if not _ID.fullmatch(qid):  # so it has no spaces to strip
+    if not ID_PATTERN.fullmatch(qid):  # so it has no spaces to strip
         raise _Unsure
     ids.add(qid)
     level = entry.get("difficulty", "medium")
@@ -246,7 +246,7 @@ Answers = tuple[tuple[str, ...], tuple[str, ...], bool | None, float | None, flo
 
 
 def _single(entry: dict[str, Any]) -> Answers:
-    choices = _texts(entry["choices"], 2, 10)
+    choices = _texts(entry["choices"], *CHOICE_RANGE)
     answer = _text(entry["answer"])
     if answer not in choices:
         raise _Unsure
@@ -254,7 +254,7 @@ def _single(entry: dict[str, Any]) -> Answers:
 
 
 def _multi(entry: dict[str, Any]) -> Answers:
-    choices = _texts(entry["choices"], 2, 10)
+    choices = _texts(entry["choices"], *CHOICE_RANGE)
     answer = entry["answer"]
     if type(answer) is not list or not answer:
         raise _Unsure
@@ -267,7 +267,7 @@ def _multi(entry: dict[str, Any]) -> Answers:
 def _boolean(entry: dict[str, Any]) -> Answers:
     answer = entry["answer"]
     # yaml-rs reads true and false (as YAML 1.2 does); yes and no stay text.
-    truth = answer if type(answer) is bool else _TRUTH[_text(answer).casefold()]
+    truth = answer if type(answer) is bool else TRUTH[_text(answer).casefold()]
     return (), (), truth, None, 0.0, ()
 
 
@@ -289,7 +289,7 @@ def _number_answer(entry: dict[str, Any]) -> Answers:
 
 
 def _order(entry: dict[str, Any]) -> Answers:
-    return (), (), None, None, 0.0, _texts(entry["items"], 2, 8)
+    return (), (), None, None, 0.0, _texts(entry["items"], *ITEM_RANGE)
 
 
 _ANSWERS = {

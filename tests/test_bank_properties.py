@@ -14,8 +14,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from quiz.bank import Report, check_bytes, load_bank
-from quiz.checker import BANK_KEYS, QUESTION_KEYS
+from quiz.bank import BANK_KEYS, QUESTION_KEYS, Report, check_bytes, load_bank
 from quiz.errors import BankError, Diagnostic
 from quiz.model import Bank, Difficulty, QuestionType
 
