@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.text import edit_distance, find_control_character, normalize_answer
+from quiz.text import (
+    control_character_positions,
+    edit_distance,
+    find_control_character,
+    has_control_character,
+    normalize_answer,
+)
 
 # -- normalize_answer -----------------------------------------------------------------
 
@@ -133,3 +139,10 @@ def _alignment_distance(first: str, second: str) -> int:
 @given(st.text("abc", max_size=8), st.text("abc", max_size=8), st.integers(1, 4))
 def test_edit_distance_matches_the_textbook_definition(first: str, second: str, limit: int) -> None:
     assert edit_distance(first, second, limit) == min(_alignment_distance(first, second), limit + 1)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\r\x00\x07\x1b\x7f\x85\x9f é€\u2028"), max_size=30))
+def test_the_quick_control_test_agrees_with_the_search(text: str) -> None:
+    assert has_control_character(text) == bool(
+        control_character_positions(text.replace("\r\n", "\n"))
+    )
