@@ -51,12 +51,13 @@ _DEEPEST_INDENT = 80
 # pattern searched only when the gate is in the text: a one-character substring is
 # found many times faster than any pattern.
 _CHECKS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
-    # A tag, an anchor, an alias or a complex key where a node starts (after a space,
-    # a line break or a flow indicator; prose like "5 * 3" counts too).
-    ("!", re.compile(r"!(?<=[\s\[\]{},]!)")),
-    ("&", re.compile(r"&(?<=[\s\[\]{},]&)")),
-    ("*", re.compile(r"\*(?<=[\s\[\]{},]\*)")),
-    ("?", re.compile(r"\?(?<=[\s\[\]{},]\?)(?=\s|\Z)")),
+    # A tag, an anchor, an alias or a complex key where a node starts: after a space,
+    # a line break, a flow indicator, or a colon (YAML 1.2 reads '"key":value' with no
+    # space). Prose like "5 * 3" counts too.
+    ("!", re.compile(r"!(?<=[\s\[\]{},:]!)")),
+    ("&", re.compile(r"&(?<=[\s\[\]{},:]&)")),
+    ("*", re.compile(r"\*(?<=[\s\[\]{},:]\*)")),
+    ("?", re.compile(r"\?(?<=[\s\[\]{},:]\?)(?=\s|\Z)")),
     # A colon before a flow indicator or a question mark: libyaml refuses it inside a
     # plain scalar in a flow collection ("[a:?]"), where yaml-rs reads on.
     (":", re.compile(r":[?,\[\]{}]")),
@@ -64,16 +65,17 @@ _CHECKS: tuple[tuple[str, re.Pattern[str] | None], ...] = (
     ("<", re.compile("<<")),
     # A number written in base 16, 8 or 2 (perhaps signed), which the located path
     # does not read as a number: a 0x, 0o or 0b where a scalar starts.
-    ("0", re.compile(r"0(?:(?<![^\s\[\]{},]0)|(?<=[-+]0)(?<![^\s\[\]{},][-+]0))[xXoObB]")),
-    # A directive, or a document marker (--- or ...), at the start of a line.
-    ("\n", re.compile(r"\n(?:%|---|\.\.\.)")),
+    ("0", re.compile(r"0(?:(?<![^\s\[\]{},:]0)|(?<=[-+]0)(?<![^\s\[\]{},:][-+]0))[xXoObB]")),
+    # At the start of a line: a directive, a document marker (--- or ...), or a
+    # colon, which ends a key begun on the line before (YAML 1.1 keys fit on one).
+    ("\n", re.compile(r"\n(?:%|---|\.\.\.|[ ]*:)")),
     # A list nested in a list on one line ("- - x"), or deep indentation: the only
     # ways to nest deeper than any bank does. yaml-rs builds its values recursively,
     # and a few thousand levels of nesting crash the process.
     ("-", re.compile(r"- +-(?:[ \n]|\Z)")),
     ("\n" + " " * _DEEPEST_INDENT, None),
 )
-_FIRST = ("!", "&", "*", "? ", "?\n", "%", "---", "...", " " * _DEEPEST_INDENT)
+_FIRST = ("!", "&", "*", "? ", "?\n", "?\r", ":", "%", "---", "...", " " * _DEEPEST_INDENT)
 
 
 def _risky(text: str) -> bool:
@@ -109,7 +111,7 @@ class _Unsure(Exception):
 
 # Raised by the checks below on data of an unexpected shape (a strip of a number, a
 # lookup of a list, a missing key): each of them, too, means "the located path decides".
-_UNSURE = (_Unsure, AttributeError, IndexError, KeyError, TypeError, ValueError)
+_UNSURE = (_Unsure, AttributeError, IndexError, KeyError, OverflowError, TypeError, ValueError)
 
 
 def quick_content(text: str) -> Content | None:
@@ -123,7 +125,7 @@ def quick_content(text: str) -> Content | None:
         return None
     try:
         data = loads(text, parse_datetime=False)
-    except (YAMLDecodeError, RecursionError, OverflowError, *_UNSURE):
+    except (YAMLDecodeError, RecursionError, *_UNSURE):
         return None
     try:
         return _content(data)
@@ -223,7 +225,9 @@ def _row(
     if own_tags is None:
         tags = bank_tags
     else:
-        written = tuple(own_tags)  # a TypeError if it is not a list
+        if type(own_tags) is not list:  # before the lookup: "ab" would look like [a, b]
+            raise _Unsure
+        written = tuple(own_tags)
         tags = merged.get(written) or merged.setdefault(
             written, tuple(dict.fromkeys(bank_tags + _texts(own_tags)))
         )
