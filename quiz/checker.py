@@ -201,8 +201,10 @@ class _Checker:
             return False
         return True
 
-    def enum_value(self, node: Node | None, what: str, options: tuple[str, ...]) -> str | None:
-        value = self.text(node, what)
+    def enum_value(
+        self, node: Node | None, what: str, options: tuple[str, ...], required: bool = False
+    ) -> str | None:
+        value = self.text(node, what, required=required)
         if value is None or node is None:
             return None
         if value not in options:
@@ -295,7 +297,8 @@ class _QuestionChecker:
         prompt = c.text(values.get("prompt"), "prompt", required=True)
         if "prompt" not in values:
             c.error(node, f"{self.label} is missing 'prompt'")
-        type_name = c.enum_value(values.get("type"), "type", tuple(QuestionType)) or (
+        # A type written but left empty is an error, not a silently skipped question.
+        type_name = c.enum_value(values.get("type"), "type", tuple(QuestionType), True) or (
             None if "type" in values else QuestionType.SINGLE.value
         )
         difficulty = c.enum_value(values.get("difficulty"), "difficulty", tuple(Difficulty))

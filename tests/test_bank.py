@@ -556,6 +556,11 @@ ERROR_CASES: list[tuple[str, str, str]] = [
         question("choices: [a, b]", "answer: a", "hint: ab\x1bc"),
         "8:13: error: an escape character",
     ),
+    (
+        "type-null",
+        question("type: ~", "choices: [a, b]", "answer: a"),
+        "6:11: error: 'type' is empty",
+    ),
     ("raw-bell", "title: T\x07\nquestions: []\n", "1:9: error: a control character U+0007"),
     ("raw-nul", "title: T\nquestions:\x00\n", "2:11: error: a control character U+0000"),
     ("raw-carriage-return", "title: T\rquestions: []\r", "1:9: error: a control character U+000D"),
