@@ -80,20 +80,18 @@ def load_bank(path: Path, shown_as: str | None = None) -> Bank:
     return report.bank
 
 
-def check_file(path: Path, shown_as: str | None = None, *, cache: Path | None = None) -> Report:
+def check_file(path: Path, shown_as: str | None = None) -> Report:
     """Read and check one question file; ``shown_as`` is how diagnostics name it.
 
-    With a ``cache`` folder, a file whose exact bytes were checked before is not
-    parsed again (see :mod:`quiz.cache`).
+    (Listings and games check files through the cache: see
+    :func:`check_through_cache`.)
     """
     shown = shown_as if shown_as is not None else str(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         return unreadable(shown, error)
-    if cache is None:
-        return check_bytes(data, shown, name=path.stem)
-    return check_cached(data, shown, path.stem, cache)
+    return check_bytes(data, shown, name=path.stem)
 
 
 def unreadable(path: str, error: OSError) -> Report:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from quiz import cache
-from quiz.bank import check_file, check_text
+from quiz.bank import Report, check_text, check_through_cache
 from quiz.library import catalogue, survey
 from quiz.starter import STARTER_BANK
 
@@ -21,15 +21,23 @@ def bank_file(tmp_path: Path) -> Path:
     return path
 
 
+def through_cache(path: Path, folder: Path) -> Report:
+    """Check one file through the cache in ``folder``, as listings and games do."""
+    digests = cache.Digests(folder)
+    report = check_through_cache(path, folder, digests)
+    digests.save()
+    return report
+
+
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.bank"))
 
 
 def test_a_hit_gives_the_same_bank_and_diagnostics(bank_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    first = check_file(bank_file, cache=folder)
+    first = through_cache(bank_file, folder)
     assert len(entries(folder)) == 1
-    second = check_file(bank_file, cache=folder)
+    second = through_cache(bank_file, folder)
     assert second == first
     assert second.bank == check_text(bank_file.read_text(encoding="utf-8"), str(bank_file)).bank
 
@@ -38,20 +46,20 @@ def test_an_entry_is_used_rather_than_parsing(
     bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "cache"
-    check_file(bank_file, cache=folder)
+    through_cache(bank_file, folder)
 
     def never(*_: object, **__: object) -> object:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("quiz.bank.check_bytes", never)
-    assert check_file(bank_file, cache=folder).bank is not None
+    monkeypatch.setattr("quiz.bank.examine", never)
+    assert through_cache(bank_file, folder).bank is not None
 
 
 def test_a_changed_file_is_never_served_stale(bank_file: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cache"
-    check_file(bank_file, cache=folder)
+    through_cache(bank_file, folder)
     bank_file.write_text(BROKEN, encoding="utf-8")
-    report = check_file(bank_file, cache=folder)
+    report = through_cache(bank_file, folder)
     assert report.bank is None
     assert "answer 'z' is not one of the choices" in report.errors[0].message
     assert len(entries(folder)) == 2
@@ -62,25 +70,25 @@ def test_diagnostics_name_the_path_they_are_asked_for(tmp_path: Path) -> None:
     one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
     one.write_text(BROKEN, encoding="utf-8")
     two.write_text(BROKEN, encoding="utf-8")
-    check_file(one, cache=folder)
-    report = check_file(two, cache=folder)
+    through_cache(one, folder)
+    report = through_cache(two, folder)
     assert str(report.errors[0]).startswith(f"{two}:6:13: error:")
 
 
 @pytest.mark.parametrize("damage", [b"", b"garbage", b"\x00" * 64])
 def test_a_corrupt_entry_is_ignored(bank_file: Path, tmp_path: Path, damage: bytes) -> None:
     folder = tmp_path / "cache"
-    good = check_file(bank_file, cache=folder)
+    good = through_cache(bank_file, folder)
     (entry,) = entries(folder)
     entry.write_bytes(damage)
-    assert check_file(bank_file, cache=folder) == good
+    assert through_cache(bank_file, folder) == good
 
 
 def test_an_entry_of_another_release_is_ignored(
     bank_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "cache"
-    check_file(bank_file, cache=folder)
+    through_cache(bank_file, folder)
     monkeypatch.setattr(cache, "FORMAT", "banks-0/old")
     assert cache.load(cache.entry_path(folder, bank_file.read_bytes()), "p", "n") is None
 
@@ -88,7 +96,7 @@ def test_an_entry_of_another_release_is_ignored(
 def test_an_unwritable_cache_is_skipped(bank_file: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    report = check_file(bank_file, cache=blocker / "cache")
+    report = through_cache(bank_file, blocker / "cache")
     assert report.bank is not None and not report.errors
 
 
