@@ -108,34 +108,28 @@ def check_through_cache(path: Path, cache: Path, digests: Digests, *, bank: bool
     shown = str(path)
     known = digests.digest(path)
     if known is not None:
-        hit = _from_cache(bank_cache.entry_path(cache, digest=known), shown, path.stem, bank)
+        hit = _from_cache(bank_cache.entry_path(cache, known), shown, path.stem, bank)
         if hit is not None:
             return hit
     try:
         data, digest = digests.read(path)
     except OSError as error:
         return unreadable(shown, error)
-    return check_cached(data, shown, path.stem, cache, bank=bank, digest=digest)
+    return check_cached(data, digest, shown, path.stem, cache, bank=bank)
 
 
 def check_cached(
-    data: bytes,
-    path: str,
-    name: str,
-    cache: Path,
-    *,
-    bank: bool = True,
-    digest: str | None = None,
+    data: bytes, digest: str, path: str, name: str, cache: Path, *, bank: bool = True
 ) -> Report:
-    """Check the bytes of a file through the cache: answered from it, or checked and kept.
+    """Check the bytes of a file (of this digest) through the cache: answered from it,
+    or checked and kept.
 
     With ``bank=False`` the report carries the summary but no bank (as listings need):
-    only the head of a cache entry is read, and no question is built. ``digest`` is
-    the bytes' digest, when it is known already.
+    only the head of a cache entry is read, and no question is built.
     """
     from quiz import cache as bank_cache
 
-    entry = bank_cache.entry_path(cache, data, digest=digest)
+    entry = bank_cache.entry_path(cache, digest)
     hit = _from_cache(entry, path, name, bank)
     if hit is not None:
         return hit

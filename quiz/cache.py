@@ -82,11 +82,8 @@ def content_digest(data: bytes) -> str:
     return blake2b(data, digest_size=20, person=b"orbit-quiz").hexdigest()
 
 
-def entry_path(folder: Path, data: bytes | None = None, *, digest: str | None = None) -> Path:
-    """Where the entry for these exact bytes (or bytes of this digest) lives."""
-    if digest is None:
-        assert data is not None
-        digest = content_digest(data)
+def entry_path(folder: Path, digest: str) -> Path:
+    """Where the entry for bytes of this digest (see :func:`content_digest`) lives."""
     return folder / f"{digest}.bank"
 
 
@@ -120,10 +117,10 @@ def store(
     entry: Path,
     content: Content | None,
     diagnostics: tuple[Diagnostic, ...],
-    summary: BankSummary | None = None,
+    summary: BankSummary | None,
 ) -> None:
-    """Write the ``entry`` file: the result of checking a file (its ``summary`` is
-    computed from the content when not given); failures to write are ignored."""
+    """Write the ``entry`` file: the result of checking a file, and the summary of a
+    valid one; failures to write are ignored."""
     with contextlib.suppress(OSError, ValueError):
         _write_atomically(entry, _encode(content, diagnostics, summary))
 
@@ -155,10 +152,8 @@ def _encode(
     content: Content | None, diagnostics: tuple[Diagnostic, ...], summary: BankSummary | None
 ) -> bytes:
     notes = tuple((d.line, d.column, d.message, d.severity) for d in diagnostics)
-    if content is None:
+    if content is None or summary is None:
         return marshal.dumps((FORMAT, notes, None))
-    if summary is None:
-        summary = content.summary("")
     head = (FORMAT, notes, (content.title, summary.questions, summary.types, summary.tags))
     return marshal.dumps(head) + marshal.dumps((content.description, content.tags, content.rows))
 

@@ -90,7 +90,8 @@ def test_an_entry_of_another_release_is_ignored(
     folder = tmp_path / "cache"
     through_cache(bank_file, folder)
     monkeypatch.setattr(cache, "FORMAT", "banks-0/old")
-    assert cache.load(cache.entry_path(folder, bank_file.read_bytes()), "p", "n") is None
+    entry = cache.entry_path(folder, cache.content_digest(bank_file.read_bytes()))
+    assert cache.load(entry, "p", "n") is None
 
 
 def test_an_unwritable_cache_is_skipped(bank_file: Path, tmp_path: Path) -> None:
