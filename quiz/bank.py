@@ -7,8 +7,8 @@ A file is checked by one of two paths (see :func:`examine_text`): the quick path
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.errors import BankError, Diagnostic
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from quiz.cache import Digests
 
 BANK_SUFFIXES = (".yaml", ".yml")
+# A file's path as callers hold it: text or a path object. The modules a game's start
+# needs handle paths as text (see quiz.library), and give text.
+FilePath = str | os.PathLike[str]
 
 # The rules of the format that both paths apply (quiz.checker and quiz.quickread).
 BANK_KEYS = ("title", "description", "tags", "questions")
@@ -72,7 +75,12 @@ class Report(NamedTuple):
         return tuple(d for d in self.diagnostics if not d.is_error)
 
 
-def load_bank(path: Path, shown_as: str | None = None) -> Bank:
+def file_stem(path: FilePath) -> str:
+    """A file's name without its suffix: the name of the bank it holds."""
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def load_bank(path: FilePath, shown_as: str | None = None) -> Bank:
     """Load and validate one question file; raise :class:`BankError` when it has errors."""
     report = check_file(path, shown_as)
     if report.bank is None:
@@ -80,18 +88,19 @@ def load_bank(path: Path, shown_as: str | None = None) -> Bank:
     return report.bank
 
 
-def check_file(path: Path, shown_as: str | None = None) -> Report:
+def check_file(path: FilePath, shown_as: str | None = None) -> Report:
     """Read and check one question file; ``shown_as`` is how diagnostics name it.
 
     (Listings and games check files through the cache: see
     :func:`check_through_cache`.)
     """
-    shown = shown_as if shown_as is not None else str(path)
+    shown = shown_as if shown_as is not None else os.fspath(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
     except OSError as error:
         return unreadable(shown, error)
-    return check_bytes(data, shown, name=path.stem)
+    return check_bytes(data, shown, name=file_stem(path))
 
 
 def unreadable(path: str, error: OSError) -> Report:
@@ -100,26 +109,29 @@ def unreadable(path: str, error: OSError) -> Report:
     return _failed(path, Diagnostic(path, 1, 1, f"cannot read the file: {reason}"))
 
 
-def check_through_cache(path: Path, cache: Path, digests: Digests, *, bank: bool = True) -> Report:
+def check_through_cache(
+    path: FilePath, cache: str, digests: Digests, *, bank: bool = True
+) -> Report:
     """Check a file through the cache, as :func:`check_cached` does; a file whose
     status shows it unchanged since it was last read is not even read again."""
     from quiz import cache as bank_cache
 
-    shown = str(path)
-    known = digests.digest(path)
+    shown = os.fspath(path)
+    name = file_stem(shown)
+    known = digests.digest(shown)
     if known is not None:
-        hit = _from_cache(bank_cache.entry_path(cache, known), shown, path.stem, bank)
+        hit = _from_cache(bank_cache.entry_path(cache, known), shown, name, bank)
         if hit is not None:
             return hit
     try:
-        data, digest = digests.read(path)
+        data, digest = digests.read(shown)
     except OSError as error:
         return unreadable(shown, error)
-    return check_cached(data, digest, shown, path.stem, cache, bank=bank)
+    return check_cached(data, digest, shown, name, cache, bank=bank)
 
 
 def check_cached(
-    data: bytes, digest: str, path: str, name: str, cache: Path, *, bank: bool = True
+    data: bytes, digest: str, path: str, name: str, cache: str, *, bank: bool = True
 ) -> Report:
     """Check the bytes of a file (of this digest) through the cache: answered from it,
     or checked and kept.
@@ -139,7 +151,7 @@ def check_cached(
     return report
 
 
-def _from_cache(entry: Path, path: str, name: str, bank: bool) -> Report | None:
+def _from_cache(entry: str, path: str, name: str, bank: bool) -> Report | None:
     """The report the cache ``entry`` holds (only its head, without ``bank``), if any."""
     from quiz import cache as bank_cache
 
@@ -204,7 +216,7 @@ def _report(
 ) -> Report:
     if content is None:
         return Report(path, None, diagnostics)
-    bank_name = name if name is not None else Path(path).stem
+    bank_name = name if name is not None else file_stem(path)
     built = content.bank(bank_name, path) if bank else None
     return Report(path, built, diagnostics, content.summary(bank_name, path))
 

@@ -17,12 +17,14 @@ import marshal
 import os
 import time
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz import __version__
 from quiz.errors import Diagnostic
 from quiz.model import BankSummary, Content
+
+if TYPE_CHECKING:
+    from quiz.bank import FilePath
 
 try:  # the builtin module, without loading OpenSSL as hashlib does (a few ms at start-up)
     from _blake2 import blake2b
@@ -52,7 +54,7 @@ def _rules_digest() -> str:
         "yamlnodes.py",
     ):
         with contextlib.suppress(OSError):
-            found = (Path(__file__).parent / name).stat()
+            found = os.stat(os.path.join(os.path.dirname(__file__), name))
             digest.update(f"{name}:{found.st_size}:{found.st_mtime_ns};".encode())
     return digest.hexdigest()
 
@@ -67,14 +69,14 @@ class Entry(NamedTuple):
     summary: BankSummary | None
 
 
-def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
+def cache_dir(environ: Mapping[str, str] = os.environ) -> str:
     """The folder of cached banks: ``QUIZ_CACHE_DIR`` when set, else the platform's."""
     override = environ.get("QUIZ_CACHE_DIR")
     if override:
-        return Path(override)
+        return override
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("orbit-quiz", appauthor=False)) / "banks"
+    return os.path.join(user_cache_dir("orbit-quiz", appauthor=False), "banks")
 
 
 def content_digest(data: bytes) -> str:
@@ -82,26 +84,27 @@ def content_digest(data: bytes) -> str:
     return blake2b(data, digest_size=20, person=b"orbit-quiz").hexdigest()
 
 
-def entry_path(folder: Path, digest: str) -> Path:
+def entry_path(folder: str, digest: str) -> str:
     """Where the entry for bytes of this digest (see :func:`content_digest`) lives."""
-    return folder / f"{digest}.bank"
+    return os.path.join(folder, f"{digest}.bank")
 
 
-def load_head(entry: Path, path: str, name: str) -> Entry | None:
+def load_head(entry: str, path: str, name: str) -> Entry | None:
     """The diagnostics and summary in the ``entry`` file, for a file shown as ``path``
     and named ``name``; ``None`` on a miss."""
     try:
-        with entry.open("rb") as file:
+        with open(entry, "rb") as file:
             return _head(marshal.load(file), path, name)
     except Exception:  # any unreadable or odd entry is simply a miss
         return None
 
 
-def load(entry: Path, path: str, name: str) -> tuple[Entry, Content | None] | None:
+def load(entry: str, path: str, name: str) -> tuple[Entry, Content | None] | None:
     """The whole of the ``entry`` file: its head, and the content of a valid file;
     ``None`` on a miss."""
     try:
-        stream = io.BytesIO(entry.read_bytes())
+        with open(entry, "rb") as file:
+            stream = io.BytesIO(file.read())
         head = _head(marshal.load(stream), path, name)
         if head is None:
             return None
@@ -114,7 +117,7 @@ def load(entry: Path, path: str, name: str) -> tuple[Entry, Content | None] | No
 
 
 def store(
-    entry: Path,
+    entry: str,
     content: Content | None,
     diagnostics: tuple[Diagnostic, ...],
     summary: BankSummary | None,
@@ -125,26 +128,28 @@ def store(
         _write_atomically(entry, _encode(content, diagnostics, summary))
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _write_atomically(target: str, data: bytes) -> None:
     """Write ``target`` whole or not at all: through a temporary file, renamed.
 
     The temporary file's name is unique to this process and target, and it is
     created exclusively, so two processes writing the same entry never mix.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    folder, name = os.path.split(target)
+    os.makedirs(folder, exist_ok=True)
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{name}")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
         fd = os.open(temporary, flags, 0o644)
     except FileExistsError:  # left by a process that died, whose number is ours now
-        temporary.unlink()
+        os.unlink(temporary)
         fd = os.open(temporary, flags, 0o644)
     try:
         with os.fdopen(fd, "wb") as file:
             file.write(data)
-        temporary.replace(target)
+        os.replace(temporary, target)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise
 
 
@@ -192,41 +197,45 @@ class Digests:
     or odd one is ignored, and one that cannot be written is skipped.
     """
 
-    def __init__(self, folder: Path) -> None:
-        self.file = folder / "digests"
+    def __init__(self, folder: str) -> None:
+        self.file = os.path.join(folder, "digests")
         self.known: dict[str, tuple[tuple[int, ...], str]] = {}
         self.used: set[str] = set()
         self.changed = False
         try:
-            memo = marshal.loads(self.file.read_bytes())
+            with open(self.file, "rb") as file:
+                memo = marshal.load(file)
             if memo[0] == FORMAT and isinstance(memo[1], dict):
                 self.known = memo[1]
         except Exception:  # a missing, corrupt or foreign memo starts empty
             pass
 
-    def digest(self, path: Path) -> str | None:
-        """The digest of ``path``'s content, if its status says it is unchanged."""
-        remembered = self.known.get(str(path))
+    def digest(self, file: FilePath) -> str | None:
+        """The digest of the file's content, if its status says it is unchanged."""
+        path = os.fspath(file)
+        remembered = self.known.get(path)
         if remembered is None:
             return None
-        self.used.add(str(path))
+        self.used.add(path)
         try:
             status = _status(path)
         except OSError:
             return None
         return remembered[1] if remembered[0] == status else None
 
-    def read(self, path: Path) -> tuple[bytes, str]:
-        """Read ``path``: its bytes and their digest, remembered if the file is settled."""
+    def read(self, file: FilePath) -> tuple[bytes, str]:
+        """Read the file: its bytes and their digest, remembered if the file is settled."""
+        path = os.fspath(file)
         before = _status(path)
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
         digest = content_digest(data)
-        self.used.add(str(path))
+        self.used.add(path)
         with contextlib.suppress(OSError):
             unchanged = _status(path) == before
             settled = max(before[3], before[4]) < time.time_ns() - SETTLED_NS
-            if unchanged and settled and self.known.get(str(path)) != (before, digest):
-                self.known[str(path)] = (before, digest)
+            if unchanged and settled and self.known.get(path) != (before, digest):
+                self.known[path] = (before, digest)
                 self.changed = True
         return data, digest
 
@@ -241,6 +250,6 @@ class Digests:
         self.changed = False
 
 
-def _status(path: Path) -> tuple[int, ...]:
-    found = path.stat()
+def _status(path: str) -> tuple[int, ...]:
+    found = os.stat(path)
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)

@@ -17,6 +17,7 @@ carries, and it survives the file being moved or renamed.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
@@ -193,8 +194,9 @@ def move_aside(path: Path, suffix: str) -> Path:
     return target
 
 
-def open_history(data_dir: Path, now: Clock) -> History:
-    """The store in ``data_dir``; never raises: faults become warnings and no saving."""
+def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
+    """The store in the data folder; never raises: faults become warnings and no saving."""
+    data_dir = Path(folder)
     path = data_dir / FILE_NAME
     warnings: list[str] = []
     try:
@@ -479,11 +481,6 @@ def _json_list(text: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def open_now(data_dir: Path) -> History:
-    """The store in ``data_dir`` with the real clock."""
-    return open_history(data_dir, lambda: datetime.now(UTC))
-
-
 def game_options(values: dict[str, object], drop: Sequence[str] = ()) -> dict[str, object]:
     """The options worth keeping with a game: JSON-friendly, without ``drop`` keys."""
     kept: dict[str, object] = {}
@@ -497,7 +494,7 @@ def game_options(values: dict[str, object], drop: Sequence[str] = ()) -> dict[st
 
 
 def save_game(
-    data_dir: Path,
+    data_dir: str | os.PathLike[str],
     result: GameResult,
     *,
     mode: str,

@@ -42,11 +42,12 @@ def results_document(result: GameResult, seed: int) -> dict[str, Any]:
     }
 
 
-def write_results(path: Path, document: dict[str, Any]) -> None:
+def write_results(target: str | os.PathLike[str], document: dict[str, Any]) -> None:
     """Write the document atomically: the file is whole or untouched."""
     import json
     import tempfile
 
+    path = Path(target)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     folder = path.parent if str(path.parent) else Path()
     temporary: Path | None = None

@@ -191,7 +191,7 @@ def test_a_file_changed_moments_ago_is_not_remembered(bank_file: Path, tmp_path:
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xe3\x03\x00\x00\x00"])
 def test_a_corrupt_memo_is_ignored(bank_file: Path, damage: bytes) -> None:
     first = survey([bank_file])
-    memo_file = cache.cache_dir() / "digests"
+    memo_file = Path(cache.cache_dir()) / "digests"
     assert memo_file.exists()
     memo_file.write_bytes(damage)
     assert survey([bank_file]) == first

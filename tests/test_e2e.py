@@ -300,3 +300,48 @@ def test_an_output_that_cannot_show_a_character_gets_a_replacement(tmp_path: Pat
     done = run_piped(["list", str(bank)], "", PYTHONIOENCODING="ascii")
     assert done.returncode == 0, done.stderr
     assert "Z?rich ?" in done.stdout
+
+
+# -- what a game's start loads ------------------------------------------------------------
+
+# Run in a pseudo-terminal: when the first question's prompt starts, print which of
+# the named modules are loaded, and end.
+FIRST_QUESTION_PROBE = """
+import os
+import sys
+
+from prompt_toolkit.application import Application
+
+from quiz.cli import main
+
+
+def stop(*args, **kwargs):
+    loaded = sorted(set(sys.argv[2:]) & set(sys.modules))
+    print("loaded: [" + " ".join(loaded) + "]", flush=True)
+    os._exit(0)
+
+
+Application.run = stop
+main(["play", "--no-shuffle", sys.argv[1]])
+"""
+
+
+def test_a_game_starts_without_loading_what_it_does_not_use(bank: Path, tmp_path: Path) -> None:
+    """Neither pathlib (with urllib.parse, 2% of the start) nor the history's sqlite3,
+    nor, for a file checked before, a YAML parser: see the README's Performance."""
+    unwanted = ["pathlib", "urllib.parse", "sqlite3", "json", "yaml", "yaml_rs", "ruamel"]
+    settings = env(QUIZ_DATA_DIR=str(tmp_path / "data"), QUIZ_CACHE_DIR=str(tmp_path / "cache"))
+    checked = subprocess.run(
+        [*quiz_command(), "validate", str(bank)], env=settings, capture_output=True, timeout=60
+    )
+    assert checked.returncode == 0
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", FIRST_QUESTION_PROBE, str(bank), *unwanted],
+        env=settings,
+        dimensions=(40, 80),
+        timeout=30,
+    )
+    child.expect(r"loaded: \[(.*)\]")
+    assert child.match.group(1).decode() == ""
+    child.expect(pexpect.EOF)

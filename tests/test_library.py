@@ -50,9 +50,9 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def test_builtin_dir_is_the_repository_questions_folder_in_a_checkout() -> None:
-    assert builtin_dir().is_dir()
+    assert Path(builtin_dir()).is_dir()
     if not (Path(quiz.library.__file__).parent / "questions").is_dir():
-        assert builtin_dir().resolve() == (REPO / "questions").resolve()
+        assert Path(builtin_dir()).resolve() == (REPO / "questions").resolve()
 
 
 def test_builtin_dir_prefers_the_packaged_folder(
@@ -62,9 +62,9 @@ def test_builtin_dir_prefers_the_packaged_folder(
     write(fake_module, "")
     monkeypatch.setattr(quiz.library, "__file__", str(fake_module))
     # No packaged folder: fall back to questions/ beside the package.
-    assert builtin_dir() == tmp_path / "site" / "questions"
+    assert builtin_dir() == str(tmp_path / "site" / "questions")
     (fake_module.parent / "questions").mkdir()
-    assert builtin_dir() == fake_module.parent / "questions"
+    assert builtin_dir() == str(fake_module.parent / "questions")
 
 
 @pytest.mark.parametrize(
@@ -81,8 +81,8 @@ def test_every_builtin_file_validates_without_errors(name: str) -> None:
 
 
 def test_builtin_banks_are_known(env: Path) -> None:
-    found = {p.resolve() for p in known_files()}
-    assert {p.resolve() for p in files_in(builtin_dir())} <= found
+    found = {Path(p).resolve() for p in known_files()}
+    assert {Path(p).resolve() for p in files_in(builtin_dir())} <= found
 
 
 # -- the user data folder and QUIZ_PATH ---------------------------------------------------
@@ -90,13 +90,13 @@ def test_builtin_banks_are_known(env: Path) -> None:
 
 def test_data_dir_honours_quiz_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "mine"))
-    assert data_dir() == tmp_path / "mine"
-    assert data_dir({"QUIZ_DATA_DIR": "/elsewhere"}) == Path("/elsewhere")
+    assert data_dir() == str(tmp_path / "mine")
+    assert data_dir({"QUIZ_DATA_DIR": "/elsewhere"}) == "/elsewhere"
 
 
 def test_data_dir_defaults_to_the_platform_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("QUIZ_DATA_DIR", raising=False)
-    expected = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    expected = platformdirs.user_data_dir(APP_NAME, appauthor=False)
     assert data_dir() == expected
     assert data_dir({"QUIZ_DATA_DIR": ""}) == expected
     assert APP_NAME == "orbit-quiz"
@@ -107,14 +107,14 @@ def test_search_dirs_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     monkeypatch.setenv("QUIZ_PATH", os.pathsep.join([str(tmp_path / "a"), "", str(tmp_path / "b")]))
     assert search_dirs() == [
         builtin_dir(),
-        tmp_path / "data" / "questions",
-        tmp_path / "a",
-        tmp_path / "b",
+        str(tmp_path / "data" / "questions"),
+        str(tmp_path / "a"),
+        str(tmp_path / "b"),
     ]
 
 
 def test_search_dirs_without_quiz_path(env: Path) -> None:
-    assert search_dirs() == [builtin_dir(), env / "questions"]
+    assert search_dirs() == [builtin_dir(), str(env / "questions")]
 
 
 def test_known_files_come_from_every_folder_in_order(
@@ -127,8 +127,8 @@ def test_known_files_come_from_every_folder_in_order(
     write(tmp_path / "p1" / "nested" / "deep.yaml")  # QUIZ_PATH folders are not recursive
     monkeypatch.setenv("QUIZ_PATH", os.pathsep.join([str(tmp_path / "p1"), str(tmp_path / "p2")]))
     found = known_files()
-    ours = [p for p in found if p.parent != builtin_dir()]
-    assert ours == [user, first, second]
+    ours = [p for p in found if str(Path(p).parent) != builtin_dir()]
+    assert ours == [str(user), str(first), str(second)]
     assert found[: len(files_in(builtin_dir()))] == files_in(builtin_dir())
 
 
@@ -138,7 +138,7 @@ def test_known_files_lists_each_file_once(
     bank = write(tmp_path / "p" / "once.yaml")
     folder = str(tmp_path / "p")
     monkeypatch.setenv("QUIZ_PATH", os.pathsep.join([folder, folder, str(tmp_path / "p" / ".")]))
-    assert [p for p in known_files() if p.name == "once.yaml"] == [bank]
+    assert [p for p in known_files() if p.endswith("once.yaml")] == [str(bank)]
 
 
 def test_missing_folders_are_skipped(
@@ -154,7 +154,7 @@ def test_files_in_sorts_and_filters(tmp_path: Path) -> None:
     write(tmp_path / "C.YAML")
     write(tmp_path / "readme.md", "")
     (tmp_path / "folder.yaml").mkdir()
-    assert [p.name for p in files_in(tmp_path)] == ["C.YAML", "a.yaml", "b.yml"]
+    assert files_in(tmp_path) == [str(tmp_path / n) for n in ("C.YAML", "a.yaml", "b.yml")]
     assert files_in(tmp_path / "missing") == []
 
 
@@ -163,6 +163,7 @@ def test_files_in_sorts_and_filters(tmp_path: Path) -> None:
     [("a.yaml", True), ("a.yml", True), ("A.YML", True), ("a.json", False), ("yaml", False)],
 )
 def test_is_bank_file(name: str, is_bank: bool) -> None:
+    assert is_bank_file(name) is is_bank
     assert is_bank_file(Path(name)) is is_bank
 
 
@@ -171,8 +172,26 @@ def test_expand_paths_walks_folders_recursively(tmp_path: Path) -> None:
     deep = write(tmp_path / "set" / "inner" / "a.yml")
     write(tmp_path / "set" / "skip.txt", "")
     single = tmp_path / "elsewhere.yaml"  # a file is kept as given, even if missing
-    assert expand_paths([str(tmp_path / "set"), str(single)]) == [top, deep, single]
-    assert expand_paths([str(tmp_path / "empty-but-missing")]) == [tmp_path / "empty-but-missing"]
+    found = expand_paths([tmp_path / "set", str(single)])
+    assert found == [str(top), str(deep), str(single)]
+    missing = str(tmp_path / "empty-but-missing")
+    assert expand_paths([missing]) == [missing]
+
+
+def test_expand_paths_orders_by_folder_then_name(tmp_path: Path) -> None:
+    # By path components, as a file manager shows them: all of a/ before a-b/,
+    # although "-" sorts before "/" as a character.
+    names = ["a-b/x.yaml", "a/z.yaml", "a/b/y.yaml", "B.yaml", "a.yaml"]
+    for name in names:
+        write(tmp_path / name)
+    found = [os.path.relpath(p, tmp_path) for p in expand_paths([tmp_path])]
+    assert found == ["B.yaml", "a/b/y.yaml", "a/z.yaml", "a-b/x.yaml", "a.yaml"]
+
+
+def test_expand_paths_does_not_follow_links_to_folders(tmp_path: Path) -> None:
+    inside = write(tmp_path / "set" / "one.yaml")
+    (tmp_path / "set" / "loop").symlink_to(tmp_path / "set")
+    assert expand_paths([tmp_path / "set"]) == [str(inside)]
 
 
 # -- naming a bank ------------------------------------------------------------------------
@@ -180,13 +199,13 @@ def test_expand_paths_walks_folders_recursively(tmp_path: Path) -> None:
 
 def test_resolve_a_path(env: Path, tmp_path: Path) -> None:
     bank = write(tmp_path / "some" / "where.yaml")
-    assert resolve([str(bank)]) == [bank]
-    assert resolve([str(tmp_path / "some")]) == [bank]
+    assert resolve([str(bank)]) == [str(bank)]
+    assert resolve([str(tmp_path / "some")]) == [str(bank)]
 
 
 def test_resolve_by_stem_in_the_user_data_folder(env: Path) -> None:
     bank = write(env / "questions" / "capitals.yaml")
-    assert resolve(["capitals"]) == [bank]
+    assert resolve(["capitals"]) == [str(bank)]
 
 
 def test_resolve_by_stem_in_quiz_path(
@@ -194,14 +213,14 @@ def test_resolve_by_stem_in_quiz_path(
 ) -> None:
     bank = write(tmp_path / "shared" / "rivers.yml")
     monkeypatch.setenv("QUIZ_PATH", str(tmp_path / "shared"))
-    assert resolve(["rivers"]) == [bank]
+    assert resolve(["rivers"]) == [str(bank)]
 
 
 @pytest.mark.skipif(not BUILTIN_FILES, reason="no built-in bank yet")
 def test_resolve_a_builtin_bank_by_stem(env: Path) -> None:
     stem = BUILTIN_FILES[0].stem
-    (found,) = resolve([stem])
-    assert found.stem == stem and found.parent.resolve() == builtin_dir().resolve()
+    (found,) = map(Path, resolve([stem]))
+    assert found.stem == stem and found.parent.resolve() == Path(builtin_dir()).resolve()
 
 
 def test_resolve_several_names_in_order(
@@ -210,7 +229,7 @@ def test_resolve_several_names_in_order(
     one = write(env / "questions" / "one.yaml")
     two = write(tmp_path / "two.yaml")
     # A bank named twice, even through two names, is played once, at its first place.
-    assert resolve(["one", str(two), "one", str(one)]) == [one, two]
+    assert resolve(["one", str(two), "one", str(one)]) == [str(one), str(two)]
 
 
 def test_resolve_unknown_name_suggests_a_close_one(env: Path) -> None:
@@ -250,7 +269,7 @@ def test_an_existing_question_file_wins_over_a_stem(
     write(env / "questions" / "here.yaml")
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "here.yaml")
-    assert resolve(["here.yaml"]) == [Path("here.yaml")]
+    assert resolve(["here.yaml"]) == ["here.yaml"]
 
 
 def test_a_stem_wins_over_a_file_that_is_not_a_question_file(
@@ -259,7 +278,7 @@ def test_a_stem_wins_over_a_file_that_is_not_a_question_file(
     bank = write(env / "questions" / "here.yaml")
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "here")  # a file literally named like the stem, without a suffix
-    assert resolve(["here"]) == [bank]
+    assert resolve(["here"]) == [str(bank)]
 
 
 # -- the catalogue ------------------------------------------------------------------------
@@ -289,7 +308,7 @@ def test_a_folder_without_question_files_does_not_hide_a_bank(
     bank = write(env / "questions" / "soyuz.yaml")
     monkeypatch.chdir(tmp_path)
     (tmp_path / "soyuz").mkdir()
-    assert resolve(["soyuz"]) == [bank]
+    assert resolve(["soyuz"]) == [str(bank)]
     (tmp_path / "empty").mkdir()
     with pytest.raises(BankNotFoundError, match="holds no question files"):
         resolve(["empty"])

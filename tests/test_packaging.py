@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 QUESTION_FILES = sorted(p.name for p in (REPO / "questions").glob("*.y*ml"))
 
 PROBE = """
+import os
 import sys
 sys.path.insert(0, sys.argv[1])
 import quiz, quiz.library
@@ -21,7 +22,7 @@ print(quiz.__file__)
 print(quiz.library.builtin_dir())
 for path in quiz.library.files_in(quiz.library.builtin_dir()):
     report = check_file(path)
-    print(path.name, len(report.errors))
+    print(os.path.basename(path), len(report.errors))
 """
 
 
