@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import io
 import keyword
@@ -12,18 +11,12 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, cast
 
-from quiz import __version__
+from quiz import __version__, collector
 from quiz.errors import ExitStatus, GameInterrupted, QuizError, UsageError
 
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
 COMMANDS = ("play", "review", "list", "validate", "new", "schema", "stats", "import")
-# The commands that run once and end, as opposed to a game. They run without the
-# cycle collector: it would walk, again and again, the few hundred thousand objects
-# that importing rich creates, and find nothing to free (about a tenth of the time
-# of `quiz list`). Reference counting frees everything else as usual. And when one
-# ends the process, the interpreter is spared its last walk over every object.
-ONE_SHOT = frozenset({"list", "validate", "new", "schema", "stats", "import"})
 
 
 class Command(Protocol):
@@ -96,20 +89,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``quiz`` with ``argv`` (the process's arguments by default); return the exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
-    one_shot = bool(words) and words[0] in ONE_SHOT
-    pause = one_shot and gc.isenabled()
-    if pause:
-        gc.disable()
+    # Start-up runs without the cycle collector (see quiz.collector): a game resumes
+    # it when it begins, and other commands run to their end without it. When this is
+    # the process's own command line, what is left when it ends is set aside, so the
+    # interpreter's last collection on the way out has nothing to walk.
+    collector.pause(freeze_on_resume=argv is None)
     try:
         return _run(words)
     finally:
-        if pause:
-            gc.enable()
-        if one_shot and argv is None:
-            # This is the process's own command, and it is over: what is left is
-            # freed when the process ends, so the collection the interpreter makes
-            # on its way out (a walk over every object) has nothing to do.
-            gc.freeze()
+        collector.resume()
 
 
 def _run(words: list[str]) -> int:

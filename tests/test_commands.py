@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -584,15 +585,13 @@ def test_validate_and_list_never_echo_escape_sequences(
     assert "\x1b" not in err and "\x07" not in err
 
 
-def test_one_shot_commands_run_without_the_cycle_collector_and_restore_it(
+def test_a_command_runs_without_the_cycle_collector_and_restores_it(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import gc
 
     import quiz.commands.schema as schema_command
-    from quiz.cli import ONE_SHOT
 
-    assert set(COMMANDS) >= ONE_SHOT and not {"play", "review"} & ONE_SHOT
     seen: list[bool] = []
     real_run = schema_command.run
 
@@ -606,6 +605,30 @@ def test_one_shot_commands_run_without_the_cycle_collector_and_restore_it(
     assert code == 0 and json.loads(out)
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_a_game_resumes_the_cycle_collector_when_it_begins(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gc
+
+    from quiz.ui.plain import PlainAsker
+
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n"))
+    seen: list[bool] = []
+    real_ask = PlainAsker.ask
+
+    def ask_and_look(self: PlainAsker, turn: Any, status: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_ask(self, turn, status)
+
+    monkeypatch.setattr(PlainAsker, "ask", ask_and_look)
+    bank = DATA / "good" / "minimal.yaml"
+    code, out, _ = run(capsys, "play", "--plain", "--no-shuffle", "-n", "1", str(bank))
+    assert code == 0, out
+    assert seen == [True]
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # frozen only as its own process
 
 
 def test_a_one_shot_command_line_spares_the_last_collection_but_a_call_does_not() -> None:

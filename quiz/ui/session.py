@@ -16,6 +16,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from quiz import collector
 from quiz.bank import Report
 from quiz.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.errors import ExitStatus, QuizError
@@ -217,8 +218,10 @@ class Session:
                 ("\nCtrl-C stops at any time; your answers so far are kept.", "quiz.muted"),
             )
         )
+        asker = self.asker()
+        collector.resume()  # everything a game needs is loaded (see quiz.collector)
         started = datetime.now(UTC)
-        result = play(turns, self.asker(), time.monotonic)
+        result = play(turns, asker, time.monotonic)
         # Saved before the report, so a Ctrl-C during the report loses nothing.
         self.save_history(result, started, datetime.now(UTC))
         if not result.completed:
