@@ -7,8 +7,9 @@ first question about a tenth sooner (see the README's Performance section). Refe
 counting frees everything else as usual.
 
 A command that runs once and ends leaves the collector paused. A game resumes it
-once everything is loaded, having first set aside ("frozen") what start-up made, so
-that no collection during the game walks those objects again.
+when the player is first asked (to pick a bank, or the first question), having first
+set aside ("frozen") what start-up made, so that no collection during the game walks
+those objects again.
 """
 
 from __future__ import annotations

@@ -631,6 +631,29 @@ def test_a_game_resumes_the_cycle_collector_when_it_begins(
     assert gc.isenabled() and gc.get_freeze_count() == 0  # frozen only as its own process
 
 
+def test_the_start_screen_resumes_the_cycle_collector_before_it_asks(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gc
+
+    from quiz.ui.plain import PlainAsker
+
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("QUIZ_PATH", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n"))  # with the built-in bank alone, Quit
+    seen: list[bool] = []
+    real_read_line = PlainAsker.read_line
+
+    def read_and_look(self: PlainAsker) -> str:
+        seen.append(gc.isenabled())
+        return real_read_line(self)
+
+    monkeypatch.setattr(PlainAsker, "read_line", read_and_look)
+    _, out, _ = run(capsys, "play", "--menu", "--plain")
+    assert "Which bank?" in out
+    assert seen and all(seen)
+
+
 def test_a_one_shot_command_line_spares_the_last_collection_but_a_call_does_not() -> None:
     probe = (
         "import gc, io, sys\n"

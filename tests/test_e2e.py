@@ -304,10 +304,11 @@ def test_an_output_that_cannot_show_a_character_gets_a_replacement(tmp_path: Pat
 
 # -- what a game's start loads ------------------------------------------------------------
 
-# Run in a pseudo-terminal as the process's own command line: when the first
-# question's prompt starts, print which of the named modules are loaded and whether
-# the cycle collector runs (with start-up's objects set aside), and end.
-FIRST_QUESTION_PROBE = """
+# Run in a pseudo-terminal as the process's own command line (``quiz`` and the words
+# after ``--``): when the first prompt starts, print which of the modules named before
+# ``--`` are loaded and whether the cycle collector runs (with start-up's objects set
+# aside), and end.
+FIRST_PROMPT_PROBE = """
 import gc
 import os
 import sys
@@ -325,25 +326,33 @@ def stop(*args, **kwargs):
 
 
 Application.run = stop
-unwanted = sys.argv[2:]
-sys.argv = ["quiz", "play", "--no-shuffle", sys.argv[1]]
+split = sys.argv.index("--")
+unwanted = sys.argv[1:split]
+sys.argv = ["quiz", *sys.argv[split + 1 :]]
 main()
 """
 
 
-def test_a_game_starts_without_loading_what_it_does_not_use(bank: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("menu", [False, True], ids=["first question", "start screen"])
+def test_a_game_starts_without_loading_what_it_does_not_use(
+    bank: Path, tmp_path: Path, menu: bool
+) -> None:
     """Neither pathlib (with urllib.parse, 2% of the start) nor the history's sqlite3,
     nor, for a file checked before, a YAML parser: see the README's Performance. And
-    the cycle collector, paused for start-up, runs again once the game begins."""
+    the cycle collector, paused for start-up, runs again once the player is asked."""
     unwanted = ["pathlib", "urllib.parse", "sqlite3", "json", "yaml", "yaml_rs", "ruamel"]
-    settings = env(QUIZ_DATA_DIR=str(tmp_path / "data"), QUIZ_CACHE_DIR=str(tmp_path / "cache"))
-    checked = subprocess.run(
-        [*quiz_command(), "validate", str(bank)], env=settings, capture_output=True, timeout=60
+    settings = env(
+        QUIZ_DATA_DIR=str(tmp_path / "data"),
+        QUIZ_CACHE_DIR=str(tmp_path / "cache"),
+        QUIZ_PATH=str(bank.parent),
     )
+    listed = [*quiz_command(), "list"]  # checks (and caches) every bank the game will find
+    checked = subprocess.run(listed, env=settings, capture_output=True, timeout=60)
     assert checked.returncode == 0
+    words = ["play", "--menu"] if menu else ["play", "--no-shuffle", str(bank)]
     child = pexpect.spawn(
         sys.executable,
-        ["-c", FIRST_QUESTION_PROBE, str(bank), *unwanted],
+        ["-c", FIRST_PROMPT_PROBE, *unwanted, "--", *words],
         env=settings,
         dimensions=(40, 80),
         timeout=30,

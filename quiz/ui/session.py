@@ -165,6 +165,7 @@ class Session:
         self.console.print(views.numbered(labels))
         self.console.print(Text(f"Type a number (1-{len(labels)}):", style="quiz.muted"))
         asker = PlainAsker(self.console, self.stdin)
+        collector.resume()  # start-up is over: the player is asked (see quiz.collector)
         while True:
             line = asker.read_line()
             try:
@@ -181,14 +182,15 @@ class Session:
         from quiz.ui.prompts import STYLE
 
         choices = [questionary.Choice(label, value=i) for i, label in enumerate(labels)]
-        answer = questionary.select(
+        question = questionary.select(
             message,
             choices=choices,
             style=STYLE,
             use_jk_keys=False,
             instruction="(arrows, then Enter)",
-        ).unsafe_ask()
-        return int(answer)
+        )
+        collector.resume()  # start-up is over: the player is asked (see quiz.collector)
+        return int(question.unsafe_ask())
 
     # -- the game -------------------------------------------------------------------
 
