@@ -585,6 +585,21 @@ def test_validate_and_list_never_echo_escape_sequences(
     assert "\x1b" not in err and "\x07" not in err
 
 
+def collector_states(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[bool]:
+    """Whether the cycle collector runs at each call of ``owner.name``, from now on."""
+    import gc
+
+    seen: list[bool] = []
+    real = getattr(owner, name)
+
+    def look_and_call(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, look_and_call)
+    return seen
+
+
 def test_a_command_runs_without_the_cycle_collector_and_restores_it(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -592,14 +607,7 @@ def test_a_command_runs_without_the_cycle_collector_and_restores_it(
 
     import quiz.commands.schema as schema_command
 
-    seen: list[bool] = []
-    real_run = schema_command.run
-
-    def run_and_look(args: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real_run(args)
-
-    monkeypatch.setattr(schema_command, "run", run_and_look)
+    seen = collector_states(monkeypatch, schema_command, "run")
     assert gc.isenabled()
     code, out, _ = run(capsys, "schema")
     assert code == 0 and json.loads(out)
@@ -616,14 +624,7 @@ def test_a_game_resumes_the_cycle_collector_when_it_begins(
 
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr("sys.stdin", io.StringIO("2\n"))
-    seen: list[bool] = []
-    real_ask = PlainAsker.ask
-
-    def ask_and_look(self: PlainAsker, turn: Any, status: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real_ask(self, turn, status)
-
-    monkeypatch.setattr(PlainAsker, "ask", ask_and_look)
+    seen = collector_states(monkeypatch, PlainAsker, "ask")
     bank = DATA / "good" / "minimal.yaml"
     code, out, _ = run(capsys, "play", "--plain", "--no-shuffle", "-n", "1", str(bank))
     assert code == 0, out
@@ -634,21 +635,12 @@ def test_a_game_resumes_the_cycle_collector_when_it_begins(
 def test_the_start_screen_resumes_the_cycle_collector_before_it_asks(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import gc
-
     from quiz.ui.plain import PlainAsker
 
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("QUIZ_PATH", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO("2\n"))  # with the built-in bank alone, Quit
-    seen: list[bool] = []
-    real_read_line = PlainAsker.read_line
-
-    def read_and_look(self: PlainAsker) -> str:
-        seen.append(gc.isenabled())
-        return real_read_line(self)
-
-    monkeypatch.setattr(PlainAsker, "read_line", read_and_look)
+    seen = collector_states(monkeypatch, PlainAsker, "read_line")
     _, out, _ = run(capsys, "play", "--menu", "--plain")
     assert "Which bank?" in out
     assert seen and all(seen)
