@@ -90,9 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``quiz`` with ``argv`` (the process's arguments by default); return the exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
     # Start-up runs without the cycle collector (see quiz.collector): a game resumes
-    # it when it begins, and other commands run to their end without it. When this is
-    # the process's own command line, what is left when it ends is set aside, so the
-    # interpreter's last collection on the way out has nothing to walk.
+    # it when the player is first asked, and other commands run to their end without
+    # it. When this is the process's own command line, what is left when it ends is set
+    # aside, so the interpreter's last collection on the way out has nothing to walk.
     collector.pause(freeze_on_resume=argv is None)
     try:
         return _run(words)
