@@ -55,7 +55,7 @@ def instructions(command: list[str], env: dict[str, str], work: Path, tag: str) 
 
 
 def main() -> int:
-    from quiz.starter import STARTER_BANK
+    from quiz.format.starter import STARTER_BANK
 
     with tempfile.TemporaryDirectory(prefix="quiz-count-") as folder:
         work = Path(folder)

@@ -198,7 +198,7 @@ def main() -> int:
 
 
 def run_all(work: Path, rounds: int, skip_memory: bool, only: str | None = None) -> int:
-    from quiz.starter import STARTER_BANK
+    from quiz.format.starter import STARTER_BANK
 
     global ONLY
     ONLY = only

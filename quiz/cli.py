@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import io
 import keyword
 import os
 import sys
-from collections.abc import Mapping, Sequence
-from typing import Any, Protocol, cast
+from collections.abc import Sequence
+from typing import Protocol, cast
 
-from quiz import __version__, collector
+from quiz import __version__
 from quiz.errors import ExitStatus, GameInterrupted, QuizError, UsageError
 
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
@@ -35,52 +36,19 @@ def command_module(name: str) -> Command:
     return cast(Command, importlib.import_module(f"quiz.commands.{module}"))
 
 
-def help_width(environ: Mapping[str, str] = os.environ) -> int:
-    """How wide help text may be: ``COLUMNS``, else the terminal's width, less a margin
-    (as argparse works it out itself, but without importing shutil to do it)."""
-    try:
-        columns = int(environ.get("COLUMNS", ""))
-    except ValueError:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
-            columns = 80
-    return max(columns, 20) - 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """A parser whose help formatter is given its width. argparse builds a formatter
-    for every option it adds (to check its help text), and on its own each one asks
-    shutil for the terminal's size, importing shutil to do so."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _formatter)
-        super().__init__(*args, **kwargs)
-
-
-def _formatter(prog: str) -> argparse.HelpFormatter:
-    return argparse.HelpFormatter(prog, width=help_width())
-
-
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command, or of the ``only`` one that will run.
 
     Building all of them costs several milliseconds of start-up; a command line
     that names its command needs only that command's parser.
     """
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="quiz",
         description="Play quizzes in your terminal. Run 'quiz' alone to pick a bank and play.",
         epilog="Run 'quiz COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    # An explicit prog spares argparse from building a help formatter at start-up.
-    commands = cast(
-        "argparse._SubParsersAction[argparse.ArgumentParser]",
-        parser.add_subparsers(
-            dest="command", metavar="COMMAND", title="commands", prog="quiz", parser_class=_Parser
-        ),
-    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in (only,) if only else COMMANDS:
         command_module(name).register(commands)
     return parser
@@ -89,15 +57,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``quiz`` with ``argv`` (the process's arguments by default); return the exit code."""
     words = list(sys.argv[1:] if argv is None else argv)
-    # Start-up runs without the cycle collector (see quiz.collector): a game resumes
-    # it when the player is first asked, and other commands run to their end without
-    # it. When this is the process's own command line, what is left when it ends is set
-    # aside, so the interpreter's last collection on the way out has nothing to walk.
-    collector.pause(freeze_on_resume=argv is None)
+    # Start-up (importing rich, questionary and prompt_toolkit, reading the banks) makes
+    # a few hundred thousand objects that live as long as the process: the cycle
+    # collector would walk them again and again and free nothing. It is off until a
+    # game first asks the player something (Session.asker turns it on); a command that
+    # only reports runs to its end without it.
+    gc.disable()
     try:
         return _run(words)
     finally:
-        collector.resume()
+        gc.enable()
 
 
 def _run(words: list[str]) -> int:

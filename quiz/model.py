@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import StrEnum
-from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 
 class QuestionType(StrEnum):
@@ -66,9 +65,7 @@ class Bank:
 
 
 class BankSummary(NamedTuple):
-    """What a listing shows of a bank: its name, title, size, question types and tags.
-
-    A typed named tuple, like :class:`Content`: plain values, needed at every start."""
+    """What a listing shows of a bank: its name, title, size, question types and tags."""
 
     name: str
     title: str
@@ -82,73 +79,24 @@ class BankSummary(NamedTuple):
 # or the picks of a multi or order question.
 Given = str | bool | float | tuple[str, ...]
 
-# A question as a row of plain values: its fields in declared order, with its two
-# enums as their text. The quick reader builds questions in this form and the cache
-# stores it, so that listing a bank never pays for building its questions.
-QuestionRow = tuple[Any, ...]
-ROW_FIELDS = tuple(field.name for field in fields(Question))
-TYPE_COLUMN = ROW_FIELDS.index("type")
-TAGS_COLUMN = ROW_FIELDS.index("tags")
-_ENUMS = {"type": QuestionType, "difficulty": Difficulty}
-_row = attrgetter(*(f"{name}.value" if name in _ENUMS else name for name in ROW_FIELDS))
-
-
-def question_row(question: Question) -> QuestionRow:
-    """The row of plain values that stands for ``question``."""
-    row: QuestionRow = _row(question)
-    return row
-
-
-def question_from_row(row: QuestionRow) -> Question:
-    """The question a row stands for."""
-    values = dict(zip(ROW_FIELDS, row, strict=True))
-    for name, enum in _ENUMS.items():
-        values[name] = enum(values[name])
-    return Question(**values)
-
-
-class Content(NamedTuple):
-    """What a valid question file holds, as plain values: the form in which the quick
-    reader builds it and the cache stores it. Its bank and summary are made on demand.
-
-    A typed named tuple, as plain as the rows it holds (and defined at start-up in a
-    tenth of the time a frozen dataclass takes: every start needs it)."""
-
-    title: str
-    description: str
-    tags: tuple[str, ...]
-    rows: tuple[QuestionRow, ...]
-
-    @classmethod
-    def of(cls, bank: Bank) -> Content:
-        """The content of a bank."""
-        rows = tuple(map(question_row, bank.questions))
-        return cls(bank.title, bank.description, bank.tags, rows)
-
-    def bank(self, name: str, path: str = "") -> Bank:
-        """The bank, named ``name``, from the file at ``path``."""
-        questions = tuple(map(question_from_row, self.rows))
-        return Bank(name, self.title, questions, self.description, self.tags, path)
-
-    def summary(self, name: str, path: str = "") -> BankSummary:
-        """The summary of the bank, named ``name``, from the file at ``path``."""
-        types = {row[TYPE_COLUMN] for row in self.rows}
-        tags = {tag for row in self.rows for tag in row[TAGS_COLUMN]}
-        return BankSummary(
-            name, self.title, len(self.rows), tuple(sorted(types)), tuple(sorted(tags)), path
-        )
-
 
 def summarize(bank: Bank) -> BankSummary:
     """The summary of a bank, for listings."""
-    return Content.of(bank).summary(bank.name, bank.path)
+    types = sorted({question.type.value for question in bank.questions})
+    tags = sorted({tag for question in bank.questions for tag in question.tags})
+    return BankSummary(
+        bank.name, bank.title, len(bank.questions), tuple(types), tuple(tags), bank.path
+    )
+
+
+def plain_number(value: float) -> int | float:
+    """A number as a person writes it: whole numbers as ints (``1975``, not ``1975.0``)."""
+    return int(value) if value.is_integer() and abs(value) < 1e16 else value
 
 
 def format_number(value: float) -> str:
-    """Show a number as a person writes it: ``1975`` rather than ``1975.0``."""
-    if value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return repr(value)
+    """A number as text, as a person writes it (see :func:`plain_number`)."""
+    return repr(plain_number(value))
 
 
 def right_answer_text(question: Question) -> str:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from quiz.cli import COMMANDS, build_parser
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.model import format_number, right_answer_text, summarize
-from tests.conftest import every_type_bank
+from tests.helpers import every_type_bank
 
 
 @pytest.mark.parametrize(

@@ -9,18 +9,21 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
+
+REPO = ROOT
 QUESTION_FILES = sorted(p.name for p in (REPO / "questions").glob("*.y*ml"))
 
 PROBE = """
 import os
 import sys
 sys.path.insert(0, sys.argv[1])
-import quiz, quiz.library
-from quiz.bank import check_file
+import quiz
+from quiz.library.loading import check_file
+from quiz.library.sources import builtin_dir, files_in
 print(quiz.__file__)
-print(quiz.library.builtin_dir())
-for path in quiz.library.files_in(quiz.library.builtin_dir()):
+print(builtin_dir())
+for path in files_in(builtin_dir()):
     report = check_file(path)
     print(os.path.basename(path), len(report.errors))
 """
@@ -55,7 +58,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_holds_the_package_and_every_builtin_bank(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "quiz/__init__.py" in names
-    assert "quiz/library.py" in names
+    assert "quiz/library/sources.py" in names
     assert "quiz/cli.py" in names
     packaged = sorted(
         n.removeprefix("quiz/questions/") for n in names if n.startswith("quiz/questions/")

@@ -10,11 +10,10 @@ import argparse
 from typing import TYPE_CHECKING
 
 from quiz.errors import Diagnostic, ExitStatus, QuizError
+from quiz.importers import FORMATS
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-FORMATS = ("gift", "aiken", "opentdb")  # as quiz.importers.FORMATS, without importing it
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,9 +48,13 @@ def run(args: argparse.Namespace) -> ExitStatus:
     import sys
     from pathlib import Path
 
-    from quiz.bank import check_file, check_text
-    from quiz.importers import bank_title, convert, describe, to_yaml
-    from quiz.ui.render import plural
+    from quiz.files import write_atomically
+    from quiz.format.checker import check_text
+    from quiz.importers.bank_writer import to_yaml
+    from quiz.importers.common import bank_title, describe
+    from quiz.importers.convert import convert
+    from quiz.library.loading import check_file
+    from quiz.ui.listing import plural
 
     source = Path(args.file)
     output = _output_path(source, args.output, args.force)
@@ -76,8 +79,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if _report_errors(check_text(text, str(output)).errors, "would not be valid"):
         return ExitStatus.ERROR
     try:
-        with output.open("w" if args.force else "x", encoding="utf-8") as file:
-            file.write(text)
+        write_atomically(output, text.encode(), replace=args.force)
     except FileExistsError:
         raise QuizError(f"'{output}' already exists; use --force to replace it") from None
     except OSError as error:
@@ -93,7 +95,7 @@ def _output_path(source: Path, given: str | None, force: bool) -> Path:
     """Where the bank goes: checked to be a bank file, not the source, and new unless forced."""
     from pathlib import Path
 
-    from quiz.library import is_bank_file
+    from quiz.library.sources import is_bank_file
 
     output = Path(given) if given else source.with_suffix(".yaml")
     if not is_bank_file(output):

@@ -29,12 +29,13 @@ UNWRAPPED = 10_000
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
-    from quiz.library import known_files, resolve, survey
+    from quiz.library.loading import catalogue
+    from quiz.library.sources import known_files, resolve
     from quiz.ui.console import make_console
-    from quiz.ui.render import bank_table, skipped_warning
+    from quiz.ui.listing import bank_table, skipped_warning
 
     files = resolve(args.paths) if args.paths else known_files()
-    found = survey(files)
+    found = catalogue(files, banks=False)
     errors = make_console(stderr=True)
     for report in found.broken:
         errors.print(skipped_warning(report), soft_wrap=True)

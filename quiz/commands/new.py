@@ -25,8 +25,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     """Create the file, refusing to overwrite one."""
     from pathlib import Path
 
-    from quiz.library import is_bank_file
-    from quiz.starter import STARTER_BANK
+    from quiz.format.starter import STARTER_BANK
+    from quiz.library.sources import is_bank_file
 
     path = Path(args.file)
     if not is_bank_file(path):

@@ -95,7 +95,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Load the banks, plan the game and play it."""
-    from quiz.engine import GameOptions
+    from quiz.game.engine import GameOptions
     from quiz.model import Difficulty
     from quiz.ui.session import Session
 

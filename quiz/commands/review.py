@@ -36,9 +36,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from rich.text import Text
 
-    from quiz.history import NOT_SAVED, open_history
-    from quiz.library import data_dir
-    from quiz.review import next_due, review_turns
+    from quiz.history.review import next_due, review_turns
+    from quiz.history.store import NOT_SAVED, open_history
+    from quiz.library.sources import data_dir
     from quiz.ui.session import Session
 
     session = Session.from_args(args)
@@ -91,7 +91,7 @@ def nothing_due(
 
 def wait_text(wait: timedelta) -> str:
     """``in 3 days``, ``in 5 hours``, ``in 12 minutes``, or ``in under a minute``."""
-    from quiz.ui.render import plural
+    from quiz.ui.listing import plural
 
     # Round up to the minute, so a day less a few milliseconds still reads "1 day".
     seconds = int(wait.total_seconds()) + 59

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     """Print the schema as JSON."""
     import json
 
-    from quiz.schema import json_schema
+    from quiz.format.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2))
     return ExitStatus.OK

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from quiz.errors import ExitStatus, UsageError
 
 if TYPE_CHECKING:
-    from quiz.history import History
+    from quiz.history.store import History
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,9 +44,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from rich.text import Text
 
-    from quiz.history import open_history
-    from quiz.library import data_dir
-    from quiz.stats import document
+    from quiz.history.stats import document
+    from quiz.history.store import open_history
+    from quiz.library.sources import data_dir
     from quiz.ui.console import make_console
     from quiz.ui.stats_view import stats_view
 
@@ -69,9 +69,9 @@ def reset(history: History, yes: bool) -> ExitStatus:
     from rich.text import Text
 
     from quiz.errors import QuizError
-    from quiz.history import HistoryUnavailableError
+    from quiz.history.store import HistoryUnavailableError
     from quiz.ui.console import make_console
-    from quiz.ui.render import plural
+    from quiz.ui.listing import plural
 
     console = make_console()
     if not history.saving:
@@ -102,7 +102,7 @@ def confirm(question: str) -> bool:
     if is_interactive(sys.stdin, sys.stdout):
         import questionary
 
-        from quiz.ui.prompts import STYLE
+        from quiz.ui.terminal_asker import STYLE
 
         return bool(questionary.confirm(question, default=False, style=STYLE).unsafe_ask())
     sys.stdout.write(f"{question} [y/N] ")

@@ -24,16 +24,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> ExitStatus:
     """Check the files and print the diagnostics and a summary."""
-    from quiz.library import expand_paths, survey
+    from quiz.library.loading import catalogue
+    from quiz.library.sources import expand_paths
     from quiz.ui.console import make_console
-    from quiz.ui.render import diagnostic_line, validation_summary
+    from quiz.ui.listing import diagnostic_line, validation_summary
 
     files = expand_paths(args.paths)
     console = make_console()
     if not files:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
-    reports = survey(files).reports
+    reports = catalogue(files, banks=False).reports
     for report in reports:
         for diagnostic in report.diagnostics:
             console.print(diagnostic_line(diagnostic), soft_wrap=True)

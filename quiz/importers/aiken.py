@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.importers import Imported, Skip, choice_problem, clean, question_id
+from quiz.importers.common import Imported, Skip, choice_problem, clean, question_id
 from quiz.model import Question, QuestionType
 
 _OPTION = re.compile(r"([A-Z])[.)][ \t]+(.*)")

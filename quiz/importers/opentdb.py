@@ -23,7 +23,7 @@ import html
 import json
 from typing import Any
 
-from quiz.importers import (
+from quiz.importers.common import (
     Imported,
     ImportSourceError,
     Skip,

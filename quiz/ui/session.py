@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import random
@@ -10,20 +11,20 @@ import sys
 import time
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from quiz import collector
-from quiz.bank import Report
-from quiz.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.errors import ExitStatus, QuizError
+from quiz.format.report import Report
+from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.model import Bank, summarize
-from quiz.ui import views
+from quiz.ui import game_view as views
 from quiz.ui.console import make_console
-from quiz.ui.render import bank_table, plural, skipped_warning
+from quiz.ui.listing import bank_table, plural, skipped_warning
 
 # Parsed arguments that are not options of the game, so are not kept with it.
 _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
@@ -31,10 +32,11 @@ _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
 
 def check_writable(path: str) -> None:
     """Refuse, before the game, a results file that could not be written after it."""
-    folder = os.path.dirname(path) or os.curdir
-    if os.path.isdir(path):
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
         raise QuizError(f"cannot write results to '{path}': it is a folder")
-    if not os.path.isdir(folder):
+    if not folder.is_dir():
         raise QuizError(f"cannot write results to '{path}': the folder '{folder}' does not exist")
     if not os.access(folder, os.W_OK):
         raise QuizError(f"cannot write results to '{path}': the folder is not writable")
@@ -77,6 +79,7 @@ class Session:
         self.mode = mode
         self.shuffle = shuffle
         self.options = options if options is not None else {}
+        self._asker: Asker | None = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Session:
@@ -101,7 +104,8 @@ class Session:
 
     def load_banks(self, names: list[str]) -> list[Bank]:
         """The banks named (all known banks when none is), warning of each broken file."""
-        from quiz.library import catalogue, known_files, resolve
+        from quiz.library.loading import catalogue
+        from quiz.library.sources import known_files, resolve
 
         found = catalogue(resolve(names) if names else known_files())
         self.warn_skipped(found.broken)
@@ -138,7 +142,7 @@ class Session:
             total = sum(len(b.questions) for b in banks)
             labels.append(f"All banks ({plural(total, 'question')})")
         labels.append("Quit")
-        index = self._pick("Which bank?", labels)
+        index = self.asker().pick("Which bank?", labels)
         if index == len(labels) - 1:
             return None
         chosen = banks if index == len(banks) else [banks[index]]
@@ -149,48 +153,8 @@ class Session:
         if not sizes:
             return chosen, None
         counts = [f"{size} questions" for size in sizes] + [f"All {total} questions"]
-        picked = self._pick("How many questions?", counts)
+        picked = self.asker().pick("How many questions?", counts)
         return chosen, sizes[picked] if picked < len(sizes) else None
-
-    def _pick(self, message: str, labels: list[str]) -> int:
-        """The index of the label the player picks, on a terminal or in plain mode."""
-        if self.plain:
-            return self._pick_plain(message, labels)
-        return self._pick_interactive(message, labels)
-
-    def _pick_plain(self, message: str, labels: list[str]) -> int:
-        from quiz.ui.plain import InvalidInput, PlainAsker, parse_numbers
-
-        self.console.print(Text(message, style="quiz.heading"))
-        self.console.print(views.numbered(labels))
-        self.console.print(Text(f"Type a number (1-{len(labels)}):", style="quiz.muted"))
-        asker = PlainAsker(self.console, self.stdin)
-        collector.resume()  # start-up is over: the player is asked (see quiz.collector)
-        while True:
-            line = asker.read_line()
-            try:
-                picked = parse_numbers(line, len(labels))
-                if len(picked) == 1:
-                    return picked[0] - 1
-                raise InvalidInput(f"Pick one: a number from 1 to {len(labels)}.")
-            except InvalidInput as error:
-                self.console.print(Text(str(error), style="quiz.warning"))
-
-    def _pick_interactive(self, message: str, labels: list[str]) -> int:
-        import questionary
-
-        from quiz.ui.prompts import STYLE
-
-        choices = [questionary.Choice(label, value=i) for i, label in enumerate(labels)]
-        question = questionary.select(
-            message,
-            choices=choices,
-            style=STYLE,
-            use_jk_keys=False,
-            instruction="(arrows, then Enter)",
-        )
-        collector.resume()  # start-up is over: the player is asked (see quiz.collector)
-        return int(question.unsafe_ask())
 
     # -- the game -------------------------------------------------------------------
 
@@ -200,14 +164,21 @@ class Session:
         return self.run(turns)
 
     def asker(self) -> Asker:
-        """The plain asker, or the questionary one on a terminal."""
-        if self.plain:
-            from quiz.ui.plain import PlainAsker
+        """The plain asker, or the questionary one on a terminal (one for the run)."""
+        if self._asker is None:
+            if self.plain:
+                from quiz.ui.plain_asker import PlainAsker
 
-            return PlainAsker(self.console, self.stdin)
-        from quiz.ui.prompts import QuestionaryAsker
+                self._asker = PlainAsker(self.console, self.stdin)
+            else:
+                from quiz.ui.terminal_asker import QuestionaryAsker
 
-        return QuestionaryAsker(self.console)
+                self._asker = QuestionaryAsker(self.console)
+            # Start-up is over, and the player is about to be asked: what start-up made
+            # is set aside and the cycle collector runs again (see quiz.cli.main).
+            gc.freeze()
+            gc.enable()
+        return self._asker
 
     def run(self, turns: list[Turn]) -> ExitStatus:
         """Play the turns, then show the summary, write results; 130 when interrupted."""
@@ -221,7 +192,6 @@ class Session:
             )
         )
         asker = self.asker()
-        collector.resume()  # everything a game needs is loaded (see quiz.collector)
         started = datetime.now(UTC)
         result = play(turns, asker, time.monotonic)
         # Saved before the report, so a Ctrl-C during the report loses nothing.
@@ -230,7 +200,7 @@ class Session:
             self.console.print(Text("\nGame stopped.", style="quiz.warning"))
         self.report(result)
         if self.results is not None:
-            from quiz.results import results_document, write_results
+            from quiz.history.results import results_document, write_results
 
             write_results(self.results, results_document(result, self.seed))
             self.console.print(Text(f"Results written to {self.results}", style="quiz.muted"))
@@ -244,8 +214,8 @@ class Session:
         if not result.outcomes:
             return
         # Imported here, after the game, so that sqlite3 does not delay the first question.
-        from quiz.history import game_options, save_game
-        from quiz.library import data_dir
+        from quiz.history.store import game_options, save_game
+        from quiz.library.sources import data_dir
 
         warnings = save_game(
             data_dir(),

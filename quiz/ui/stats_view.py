@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from quiz.stats import Accuracy, GamePoint, Stats, sparkline
+from quiz.history.stats import Accuracy, GamePoint, Stats, sparkline
 
 SPARK_GAMES = 30
 BAR_GAMES = 10

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from quiz.importers import Imported, Skip, parse
+from quiz.importers.common import Imported, Skip
+from quiz.importers.convert import parse
 from quiz.model import QuestionType
+from tests import helpers
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+DATA = helpers.DATA / "import"
 
 
 def aiken(text: str) -> Imported:

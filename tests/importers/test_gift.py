@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from quiz.importers import Imported, Skip, parse
-from quiz.importers.gift import html_to_text, markdown_to_text
+from quiz.importers.common import Imported, Skip
+from quiz.importers.convert import parse
+from quiz.importers.markup import html_to_text, markdown_to_text
 from quiz.model import Question, QuestionType
+from tests import helpers
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+DATA = helpers.DATA / "import"
 
 
 def gift(text: str) -> Imported:

@@ -15,22 +15,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz import cli
-from quiz.bank import CHOICE_RANGE, check_file, check_text, load_bank
-from quiz.checking import check
 from quiz.commands import import_
-from quiz.engine import GameOptions, Outcome, Reply, Status, Turn, plan, play
-from quiz.importers import (
-    CHOICE_LIMITS,
-    FORMATS,
-    Imported,
-    UnknownFormatError,
-    clean,
-    detect_format,
-    to_yaml,
-)
+from quiz.format.checker import check_text
+from quiz.format.rules import CHOICE_RANGE
+from quiz.game.engine import GameOptions, Outcome, Reply, Status, Turn, plan, play
+from quiz.game.judging import check
+from quiz.importers import FORMATS
+from quiz.importers.bank_writer import to_yaml
+from quiz.importers.common import CHOICE_LIMITS, Imported, UnknownFormatError, clean
+from quiz.importers.convert import detect_format
+from quiz.library.loading import check_file, load_bank
 from quiz.model import Bank, Given, Question, QuestionType
+from tests import helpers
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+DATA = helpers.DATA / "import"
 
 # id: (right answers in the source, answers the source does not give full marks)
 GIFT_ANSWERS: dict[str, tuple[list[Given], list[Given]]] = {
@@ -244,12 +242,12 @@ def test_output_must_be_a_yaml_file_other_than_the_input(
 def test_nothing_is_written_when_the_bank_would_be_invalid(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.importers
+    import quiz.importers.bank_writer
 
     def broken_yaml(imported: Imported, title: str, description: str, header: str = "") -> str:
         return "title: Broken\nquestions: []\n"
 
-    monkeypatch.setattr(quiz.importers, "to_yaml", broken_yaml)
+    monkeypatch.setattr(quiz.importers.bank_writer, "to_yaml", broken_yaml)
     source = copy(tmp_path, "sample.aiken.txt")
     assert run_import(str(source)) == 1
     err = capsys.readouterr().err
@@ -261,14 +259,14 @@ def test_nothing_is_written_when_the_bank_would_be_invalid(
 def test_a_written_bank_that_fails_its_check_is_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.bank
-    from quiz.bank import Report
+    import quiz.library.loading
     from quiz.errors import Diagnostic
+    from quiz.format.report import Report
 
-    def failing(path: Path, shown_as: str | None = None) -> Report:
+    def failing(path: Path, *_: object, **__: object) -> Report:
         return Report(str(path), None, (Diagnostic(str(path), 1, 1, "simulated"),))
 
-    monkeypatch.setattr(quiz.bank, "check_file", failing)
+    monkeypatch.setattr(quiz.library.loading, "check_file", failing)
     source = copy(tmp_path, "sample.aiken.txt")
     assert run_import(str(source)) == 1
     out, err = capsys.readouterr()

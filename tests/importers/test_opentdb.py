@@ -5,14 +5,15 @@ from __future__ import annotations
 import base64
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from quiz.importers import Imported, ImportSourceError, Skip, parse
+from quiz.importers.common import Imported, ImportSourceError, Skip
+from quiz.importers.convert import parse
 from quiz.model import Difficulty, QuestionType
+from tests import helpers
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+DATA = helpers.DATA / "import"
 
 
 def opentdb(text: str) -> Imported:

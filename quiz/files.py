@@ -1,0 +1,40 @@
+"""Writing files safely: whole or not at all, and never over something unexpected."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+
+def write_atomically(target: Path, data: bytes, *, replace: bool = True) -> None:
+    """Write ``target`` whole or not at all: a temporary file in the same folder, then
+    renamed over it. The rename replaces a link, never the file it points to.
+
+    With ``replace=False`` an existing ``target`` raises :class:`FileExistsError`;
+    raises :class:`OSError` when the folder is missing or cannot be written.
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        if replace:
+            temporary.replace(target)
+        else:
+            os.link(temporary, target)  # fails, rather than replaces, when target exists
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def free_name(path: Path, label: str, moment: datetime) -> Path:
+    """A name beside ``path`` that no file has yet: ``<name>.<label>-YYYYmmddTHHMMSS``,
+    with ``-2``, ``-3``... added when that is taken."""
+    base = f"{path.name}.{label}-{moment.strftime('%Y%m%dT%H%M%S')}"
+    target = path.with_name(base)
+    count = 1
+    while target.exists():
+        count += 1
+        target = path.with_name(f"{base}-{count}")
+    return target

@@ -1,0 +1,75 @@
+"""Text helpers shared by validation and answer checking. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a lone surrogate
+# (U+D800-U+DFFF, which only an escape like "\\uD800" can make) cannot even be printed.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
+_APOSTROPHES = frozenset("'‘’ʼ`")
+
+
+def find_control_character(value: str) -> int:
+    """Return the index of the first forbidden character in ``value``, or -1.
+
+    Newline and tab are allowed; every other C0/C1 control (ESC included, so no
+    terminal escape sequence can get through) is not, nor is a lone surrogate.
+    """
+    found = _CONTROL.search(value)
+    return found.start() if found else -1
+
+
+def control_character_positions(value: str) -> list[int]:
+    """The index of every forbidden control character in ``value``."""
+    return [found.start() for found in _CONTROL.finditer(value)]
+
+
+def offset_position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def normalize_answer(value: str) -> str:
+    """Fold an answer for comparison: case, accents, punctuation and spacing are ignored.
+
+    Apostrophes vanish (``don't`` = ``dont``); other punctuation separates words
+    (``Apollo-Soyuz`` = ``apollo soyuz``).
+    """
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    kept = []
+    for char in decomposed:
+        category = unicodedata.category(char)
+        if category == "Mn" or char in _APOSTROPHES:
+            continue
+        kept.append(" " if category[0] in "PSZC" else char)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def edit_distance(first: str, second: str, limit: int = 2) -> int:
+    """Edits between two strings: a letter added, dropped, changed, or two neighbours swapped.
+
+    (The optimal string alignment distance: Levenshtein's, plus the swap that is the
+    commonest typo.) Stops early, returning ``limit + 1``, once the distance must be
+    above ``limit``.
+    """
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    before: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, char_a in enumerate(first, start=1):
+        current = [i]
+        for j, char_b in enumerate(second, start=1):
+            cost = 0 if char_a == char_b else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == second[j - 2] and first[i - 2] == char_b:
+                best = min(best, before[j - 2] + 1)
+            current.append(best)
+        # A swap reaches back two rows, so both must be past the limit to stop.
+        if min(current) > limit and min(previous) > limit:
+            return limit + 1
+        before, previous = previous, current
+    return min(previous[-1], limit + 1)

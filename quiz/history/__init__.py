@@ -1,0 +1,1 @@
+"""What the player did: the SQLite store, spaced review, statistics, results files."""

@@ -1,0 +1,78 @@
+"""Reading a file to import: its format, detected or given, and the parser for it."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from quiz.importers import FORMATS, aiken, gift, opentdb
+from quiz.importers.common import Imported, ImportSourceError, UnknownFormatError, unique_ids
+
+PARSERS: dict[str, Callable[[str], Imported]] = {
+    "gift": gift.parse,
+    "aiken": aiken.parse,
+    "opentdb": opentdb.parse,
+}
+
+_SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "opentdb"}
+_AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]", re.MULTILINE)
+_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z]", re.MULTILINE)
+_GIFT_MARKS = re.compile(r"\{[^{}]*\}|^[ \t]*::|^[ \t]*\$CATEGORY:", re.MULTILINE)
+
+
+def read_source(path: Path) -> str:
+    """The text of a file to import (UTF-8, a byte-order mark allowed)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportSourceError(f"cannot read '{path}': {error.strerror or error}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ImportSourceError(
+            f"'{path}' is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); "
+            "save it as UTF-8 and try again"
+        ) from None
+
+
+def detect_format(text: str, filename: str) -> str:
+    """Guess a source's format: by suffix (.gift, .aiken, .json), else by its content.
+
+    Content rules: JSON is Open Trivia DB; ``ANSWER: X`` lines after ``A.``/``A)``
+    options are Aiken; ``{...}`` answer blocks, ``::titles::`` or ``$CATEGORY:`` are GIFT.
+    """
+    by_suffix = _SUFFIXES.get(Path(filename).suffix.lower())
+    if by_suffix is not None:
+        return by_suffix
+    if text.lstrip()[:1] in ("{", "["):
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return "opentdb"
+    if _AIKEN_ANSWER.search(text) and _AIKEN_OPTION.search(text):
+        return "aiken"
+    if _GIFT_MARKS.search(text):
+        return "gift"
+    raise UnknownFormatError(
+        f"cannot tell the format of '{filename}'; give it with --format ({', '.join(FORMATS)})"
+    )
+
+
+def parse(text: str, fmt: str) -> Imported:
+    """Parse source text in a known format; ids come out unique."""
+    parser = PARSERS.get(fmt)
+    if parser is None:
+        raise UnknownFormatError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
+    result = parser(text)
+    return Imported(unique_ids(result.questions), result.skips, fmt)
+
+
+def convert(path: Path, fmt: str | None = None) -> Imported:
+    """Read a file and parse it, guessing the format when ``fmt`` is not given."""
+    text = read_source(path)
+    return parse(text, fmt or detect_format(text, path.name))

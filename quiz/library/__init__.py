@@ -1,0 +1,2 @@
+"""Where banks come from (:mod:`.sources`), and loading them (:mod:`.loading`)
+through the cache of checked files (:mod:`.cache`)."""

@@ -1,0 +1,90 @@
+"""Loading question files: each file read, hashed, and checked through the cache."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from quiz.errors import BankError, Diagnostic
+from quiz.format.report import Report
+from quiz.library.cache import Cache, cache_dir, content_digest
+from quiz.model import Bank, BankSummary
+
+FilePath = str | os.PathLike[str]
+
+
+def bank_name(path: FilePath) -> str:
+    """The name of the bank a file holds: its file name without the suffix."""
+    return Path(path).stem
+
+
+def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True) -> Report:
+    """Read and check one question file, through ``cache`` when given.
+
+    With ``bank=False`` the report carries the summary but no bank, as listings need:
+    a hit reads only the head of the cache entry, and no question is built.
+    """
+    shown = os.fspath(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Report(shown, None, (Diagnostic(shown, 1, 1, f"cannot read the file: {reason}"),))
+    name = bank_name(path)
+    if cache is None:
+        return _check(data, shown, name)
+    digest = content_digest(data)
+    hit = cache.load(digest, shown, name, bank=bank)
+    if hit is not None:
+        return hit
+    report = _check(data, shown, name)
+    cache.store(digest, report)
+    return report if bank else report._replace(bank=None)
+
+
+def _check(data: bytes, shown: str, name: str) -> Report:
+    # The checker, and the YAML parser under it (a tenth of a game's start), is
+    # imported only when a file must be checked: a cache hit never needs it.
+    from quiz.format.checker import check_bytes
+
+    return check_bytes(data, shown, name)
+
+
+def load_bank(path: FilePath) -> Bank:
+    """Load and validate one question file; raise :class:`BankError` when it has errors."""
+    report = check_file(path)
+    if report.bank is None:
+        raise BankError(report.errors)
+    return report.bank
+
+
+class Catalogue(NamedTuple):
+    """The reports of the files checked: the banks that loaded, and the failures."""
+
+    reports: tuple[Report, ...]
+
+    @property
+    def banks(self) -> list[Bank]:
+        """The usable banks, in the order their files were found."""
+        return [r.bank for r in self.reports if r.bank is not None]
+
+    @property
+    def summaries(self) -> list[BankSummary]:
+        """The summaries of the usable banks, in the order their files were found."""
+        return [r.summary for r in self.reports if r.summary is not None]
+
+    @property
+    def broken(self) -> list[Report]:
+        """The reports of files that failed validation."""
+        return [r for r in self.reports if r.errors]
+
+
+def catalogue(
+    paths: Iterable[FilePath], environ: Mapping[str, str] = os.environ, *, banks: bool = True
+) -> Catalogue:
+    """Check every file through the cache of checked files. With ``banks=False`` (for
+    listings) the reports carry summaries and diagnostics only."""
+    cache = Cache(cache_dir(environ))
+    return Catalogue(tuple(check_file(path, cache, bank=banks) for path in paths))

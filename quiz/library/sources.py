@@ -1,0 +1,131 @@
+"""Where banks come from: the built-in folder, the user's data folder, QUIZ_PATH and
+the files and folders named on the command line."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from quiz.errors import BankNotFoundError
+from quiz.format.rules import BANK_SUFFIXES
+from quiz.library.loading import FilePath, bank_name
+
+APP_NAME = "orbit-quiz"
+
+
+def builtin_dir() -> Path:
+    """The folder of the banks that ship with the game.
+
+    An installed wheel carries them inside the package; a source checkout (or an
+    editable install) keeps them in ``questions/`` at the top of the repository.
+    """
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "questions"
+    return packaged if packaged.is_dir() else package.parent / "questions"
+
+
+def data_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's data folder: ``QUIZ_DATA_DIR`` when set, else the platform's."""
+    override = environ.get("QUIZ_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def search_dirs(environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """The folders searched for banks, in order: built-in, user data, then ``QUIZ_PATH``."""
+    dirs = [builtin_dir(), data_dir(environ) / "questions"]
+    dirs += [Path(entry) for entry in environ.get("QUIZ_PATH", "").split(os.pathsep) if entry]
+    return dirs
+
+
+def is_bank_file(path: FilePath) -> bool:
+    """Whether a path names a question file by its suffix."""
+    return Path(path).suffix.lower() in BANK_SUFFIXES
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The question files directly inside a folder, sorted by name (none if it is missing)."""
+    try:
+        found = [p for p in folder.iterdir() if is_bank_file(p) and p.is_file()]
+    except OSError:
+        return []
+    return sorted(found, key=lambda p: p.name)
+
+
+def known_files(environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Every question file in the search folders, each once."""
+    return _once([path for folder in search_dirs(environ) for path in files_in(folder)])
+
+
+def expand_paths(paths: Iterable[FilePath]) -> list[Path]:
+    """Files as given, folders replaced by the question files in them (recursively,
+    in the order of their paths, not following links to folders)."""
+    result: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            result += sorted(_files_under(given), key=lambda p: p.parts)
+        else:
+            result.append(given)
+    return result
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    for top, _, names in os.walk(folder):
+        for name in names:
+            path = Path(top, name)
+            if is_bank_file(path) and path.is_file():
+                yield path
+
+
+def resolve(names: Iterable[str], environ: Mapping[str, str] = os.environ) -> list[Path]:
+    """Turn bank names into files: a question file or a folder of them, or the stem of a
+    known bank. A file named twice (or through two names) is played once."""
+    resolved: list[Path] = []
+    known: list[Path] | None = None
+    for name in names:
+        path = Path(name)
+        # Path("") is the current folder, but an empty name names no bank.
+        found = expand_paths([path]) if name and path.is_dir() else []
+        if found or (name and path.is_file() and is_bank_file(path)):
+            resolved += found or [path]
+            continue
+        known = known if known is not None else known_files(environ)
+        resolved.append(_by_name(name, known))
+    return _once(resolved)
+
+
+def _by_name(name: str, known: list[Path]) -> Path:
+    """The one known bank of this name; an error says why there is none."""
+    matches = [p for p in known if bank_name(p) == name]
+    if len(matches) == 1:
+        return matches[0]
+    path = Path(name)
+    if matches:
+        listed = ", ".join(map(str, matches))
+        raise BankNotFoundError(f"'{name}' names several banks ({listed}); give a path instead")
+    if name and path.is_file():
+        raise BankNotFoundError(f"'{name}' is not a question file (they end in .yaml or .yml)")
+    if name and path.is_dir():
+        raise BankNotFoundError(f"the folder '{name}' holds no question files (.yaml or .yml)")
+    close = difflib.get_close_matches(name, [bank_name(p) for p in known], n=1)
+    advice = f" (did you mean '{close[0]}'?)" if close else ""
+    raise BankNotFoundError(
+        f"no bank named '{name}'{advice}; run 'quiz list' to see the banks, or give a path"
+    )
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """The paths without repeats of the same file, in their first order."""
+    seen: set[Path] = set()
+    kept: list[Path] = []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept

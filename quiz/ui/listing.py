@@ -1,0 +1,106 @@
+"""Renderables for the commands that only report: validation lines, bank tables, warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from quiz.errors import Diagnostic
+from quiz.format.report import Report
+from quiz.model import BankSummary
+
+
+def plural(count: int, word: str) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def diagnostic_line(diagnostic: Diagnostic) -> Text:
+    """``FILE:LINE:COL: error: message``, with the severity coloured."""
+    style = "quiz.error" if diagnostic.is_error else "quiz.warning"
+    return Text.assemble(
+        (f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "quiz.path"),
+        " ",
+        (f"{diagnostic.severity}:", style),
+        f" {diagnostic.message}",
+    )
+
+
+def validation_summary(files: int, broken: int, errors: int, warnings: int) -> Text:
+    """The closing line of ``quiz validate``."""
+    if files == 0:
+        return Text("No question files (.yaml or .yml) found.", style="quiz.error")
+    noted = f", {plural(warnings, 'warning')}" if warnings else ""
+    if errors:
+        return Text(
+            f"{plural(errors, 'error')} in {plural(broken, 'file')} "
+            f"of {plural(files, 'file')} checked{noted}.",
+            style="quiz.error",
+        )
+    every = "The file is" if files == 1 else f"All {files} files are"
+    return Text(f"{every} valid{noted}.", style="quiz.correct")
+
+
+def skipped_warning(report: Report) -> Text:
+    """One line naming a file that was skipped because it failed validation."""
+    count = plural(len(report.errors), "error")
+    first = report.errors[0] if report.errors else None
+    detail = f" (first: line {first.line}: {first.message})" if first else ""
+    return Text.assemble(
+        ("warning:", "quiz.warning"),
+        f" skipped {report.path}: {count}{detail}; run 'quiz validate {report.path}'",
+    )
+
+
+NARROW = 70  # below this many columns a listing stacks each bank instead of a table
+
+
+def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> RenderableType:
+    """The banks of ``quiz list`` and the start screen: name, title, questions, types, tags.
+
+    A table where there is room; below ``NARROW`` columns, one short block per bank,
+    so nothing has to break in the middle of a word. With no ``width`` (output that
+    is not wrapped), each bank stays on one line.
+    """
+    if width is not None and width < NARROW:
+        blocks: list[RenderableType] = [Text("Question banks", style="quiz.title")]
+        for bank in banks:
+            details = Text.assemble(
+                bank.title,
+                "\n",
+                (f"{plural(bank.questions, 'question')}: {', '.join(bank.types)}", "quiz.muted"),
+            )
+            if bank.tags:
+                details.append(f"\ntags: {', '.join(bank.tags)}", style="quiz.muted")
+            blocks += [Text(bank.name, style="bold"), Padding(details, (0, 0, 0, 2))]
+        return Group(*blocks)
+    from rich.table import Table
+
+    table = Table(title="Question banks", title_style="quiz.title", expand=False)
+    table.add_column("Name", style="bold", overflow="fold")
+    table.add_column("Title")
+    table.add_column("Qs", justify="right")
+    table.add_column("Types")
+    table.add_column("Tags", style="quiz.muted")
+    rows = [
+        (
+            Text(bank.name),
+            Text(bank.title),
+            Text(str(bank.questions)),
+            Text(", ".join(bank.types)),
+            Text(", ".join(bank.tags)),
+        )
+        for bank in banks
+    ]
+    for row in rows:
+        table.add_row(*row)
+    if width is None:
+        # Each column as wide as its widest cell: nothing wraps, and rich is spared
+        # measuring every cell to find out.
+        for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
+            column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
+    return table

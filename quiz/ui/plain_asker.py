@@ -1,0 +1,193 @@
+"""The line-based asker: for ``--plain``, pipes and screen readers. No cursor movement."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from quiz.errors import GameInterrupted
+from quiz.game.engine import Outcome, Reply, Status, Turn
+from quiz.model import Given, QuestionType
+from quiz.ui import game_view as views
+
+HINT_KEY = "?"
+_TRUE = frozenset({"y", "yes", "true", "t"})
+_FALSE = frozenset({"n", "no", "false", "f"})
+_SEPARATORS = re.compile(r"[\s,]+")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+class InvalidInput(ValueError):
+    """A line that cannot be an answer; its text says what would be."""
+
+
+def parse_number(text: str) -> float:
+    """A number as a person types it: ``1975``, ``-2.5``, ``1e3``, ``1,975`` or ``3,5``."""
+    cleaned = text.strip().replace(" ", "").replace("_", "")
+    if _THOUSANDS.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise InvalidInput("Please type a number, like 42 or 3.5.") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise InvalidInput("Please type a finite number.")
+    return value
+
+
+def parse_numbers(text: str, count: int, *, one: bool = False) -> list[int]:
+    """Option numbers (1-based) separated by commas and/or spaces, each within range."""
+    words = [w for w in _SEPARATORS.split(text.strip()) if w]
+    wanted = f"a number from 1 to {count}" if one else f"numbers from 1 to {count}"
+    if not words:
+        raise InvalidInput(f"Please type {wanted}.")
+    picked: list[int] = []
+    for word in words:
+        # isdecimal, not isdigit: '²' is a digit that int() refuses. A long run of
+        # digits is no option either (and int() would refuse past 4,300 of them).
+        if not (word.isdecimal() and len(word) <= 6 and 1 <= int(word) <= count):
+            shown = word if len(word) <= 20 else word[:20] + "…"
+            raise InvalidInput(f"'{shown}' is not an option: type {wanted}.")
+        picked.append(int(word))
+    return picked
+
+
+def parse_reply(turn: Turn, line: str) -> Given:
+    """Turn one line of input into an answer for ``turn``, or raise InvalidInput."""
+    text = line.strip()
+    question = turn.question
+    if not text:
+        raise InvalidInput("Please type an answer (or ? for the hint).")
+    match question.type:
+        case QuestionType.SINGLE:
+            picked = parse_numbers(text, len(turn.choices), one=True)
+            if len(picked) != 1:
+                raise InvalidInput(f"Pick one option: a number from 1 to {len(turn.choices)}.")
+            return turn.choices[picked[0] - 1]
+        case QuestionType.MULTI:
+            numbers = parse_numbers(text, len(turn.choices))
+            chosen = {turn.choices[n - 1] for n in numbers}
+            return tuple(choice for choice in turn.choices if choice in chosen)
+        case QuestionType.BOOLEAN:
+            folded = text.casefold()
+            if folded in _TRUE:
+                return True
+            if folded in _FALSE:
+                return False
+            raise InvalidInput("Please type y (yes, true) or n (no, false).")
+        case QuestionType.TEXT:
+            return text
+        case QuestionType.NUMBER:
+            return parse_number(text)
+        case QuestionType.ORDER:
+            count = len(turn.items)
+            numbers = parse_numbers(text, count)
+            if sorted(numbers) != list(range(1, count + 1)):
+                raise InvalidInput(
+                    f"Use each number from 1 to {count} once, e.g. {_example(count)}."
+                )
+            return tuple(turn.items[n - 1] for n in numbers)
+
+
+def _example(count: int) -> str:
+    return " ".join(str(n) for n in range(count, 0, -1))
+
+
+def instructions(turn: Turn) -> str:
+    """What to type for this question."""
+    question = turn.question
+    hint = f", or {HINT_KEY} for the hint" if question.hint else ""
+    match question.type:
+        case QuestionType.SINGLE:
+            what = f"Type the number of your answer (1-{len(turn.choices)})"
+        case QuestionType.MULTI:
+            what = "Type the numbers of every right answer, separated by spaces or commas"
+        case QuestionType.BOOLEAN:
+            what = "True or false? Type y or n"
+        case QuestionType.TEXT:
+            what = "Type your answer"
+        case QuestionType.NUMBER:
+            what = "Type a number"
+        case QuestionType.ORDER:
+            what = f"Type the item numbers in the right order, e.g. {_example(len(turn.items))}"
+    return f"{what}{hint}:"
+
+
+class PlainAsker:
+    """Asks on a console, reads answers one line at a time from a text stream."""
+
+    def __init__(self, console: Console, stream: TextIO) -> None:
+        self.console = console
+        self.stream = stream
+        # Piped input is not echoed by a terminal; echo it so the transcript reads well.
+        try:
+            self.echo = not stream.isatty()
+        except (AttributeError, ValueError):
+            self.echo = True
+
+    def read_line(self) -> str:
+        """One line of input; the end of input interrupts the game."""
+        self.console.print(Text("> ", style="quiz.muted"), end="")
+        self.console.file.flush()
+        line = self.stream.readline()
+        if not line:
+            self.console.print()
+            raise GameInterrupted("end of input")
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.console.print(Text(line), highlight=False)
+        return line
+
+    def ask(self, turn: Turn, status: Status) -> Reply:
+        """Print the question and read lines until one is a valid answer."""
+        console = self.console
+        console.print()
+        console.print(views.header(turn, status))
+        console.print(views.prompt_text(turn))
+        if turn.question.type in (QuestionType.SINGLE, QuestionType.MULTI):
+            console.print(views.numbered(turn.choices))
+        elif turn.question.type is QuestionType.ORDER:
+            console.print(views.numbered(turn.items))
+        console.print(Text(instructions(turn), style="quiz.muted"))
+        used_hint = False
+        while True:
+            line = self.read_line()
+            if line.strip() == HINT_KEY:
+                if turn.question.hint:
+                    used_hint = True
+                    console.print(views.hint_text(turn.question.hint))
+                    console.print(
+                        Text("(Using the hint halves this question's points.)", style="quiz.muted")
+                    )
+                else:
+                    console.print(Text("This question has no hint.", style="quiz.muted"))
+                continue
+            try:
+                return Reply(parse_reply(turn, line), used_hint)
+            except InvalidInput as error:
+                console.print(Text(str(error), style="quiz.warning"))
+
+    def tell(self, outcome: Outcome) -> None:
+        """Print the verdict, the right answer and the explanation."""
+        self.console.print(views.feedback(outcome))
+
+    def pick(self, message: str, labels: list[str]) -> int:
+        """Print the numbered labels and read lines until one picks a label."""
+        console = self.console
+        console.print(Text(message, style="quiz.heading"))
+        console.print(views.numbered(labels))
+        console.print(Text(f"Type a number (1-{len(labels)}):", style="quiz.muted"))
+        while True:
+            line = self.read_line()
+            try:
+                picked = parse_numbers(line, len(labels))
+                if len(picked) == 1:
+                    return picked[0] - 1
+                raise InvalidInput(f"Pick one: a number from 1 to {len(labels)}.")
+            except InvalidInput as error:
+                console.print(Text(str(error), style="quiz.warning"))

@@ -1,0 +1,176 @@
+"""Game renderables, compared as exact text at 40 and 80 columns."""
+
+from __future__ import annotations
+
+import io
+import random
+
+from rich.console import Console, RenderableType
+
+from quiz.game.engine import GameOptions, GameResult, Reply, Status, Turn, judge, plan
+from quiz.model import Bank, QuestionType
+from quiz.ui import game_view as views
+from quiz.ui.theme import THEME
+from tests.helpers import every_type_bank, make_question
+
+
+def render(renderable: RenderableType, width: int = 80) -> str:
+    """What a person sees, without colour and without trailing blanks."""
+    console = Console(file=io.StringIO(), width=width, color_system=None, theme=THEME)
+    console.print(renderable)
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def turns() -> list[Turn]:
+    return plan([every_type_bank()], GameOptions(shuffle=False), random.Random(0))
+
+
+def test_header_at_40_columns() -> None:
+    turn = turns()[1]
+    text = render(views.header(turn, Status(score=450, streak=2)), width=40)
+    assert text == "Every type\nQuestion 2 of 6 · Score 450 · Streak 2 ·\nmedium\n"
+
+
+def test_header_shows_time_limit() -> None:
+    turn = plan([every_type_bank()], GameOptions(shuffle=False, time_limit=20), random.Random(0))[0]
+    assert "20 s to answer" in render(views.header(turn, Status()))
+
+
+def test_markup_in_questions_stays_text() -> None:
+    question = make_question(
+        "m",
+        QuestionType.SINGLE,
+        prompt="What does [bold]x[/bold] do?",
+        choices=("[red]a", "b"),
+        answers=("[red]a",),
+        explanation="[link=x]y[/link]",
+    )
+    turn = plan([Bank("b", "[i]Bank", (question,))], GameOptions(shuffle=False), random.Random(0))[
+        0
+    ]
+    assert render(views.prompt_text(turn)) == "What does [bold]x[/bold] do?\n"
+    assert render(views.header(turn, Status())).startswith("[i]Bank\n")
+    assert "1) [red]a" in render(views.numbered(turn.choices))
+    outcome = judge(turn, Reply("b"), 1.0, Status())
+    shown = render(views.feedback(outcome))
+    assert "Answer: [red]a" in shown and "[link=x]y[/link]" in shown
+
+
+def test_feedback_right_with_parts_and_source() -> None:
+    turn = turns()[0]
+    outcome = judge(turn, Reply("B", used_hint=True), 2.0, Status(streak=2))
+    question = turn.question
+    assert question.source is None
+    assert render(views.feedback(outcome)) == (
+        "✔ Right!  +60 points (base 100, streak +20, hint -60)\nAnswer: B\nBecause single.\n"
+    )
+
+
+def test_feedback_wrong_says_what_was_given() -> None:
+    outcome = judge(turns()[4], Reply(1900.0), 2.0, Status())
+    assert render(views.feedback(outcome)) == (
+        "✘ Wrong  +0 points\nAnswer: 1975 (± 1)\nYou said: 1900\nBecause number.\n"
+    )
+
+
+def test_feedback_multi_marks_each_pick() -> None:
+    outcome = judge(turns()[1], Reply(("A", "B")), 2.0, Status())
+    assert render(views.feedback(outcome)) == (
+        "✘ Wrong  +0 points\n"
+        "✔ A (your pick, right)\n"
+        "✘ B (your pick, wrong)\n"
+        "○ C (right, missed)\n"
+        "  D\n"
+        "Because multi.\n"
+    )
+
+
+def test_feedback_order_shows_right_order_and_misplaced() -> None:
+    outcome = judge(turns()[5], Reply(("one", "three", "two")), 2.0, Status())
+    assert render(views.feedback(outcome)) == (
+        "◐ Partly right  +100 points (base 100 of 300)\n"
+        "Right order:\n"
+        "1) one\n"
+        "2) two   ✘ you put three\n"
+        "3) three ✘ you put two\n"
+        "Because order.\n"
+    )
+
+
+def test_summary_breakdown_and_review() -> None:
+    all_turns = turns()
+    first = judge(all_turns[0], Reply("B"), 3.0, Status())
+    second = judge(all_turns[1], Reply(("D",)), 4.0, first.status)
+    result = GameResult(
+        (first, second), planned=6, completed=False, seconds=75.0, titles=("Every type",)
+    )
+    assert render(views.summary(result), width=40) == (
+        "Score        100 / 320\n"
+        "Right        1 of 2\n"
+        "Accuracy     50%\n"
+        "Best streak  1\n"
+        "Time         1 min 15 s\n"
+        "Stopped      after 2 of 6 questions\n"
+    )
+    table = views.breakdown(result)
+    assert table is not None
+    text = render(table, width=40)
+    assert "easy" in text and "1/1" in text and "medium" in text and "0/1" in text
+    missed = views.review(result)
+    assert missed is not None
+    assert render(missed) == (
+        "To review (1)\n✘ Prompt of multi?\n  Answer: A, C\n  You said: D\n  Because multi.\n"
+    )
+
+
+def test_nothing_to_review_or_break_down() -> None:
+    empty = GameResult((), planned=3, completed=False, seconds=0.0)
+    assert views.review(empty) is None
+    assert views.breakdown(empty) is None
+    assert "Accuracy     –" in render(views.summary(empty))
+
+
+def test_partly_right_shows_what_share_of_the_base_was_earned() -> None:
+    outcome = judge(turns()[1], Reply(("A",)), 2.0, Status())
+    assert render(views.verdict_line(outcome)) == "◐ Partly right  +100 points (base 100 of 200)\n"
+
+
+def test_review_keeps_its_indent_when_lines_wrap() -> None:
+    question = make_question(
+        "w",
+        QuestionType.TEXT,
+        answers=("x",),
+        explanation="A long explanation that must wrap at forty columns.",
+    )
+    turn = plan([Bank("b", "B", (question,))], GameOptions(shuffle=False), random.Random(0))[0]
+    result = GameResult((judge(turn, Reply("y"), 1.0, Status()),), 1, True, 1.0)
+    missed = views.review(result)
+    assert missed is not None
+    assert render(missed, width=40) == (
+        "To review (1)\n"
+        "✘ Prompt of w?\n"
+        "  Answer: x\n"
+        "  You said: y\n"
+        "  A long explanation that must wrap at\n"
+        "  forty columns.\n"
+    )
+
+
+def test_breakdown_leaves_out_tags_that_every_question_has() -> None:
+    tagged = [
+        make_question(f"q{i}", QuestionType.TEXT, answers=("x",), tags=("space", f"t{i % 2}"))
+        for i in range(3)
+    ]
+    game = plan([Bank("b", "B", tuple(tagged))], GameOptions(shuffle=False), random.Random(0))
+    status = Status()
+    outcomes = []
+    for turn in game:
+        outcome = judge(turn, Reply("x"), 1.0, status)
+        outcomes.append(outcome)
+        status = outcome.status
+    table = views.breakdown(GameResult(tuple(outcomes), 3, True, 3.0))
+    assert table is not None
+    text = render(table)
+    assert "t0" in text and "t1" in text
+    assert "space" not in text

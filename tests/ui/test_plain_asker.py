@@ -1,0 +1,121 @@
+"""The plain asker: parsing a line per question, re-asking on bad input, end of input."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+
+import pytest
+from rich.console import Console
+
+from quiz.errors import GameInterrupted
+from quiz.game.engine import GameOptions, Turn, plan, play
+from quiz.ui.plain_asker import InvalidInput, PlainAsker, parse_number, parse_reply
+from quiz.ui.theme import THEME
+from tests.helpers import every_type_bank
+
+
+def turns() -> list[Turn]:
+    return plan([every_type_bank()], GameOptions(shuffle=False), random.Random(0))
+
+
+def console(width: int = 80) -> Console:
+    return Console(file=io.StringIO(), width=width, color_system=None, theme=THEME)
+
+
+@pytest.mark.parametrize(
+    ("index", "line", "given"),
+    [
+        (0, "2", "B"),
+        (0, " 3 ", "C"),
+        (1, "1,3", ("A", "C")),
+        (1, "3 1", ("A", "C")),
+        (1, "1, 3, 3", ("A", "C")),
+        (2, "Y", True),
+        (2, "yes", True),
+        (2, "TRUE", True),
+        (2, "n", False),
+        (2, "No", False),
+        (2, "false", False),
+        (3, "  Kazakhstan ", "Kazakhstan"),
+        (4, "1975", 1975.0),
+        (4, "1,975", 1975.0),
+        (4, "-2.5", -2.5),
+        (4, "3,5", 3.5),
+        (5, "1 3 2", ("one", "two", "three")),
+        (5, "3 1 2", ("two", "one", "three")),
+    ],
+)
+def test_parse_valid_lines(index: int, line: str, given: object) -> None:
+    # Order items without shuffling are shown alphabetically: one, three, two.
+    assert parse_reply(turns()[index], line) == given
+
+
+@pytest.mark.parametrize(
+    ("index", "line", "message"),
+    [
+        (0, "", "type an answer"),
+        (0, "4", "not an option"),
+        (0, "0", "not an option"),
+        (0, "B", "not an option"),
+        (0, "1 2", "Pick one"),
+        (1, "1 9", "not an option"),
+        (2, "maybe", "y (yes, true) or n"),
+        (4, "nineteen", "type a number"),
+        (4, "inf", "finite"),
+        (5, "1 2", "each number from 1 to 3 once"),
+        (5, "1 1 2", "each number from 1 to 3 once"),
+    ],
+)
+def test_invalid_lines_explain_what_would_do(index: int, line: str, message: str) -> None:
+    with pytest.raises(InvalidInput, match=re.escape(message)):
+        parse_reply(turns()[index], line)
+
+
+def test_parse_number_rejects_nan() -> None:
+    with pytest.raises(InvalidInput):
+        parse_number("nan")
+
+
+def test_a_whole_game_with_retries_and_a_hint() -> None:
+    out = console()
+    lines = "\n".join(["9", "2", "1 3", "?", "y", "kazakstan", "abc", "1975", "1 3 2"]) + "\n"
+    result = play(turns(), PlainAsker(out, io.StringIO(lines)), lambda: 0.0)
+    text = out.file.getvalue()  # type: ignore[attr-defined]
+    assert result.completed and result.correct == 6
+    assert "'9' is not an option: type a number from 1 to 3." in text
+    assert "Hint: It is true." in text
+    assert "accepted: Kazakhstan" in text
+    assert "Please type a number, like 42 or 3.5." in text
+    assert "1) one\n2) three\n3) two" in text
+    assert result.outcomes[2].reply.used_hint
+    assert result.outcomes[2].points.total == 120  # (200 + 40) / 2
+
+
+def test_question_without_hint_says_so() -> None:
+    out = console()
+    play(turns()[:1], PlainAsker(out, io.StringIO("?\n2\n")), lambda: 0.0)
+    assert "This question has no hint." in out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_end_of_input_interrupts() -> None:
+    out = console()
+    asker = PlainAsker(out, io.StringIO("2\n"))
+    result = play(turns(), asker, lambda: 0.0)
+    assert not result.completed
+    assert len(result.outcomes) == 1
+    with pytest.raises(GameInterrupted):
+        asker.read_line()
+
+
+def test_piped_input_is_echoed_after_the_prompt() -> None:
+    out = console()
+    play(turns()[:1], PlainAsker(out, io.StringIO("2\n")), lambda: 0.0)
+    assert "> 2\n" in out.file.getvalue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("line", ["²", "①", "9" * 5000, "1 ²"])
+def test_odd_digits_and_huge_numbers_are_refused_not_crashed(line: str) -> None:
+    with pytest.raises(InvalidInput, match="is not an option"):
+        parse_reply(turns()[0], line)
