@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.format.checker import check_text
 from quiz.format.report import Report
@@ -137,3 +143,99 @@ def test_a_cache_hit_does_not_even_import_a_yaml_parser(bank_file: Path, tmp_pat
         for _ in range(2)
     ]
     assert [run.stderr.strip().splitlines()[-1] for run in runs] == ["YAML", "NO YAML"]
+
+
+# -- an entry proves itself -------------------------------------------------------------
+
+
+def entry_of(bank_file: Path, folder: Path) -> Path:
+    return cache.Cache(folder).entry(cache.content_digest(bank_file.read_bytes()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_damaged_entry_is_never_served(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Flipped bits, cut or grown entries: a miss (and the file checked again) or the
+    very same report, never another bank and never an exception."""
+    folder = tmp_path_factory.mktemp("cache")
+    bank_file = folder / "starter.yaml"
+    bank_file.write_text(STARTER_BANK.format(filename="starter.yaml"), encoding="utf-8")
+    good = through_cache(bank_file, folder)
+    entry = entry_of(bank_file, folder)
+    raw = bytearray(entry.read_bytes())
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        raw[at] ^= 1 << data.draw(st.integers(0, 7))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(0, len(raw)))]
+    entry.write_bytes(bytes(raw))
+    digest = cache.content_digest(bank_file.read_bytes())
+    loaded = cache.Cache(folder).load(digest, str(bank_file), "starter")
+    assert loaded is None or loaded == good
+    assert through_cache(bank_file, folder) == good
+
+
+def forged(entry: Path, edit: Callable[[dict[str, Any]], None]) -> None:
+    """Rewrite an entry's questions with ``edit``, with checksums that match."""
+    raw = entry.read_bytes()[len(cache.MAGIC) :]
+    sections = []
+    while raw:
+        size = int.from_bytes(raw[cache.CHECKSUM_SIZE : cache.CHECKSUM_SIZE + cache.LENGTH_SIZE])
+        start = cache.CHECKSUM_SIZE + cache.LENGTH_SIZE
+        sections.append(json.loads(raw[start : start + size]))
+        raw = raw[start + size :]
+    edit(sections[1])
+    payloads = [json.dumps(section, ensure_ascii=False).encode() for section in sections]
+    entry.write_bytes(cache.MAGIC + b"".join(cache._frame(p) for p in payloads))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda body: body["questions"][0].__setitem__(2, "\x1b]0;pwned\x07"),  # an escape
+        lambda body: body["questions"][0].__setitem__(2, 42),  # a number for a prompt
+        lambda body: body["questions"][0].__setitem__(1, "essay"),  # no such type
+        lambda body: body["questions"][0].__setitem__(8, "wide"),  # tolerance not a number
+        lambda body: body["questions"].pop(),  # fewer questions than the head says
+        lambda body: body.__setitem__("tags", "space"),  # text for a list
+    ],
+    ids=["escape", "prompt-type", "unknown-type", "tolerance", "count", "tags"],
+)
+def test_a_forged_entry_with_good_checksums_is_still_refused(
+    bank_file: Path, tmp_path: Path, edit: Callable[[dict[str, Any]], None]
+) -> None:
+    folder = tmp_path / "cache"
+    good = through_cache(bank_file, folder)
+    forged(entry_of(bank_file, folder), edit)
+    digest = cache.content_digest(bank_file.read_bytes())
+    assert cache.Cache(folder).load(digest, str(bank_file), "starter") is None
+    assert through_cache(bank_file, folder) == good
+
+
+def test_the_forgery_helper_makes_entries_the_cache_accepts(
+    bank_file: Path, tmp_path: Path
+) -> None:
+    """The guard above can fail: an unchanged forgery (checksums redone) is a hit."""
+    folder = tmp_path / "cache"
+    good = through_cache(bank_file, folder)
+    forged(entry_of(bank_file, folder), lambda body: None)
+    digest = cache.content_digest(bank_file.read_bytes())
+    assert cache.Cache(folder).load(digest, str(bank_file), "starter") == good
+
+
+def test_a_change_that_keeps_size_and_times_is_still_seen(bank_file: Path, tmp_path: Path) -> None:
+    """A write that leaves the file's status as it was (as through a shared memory map)
+    is seen: every run hashes the bytes it reads."""
+    folder = tmp_path / "cache"
+    through_cache(bank_file, folder)
+    before = bank_file.stat()
+    text = bank_file.read_text(encoding="utf-8")
+    changed = text.replace("Mercury", "Mercurx", 1)
+    assert changed != text and len(changed) == len(text)
+    bank_file.write_text(changed, encoding="utf-8")
+    os.utime(bank_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    report = through_cache(bank_file, folder)
+    assert report.bank is not None
+    assert "Mercurx" in str(report.bank)
