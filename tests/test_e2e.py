@@ -16,6 +16,10 @@ import pytest
 
 from quiz.format.starter import STARTER_BANK
 
+# These tests drive the installed quiz in a pseudo-terminal and through pipes: the inner
+# loop (-m "not slow") leaves them out.
+pytestmark = pytest.mark.slow
+
 DOWN, ENTER, SPACE, CTRL_C = "\x1b[B", "\r", " ", "\x03"
 
 

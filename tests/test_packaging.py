@@ -11,6 +11,8 @@ import pytest
 
 from tests.helpers import ROOT
 
+# These tests build and install a wheel: the inner loop (-m "not slow") leaves them out.
+pytestmark = pytest.mark.slow
 REPO = ROOT
 QUESTION_FILES = sorted(p.name for p in (REPO / "questions").glob("*.y*ml"))
 
