@@ -171,9 +171,10 @@ class Session:
         shown = [bank for bank in banks if bank.briefing]
         for bank in shown:
             self.console.print(briefing_view(bank, plain=self.plain, width=self.console.width))
+            self.console.print()
         # Piped input is a script, and a line read here would shift its answers.
         if shown and not self.plain:
-            self.asker().pick("Read it? Then", ["Play"])
+            self.asker().pick("Ready to play?", ["Play"])
 
     # -- the game -------------------------------------------------------------------
 

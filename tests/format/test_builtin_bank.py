@@ -101,7 +101,7 @@ BRIEFING_FACTS = (
 # in the question's own text.
 MUST_TEST = {
     "Dyson's title": "Tracy Dyson, a NASA astronaut",
-    "Vasilevskaya and the agencies": "NASA or Roscosmos",
+    "Vasilevskaya and the agencies": "NASA or to Roscosmos",
     "unprecedented against a legacy": "unprecedented",
 }
 # What careful players type (issue 16), by question: each must be accepted as right.
