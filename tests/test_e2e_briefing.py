@@ -74,7 +74,7 @@ def test_play_with_briefing_at_40_columns_then_a_typed_answer(tmp_path: Path) ->
 
 def test_plain_mode_prints_the_briefing_as_lines_and_keeps_the_script(tmp_path: Path) -> None:
     # With --briefing, plain mode reads no line for it: the answers stay in step.
-    lines = "21\n2\n2\n2\nThe International Space Station (ISS)\n"
+    lines = "21\n2\n4\n3\nThe International Space Station (ISS)\n"
     done = run_piped(
         ["play", str(SOYUZ), "--briefing", "--no-shuffle", "-n", "5"],
         lines,
@@ -119,9 +119,9 @@ def test_briefing_for_a_bank_without_one_is_refused(tmp_path: Path) -> None:
 
 def test_a_text_answer_with_one_typo_in_a_long_word_is_accepted(tmp_path: Path) -> None:
     # The fifth question in file order asks for the station: one typo, in a long word.
-    lines = "21\n2\n2\n2\nthe Internatonal Space Station\n"
+    lines = "21\n2\n4\n3\nthe Internatonal Space Station\n"
     done = run_piped(["play", str(SOYUZ), "--no-shuffle", "-n", "5"], lines)
     assert "accepted: International Space Station" in done.stdout
-    wrong = run_piped(["play", str(SOYUZ), "--no-shuffle", "-n", "5"], "21\n2\n2\n2\nthe ESS\n")
+    wrong = run_piped(["play", str(SOYUZ), "--no-shuffle", "-n", "5"], "21\n2\n4\n3\nthe ESS\n")
     assert wrong.stdout.count("✔ Right!") == 4 and "✘ Wrong" in wrong.stdout
     assert SPACE == " "  # (the helpers are the e2e module's own)

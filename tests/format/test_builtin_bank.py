@@ -47,6 +47,7 @@ TOPIC_TAGS = frozenset({"people", "places", "dates", "agencies", "history", "the
 BANK_TAGS = ("space", "iss")
 MAX_EXPLANATION_SENTENCES = 2
 MULTI_ANSWERS = (1, 3)
+MAX_SHARE_IN_ONE_PLACE = 0.4  # of the right choices, in any one position of the file
 BRIEFING_PARAGRAPHS = (3, 8)
 MAX_PARAGRAPH_WORDS = 120
 COPY_RUN = 8  # words in a row that may not be shared with the article
@@ -414,6 +415,17 @@ def test_right_answer_is_the_longest_choice_no_more_often_than_chance(
     usual_choices = statistics.mode(len(q.choices) for q in singles)
     longest = [q.id for q in singles if answer_is_longest(q.choices, q.answers[0])]
     assert len(longest) / len(singles) <= 1 / usual_choices, longest
+
+
+def test_right_answers_are_spread_over_the_positions(questions: tuple[Question, ...]) -> None:
+    """With --no-shuffle choices come in file order: the key must not sit in one place."""
+    places = Counter(
+        q.choices.index(answer) + 1
+        for q in questions
+        if q.type in (QuestionType.SINGLE, QuestionType.MULTI)
+        for answer in q.answers
+    )
+    assert max(places.values()) / sum(places.values()) <= MAX_SHARE_IN_ONE_PLACE, places
 
 
 def test_the_bank_tests_what_the_fact_checker_found_missing(
