@@ -11,8 +11,12 @@ from quiz.model import Given, Question, QuestionType
 
 # A given answer: a choice (single), choices (multi), a truth (boolean), text,
 # a number, or the items in the player's order (order).
-TYPO_MIN_LETTERS = 5  # an answer shorter than this (articles aside) must be spelled right
-MAX_STRICT_WORD = 3  # nor is a typo forgiven in a word this short (the, ISS, MS)
+
+# One typo is forgiven in a text answer only when the answer has this many letters or
+# more, its articles and punctuation aside ("the ISS" has three), and only in a word
+# longer than MAX_STRICT_WORD that is neither an acronym nor a number.
+TYPO_MIN_LETTERS = 5
+MAX_STRICT_WORD = 3
 ARTICLES = frozenset({"the", "a", "an"})
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]+")
