@@ -54,7 +54,8 @@ class Question:
 
 @dataclass(frozen=True, slots=True)
 class Bank:
-    """A validated question file: its name (the file stem), title and questions."""
+    """A validated question file: its name (the file stem), title and questions, and
+    the ``briefing`` a player may read before playing ("" when it has none)."""
 
     name: str
     title: str
@@ -62,6 +63,7 @@ class Bank:
     description: str = ""
     tags: tuple[str, ...] = ()
     path: str = ""
+    briefing: str = ""
 
 
 class BankSummary(NamedTuple):

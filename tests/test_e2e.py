@@ -256,16 +256,18 @@ def test_timed_question_runs_out_in_a_terminal(bank: Path, tmp_path: Path) -> No
 def test_plain_start_screen_picks_a_bank_and_a_count_or_quits(tmp_path: Path) -> None:
     quit_now = run_piped([], "2\n", QUIZ_DATA_DIR=str(tmp_path / "data"))
     assert quit_now.returncode == 0, quit_now.stderr
-    assert "1) Soyuz to the ISS, March 2024 (43 questions)\n2) Quit" in quit_now.stdout
+    assert "1) Soyuz to the ISS, March 2024 (28 questions)\n2) Quit" in quit_now.stdout
     three = run_piped(["play", "-n", "3"], "1\n" + "1\n" * 3, QUIZ_DATA_DIR=str(tmp_path / "data"))
     assert three.returncode in (0, 130), three.stderr  # answers may need more lines
     assert "How many questions?" not in three.stdout  # -n was given
     assert "Question 1 of 3" in three.stdout
-    counted = run_piped([], "1\n1\n", QUIZ_DATA_DIR=str(tmp_path / "data"))
+    counted = run_piped([], "1\n1\n2\n", QUIZ_DATA_DIR=str(tmp_path / "data"))
     assert (
-        "How many questions?\n1) 10 questions\n2) 20 questions\n3) All 43 questions"
+        "How many questions?\n1) 10 questions\n2) 20 questions\n3) All 28 questions"
         in counted.stdout
     )
+    assert "Before you play\n1) Read the briefing first\n2) Play" in counted.stdout
+    assert "Briefing:" not in counted.stdout  # 2) Play
     assert "Question 1 of 10" in counted.stdout
     assert counted.returncode == 130  # the input ends during the game
 

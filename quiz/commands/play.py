@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.errors import ExitStatus
+from quiz.errors import ExitStatus, QuizError
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -89,6 +89,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("banks", nargs="*", metavar="BANK", help="bank names or files")
     parser.add_argument("--menu", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--briefing", action="store_true", help="show the banks' briefing before the first question"
+    )
     add_game_options(parser)
     parser.set_defaults(run=run)
 
@@ -107,6 +110,12 @@ def run(args: argparse.Namespace) -> ExitStatus:
         if picked is None:
             return ExitStatus.OK
         banks, count = picked[0], picked[1] if count is None else count
+        if not args.briefing:
+            session.offer_briefing(banks)
+    if args.briefing:
+        if not any(bank.briefing for bank in banks):
+            raise QuizError("no briefing to show: the banks chosen have none")
+        session.show_briefing(banks)
     options = GameOptions(
         limit=count,
         tags=tuple(args.tag),

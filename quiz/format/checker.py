@@ -91,11 +91,12 @@ def _bank(c: Checker, root: Node | None, name: str) -> Bank | None:
     if "title" not in values:
         c.error(root, "missing required key 'title'")
     description = c.text(values.get("description"), "description") or ""
+    briefing = c.text(values.get("briefing"), "briefing") or ""
     bank_tags = tuple(tag for tag, _ in c.text_list(values.get("tags"), "tags") or [])
     questions = _questions(c, values.get("questions"), root, bank_tags)
     if title is None or questions is None:
         return None
-    return Bank(name, title, questions, description, bank_tags, c.path)
+    return Bank(name, title, questions, description, bank_tags, c.path, briefing)
 
 
 def _questions(

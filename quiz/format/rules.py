@@ -12,7 +12,7 @@ import re
 from quiz.model import QuestionType
 
 BANK_SUFFIXES = (".yaml", ".yml")
-BANK_KEYS = ("title", "description", "tags", "questions")
+BANK_KEYS = ("title", "description", "briefing", "tags", "questions")
 QUESTION_KEYS = (
     "id",
     "type",

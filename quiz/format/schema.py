@@ -110,6 +110,7 @@ def json_schema() -> dict[str, Any]:
         "properties": {
             "title": _text("the bank's title"),
             "description": {"type": "string"},
+            "briefing": _text("what the player may read before playing (quiz brief)"),
             "tags": _tags(),
             "questions": {"type": "array", "minItems": 1, "items": question},
         },

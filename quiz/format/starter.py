@@ -7,6 +7,7 @@ STARTER_BANK = """\
 
 title: My first quiz                 # required: shown in menus and headers
 description: A few questions to show every question type.   # optional
+# briefing: A few paragraphs to read before playing (quiz brief). # optional; use | for paragraphs
 tags: [sample]                       # optional: every question inherits these
 
 questions:                           # required: at least one question

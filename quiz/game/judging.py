@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from quiz.format.text import edit_distance, normalize_answer
 from quiz.model import Given, Question, QuestionType
 
 # A given answer: a choice (single), choices (multi), a truth (boolean), text,
 # a number, or the items in the player's order (order).
+
+# One typo is forgiven in a text answer only when the answer has this many letters or
+# more, its articles and punctuation aside ("the ISS" has three), and only in a word
+# longer than MAX_STRICT_WORD that is neither an acronym nor a number.
 TYPO_MIN_LETTERS = 5
+MAX_STRICT_WORD = 3
+ARTICLES = frozenset({"the", "a", "an"})
 _DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,24 +64,99 @@ def _number_matches(question: Question, given: Given) -> bool:
 
 
 def _check_text(accepted: tuple[str, ...], given: str) -> Verdict:
-    folded = normalize_answer(given)
-    if not folded:
+    typed = _Words.of(given)
+    if not typed.key:
         return Verdict(False, 0.0)
-    for answer in accepted:
-        if normalize_answer(answer) == folded:
-            return Verdict(True, 1.0)
-    for answer in accepted:
-        target = normalize_answer(answer)
-        letters = sum(1 for char in target if char.isalpha())
-        # A typo is forgiven in words, never in numbers: "Apollo 12" is not "Apollo 11".
-        same_numbers = _DIGITS.findall(target) == _DIGITS.findall(folded)
-        if (
-            letters >= TYPO_MIN_LETTERS
-            and same_numbers
-            and edit_distance(target, folded, limit=1) <= 1
-        ):
+    targets = [_Words.of(answer) for answer in accepted]
+    if any(target.key == typed.key for target in targets):
+        return Verdict(True, 1.0)
+    for answer, target in zip(accepted, targets, strict=True):
+        if _one_forgivable_typo(target, typed.key):
             return Verdict(True, 1.0, f"accepted: {answer}")
     return Verdict(False, 0.0)
+
+
+class _Words(NamedTuple):
+    """An answer as it is compared: its folded words joined by spaces (``key``), for
+    each character of the key whether a typo there may be forgiven, and how many
+    letters it has outside articles (the length the typo rule looks at)."""
+
+    key: str
+    forgivable: tuple[bool, ...]
+    letters: int
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        """Fold ``text`` as :func:`normalize_answer` does, drop a leading article, and
+        join letters spelled one by one (``I.S.S.`` is ``iss``, an acronym)."""
+        capitals = {word.casefold() for word in _LETTERS.findall(text) if _is_acronym(word)}
+        words = _join_spelled([(word, word in capitals) for word in normalize_answer(text).split()])
+        if len(words) > 1 and words[0][0] in ARTICLES:
+            words = words[1:]
+        marks: list[bool] = []
+        for index, (word, acronym) in enumerate(words):
+            if index:
+                marks.append(True)  # the space between two words (see _touched)
+            # Never in an acronym (ISS), a short word (the, MS) or a number (Apollo 11).
+            safe = not acronym and len(word) > MAX_STRICT_WORD and not _DIGITS.search(word)
+            marks.extend([safe] * len(word))
+        letters = sum(
+            sum(char.isalpha() for char in word) for word, _ in words if word not in ARTICLES
+        )
+        return cls(" ".join(word for word, _ in words), tuple(marks), letters)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _join_spelled(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join a run of single letters (``i s s``) into one word, an acronym."""
+    joined: list[tuple[str, bool]] = []
+    run = ""
+    for word, acronym in [*words, ("", False)]:
+        if len(word) == 1 and word.isalpha():
+            run += word
+            continue
+        if run:
+            joined.append((run, len(run) > 1))
+            run = ""
+        if word:
+            joined.append((word, acronym))
+    return joined
+
+
+def _one_forgivable_typo(target: _Words, given: str) -> bool:
+    """Whether ``given`` is ``target`` with one typo, in a place where one is forgiven."""
+    if target.letters < TYPO_MIN_LETTERS or edit_distance(target.key, given, limit=1) != 1:
+        return False
+    return all(target.forgivable[index] for index in _touched(target.key, given))
+
+
+def _touched(target: str, given: str) -> set[int]:
+    """The characters of ``target`` that the one edit turning it into ``given`` touches.
+
+    Past the longest common prefix and suffix, what is left of ``target`` is the edit:
+    one character (changed or dropped), two (swapped), or none when one was added (then
+    the letters either side of it). Where the edit could be placed anywhere in a run of
+    equal letters, the run never crosses a space, so it never spans two words. A space
+    changed, dropped or swapped touches the words either side of it.
+    """
+    prefix = 0
+    limit = min(len(target), len(given))
+    while prefix < limit and target[prefix] == given[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and target[-1 - suffix] == given[-1 - suffix]:
+        suffix += 1
+    start, stop = prefix, len(target) - suffix
+    if start == stop:
+        return {i for i in (start - 1, start) if 0 <= i < len(target) and target[i] != " "}
+    touched = set(range(start, stop))
+    for index in range(start, stop):
+        if target[index] == " ":
+            touched |= {index - 1, index + 1}
+    return touched
 
 
 def _check_multi(right: tuple[str, ...], given: tuple[str, ...]) -> Verdict:

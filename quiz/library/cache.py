@@ -36,7 +36,7 @@ from quiz.model import Bank, BankSummary, Difficulty, Question, QuestionType
 
 APP_NAME = "orbit-quiz"
 # The layout of an entry; bump it when it changes.
-LAYOUT = "banks-4"
+LAYOUT = "banks-5"
 CHECKSUM_SIZE = 16
 LENGTH_SIZE = 8
 # Decoded text must hold no control character but newline and tab (see quiz.format.text);
@@ -168,7 +168,8 @@ def _encode_bank(bank: Bank) -> bytes:
         ]
         for q in bank.questions
     ]  # fmt: skip
-    return _json({"description": bank.description, "tags": bank.tags, "questions": rows})
+    body = {"description": bank.description, "briefing": bank.briefing, "tags": bank.tags}
+    return _json({**body, "questions": rows})
 
 
 def _decode_bank(body: Any, summary: BankSummary, name: str, path: str) -> Bank:
@@ -176,7 +177,13 @@ def _decode_bank(body: Any, summary: BankSummary, name: str, path: str) -> Bank:
     if len(questions) != summary.questions:
         raise ValueError("the entry's parts disagree")
     return Bank(
-        name, summary.title, questions, _text(body["description"]), _texts(body["tags"]), path
+        name,
+        summary.title,
+        questions,
+        _text(body["description"]),
+        _texts(body["tags"]),
+        path,
+        _text(body["briefing"]),
     )
 
 

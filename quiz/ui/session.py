@@ -156,6 +156,26 @@ class Session:
         picked = self.asker().pick("How many questions?", counts)
         return chosen, sizes[picked] if picked < len(sizes) else None
 
+    def offer_briefing(self, banks: list[Bank]) -> None:
+        """The start screen's last question, when a bank chosen has a briefing: read it
+        first, or play."""
+        if any(bank.briefing for bank in banks):
+            offer = ["Read the briefing first", "Play"]
+            if self.asker().pick("Before you play", offer) == 0:
+                self.show_briefing(banks)
+
+    def show_briefing(self, banks: list[Bank]) -> None:
+        """Show the briefing of each bank that has one; in a terminal, wait for Play."""
+        from quiz.ui.briefing_view import briefing_view
+
+        shown = [bank for bank in banks if bank.briefing]
+        for bank in shown:
+            self.console.print(briefing_view(bank, plain=self.plain, width=self.console.width))
+            self.console.print()
+        # Piped input is a script, and a line read here would shift its answers.
+        if shown and not self.plain:
+            self.asker().pick("Ready to play?", ["Play"])
+
     # -- the game -------------------------------------------------------------------
 
     def play(self, banks: list[Bank], options: GameOptions) -> ExitStatus:

@@ -544,6 +544,7 @@ print("questionary" in sys.modules, "prompt_toolkit" in sys.modules, file=sys.st
     "argv",
     [
         ["list"],
+        ["brief", "soyuz-2024"],
         ["validate", str(DATA / "good" / "minimal.yaml")],
         ["validate", str(DATA / "broken")],
         ["--help"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.game.judging import Verdict, check
-from quiz.model import QuestionType
+from quiz.model import Question, QuestionType
 from tests.helpers import make_question
 
 TEXT = make_question("t", QuestionType.TEXT, answers=("Kazakhstan", "Republic of Kazakhstan"))
@@ -110,3 +110,69 @@ def test_a_typo_is_forgiven_in_words_never_in_numbers(
 ) -> None:
     question = make_question("n", QuestionType.TEXT, answers=(accepted,))
     assert check(question, given).correct is correct
+
+
+# -- the typo rule: length without articles, never in acronyms or short words (issue 16) --
+
+STATION = make_question(
+    "iss", QuestionType.TEXT, answers=("the ISS", "the International Space Station")
+)
+PROJECT = make_question("astp", QuestionType.TEXT, answers=("Apollo-Soyuz Test Project", "ASTP"))
+
+
+@pytest.mark.parametrize("given", ["the IS", "the ESS", "the ISA", "ISA", "IS", "the ISSS"])
+def test_no_typo_is_forgiven_in_a_short_answer_after_its_article(given: str) -> None:
+    assert check(STATION, given) == Verdict(False, 0.0)
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["the ISS", "ISS", "iss", "I.S.S.", "I. S. S.", "International Space Station", "The ISS!"],
+)
+def test_an_article_or_spelled_out_letters_change_nothing(given: str) -> None:
+    assert check(STATION, given) == Verdict(True, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "correct"),
+    [
+        (STATION, "the Internatonal Space Station", True),  # a letter dropped in a long word
+        (STATION, "Internationl Space Station", True),
+        (STATION, "International Space Statoin", True),  # neighbours swapped
+        (STATION, "InternationalSpace Station", True),  # a space dropped between long words
+        (PROJECT, "ATSP", False),  # an acronym: no typo
+        (PROJECT, "ASTQ", False),
+        (PROJECT, "Apollo-Soyuz Test Projetc", True),
+        (PROJECT, "Apollo-Soyuz Tset Project", True),  # "test" has four letters: forgiven
+        (PROJECT, "Apollo-Soyuz Test", False),  # a whole word missing is no typo
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_a_typo_is_forgiven_only_in_a_long_word(
+    question: Question, given: str, correct: bool
+) -> None:
+    assert check(question, given).correct is correct
+
+
+@pytest.mark.parametrize(
+    ("accepted", "given", "correct"),
+    [
+        ("the Moon", "the Mon", False),  # four letters once the article is set aside
+        ("NASA", "NASSA", False),
+        ("UNOOSA", "UNOSA", False),  # an acronym, however long
+        ("ISS crew members", "ISA crew members", False),
+        ("ISS crew members", "ISS crew membres", True),
+        ("Soyuz MS-25", "Soyuz MX-25", False),  # MS: two letters
+        ("Mir space station", "Mir spac station", True),  # "space" is long enough
+        ("Mir space station", "Mur space station", False),
+    ],
+)
+def test_where_a_typo_falls_decides(accepted: str, given: str, correct: bool) -> None:
+    question = make_question("q", QuestionType.TEXT, answers=(accepted,))
+    assert check(question, given).correct is correct
+
+
+def test_a_forgiven_typo_names_the_answer_it_was_taken_for() -> None:
+    assert check(STATION, "the Intrenational Space Station") == Verdict(
+        True, 1.0, "accepted: the International Space Station"
+    )
