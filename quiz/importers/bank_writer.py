@@ -7,12 +7,14 @@ from typing import Any
 import yaml
 
 from quiz.importers.common import Imported, clean
-from quiz.model import Difficulty, Question, QuestionType, plain_number
+from quiz.model import Difficulty, Question, QuestionType, accepted_numbers, plain_number
 
 
 def question_document(question: Question) -> dict[str, Any]:
     """One question as the mapping the native format writes (only the keys it needs)."""
     entry: dict[str, Any] = {"id": question.id, "type": question.type.value}
+    if question.passage:
+        entry["passage"] = question.passage
     entry["prompt"] = question.prompt
     match question.type:
         case QuestionType.SINGLE:
@@ -28,11 +30,16 @@ def question_document(question: Question) -> dict[str, Any]:
             entry["answer"] = answers[0] if len(answers) == 1 else answers
         case QuestionType.NUMBER:
             assert question.number is not None
-            entry["answer"] = plain_number(question.number)
+            numbers = [plain_number(n) for n in accepted_numbers(question)]
+            entry["answer"] = numbers[0] if len(numbers) == 1 else numbers
             if question.tolerance:
                 entry["tolerance"] = plain_number(question.tolerance)
         case QuestionType.ORDER:
             entry["items"] = list(question.items)
+        case QuestionType.MATCH:
+            entry["pairs"] = [{"left": left, "right": right} for left, right in question.pairs]
+            if question.extra:
+                entry["extra"] = list(question.extra)
     if question.explanation:
         entry["explanation"] = question.explanation
     if question.difficulty is not Difficulty.MEDIUM:

@@ -25,7 +25,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from quiz.game.engine import Outcome, Reply, Status, Turn
-from quiz.model import Given, QuestionType
+from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
 
 _HINT = "\x00hint"
@@ -114,7 +114,17 @@ class QuestionaryAsker:
 
     def _panel(self, turn: Turn, status: Status) -> Panel:
         return Panel(
-            Group(views.progress(turn, status), Text(), views.prompt_text(turn)),
+            Group(
+                views.progress(turn, status),
+                Text(),
+                *((passage, Text()) if (passage := views.passage_text(turn)) else ()),
+                views.prompt_text(turn),
+                *(
+                    (Text(), views.match_lists(turn))
+                    if turn.question.type is QuestionType.MATCH
+                    else ()
+                ),
+            ),
             title=Text(turn.bank_title, style="quiz.title"),
             title_align="left",
             border_style="quiz.muted",
@@ -147,6 +157,8 @@ class QuestionaryAsker:
                 return self._typed(turn, offer_hint, number=True)
             case QuestionType.ORDER:
                 return self._order(turn, offer_hint)
+            case QuestionType.MATCH:
+                return self._match(turn, offer_hint)
 
     def _select(
         self,
@@ -251,6 +263,33 @@ class QuestionaryAsker:
             placed.append(picked)
             remaining.remove(picked)
         return tuple(placed + remaining)
+
+    def _match(self, turn: Turn, offer_hint: bool) -> Given:
+        """One select per left; a right already picked is offered again only when the
+        question lets a right serve several lefts."""
+        lefts = [left for left, _ in turn.question.pairs]
+        reuse = rights_reusable(turn.question)
+        rule = "answers may be reused" if reuse else "each answer once"
+        picks: list[str] = []
+        while len(picks) < len(lefts):
+            offered = [c for c in turn.choices if reuse or c not in picks]
+            entries: list[Any] = list(offered)
+            if picks:
+                entries += [
+                    Separator(),
+                    Choice("Undo the last pick", value=_UNDO, shortcut_key="u"),
+                ]
+            message = f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →"
+            picked = self._select(
+                message, entries, offer_hint and not picks, instruction=f"({rule}; Enter)"
+            )
+            if picked == _HINT:
+                return _HINT
+            if picked == _UNDO:
+                picks.pop()
+                continue
+            picks.append(picked)
+        return tuple(picks)
 
     # -- running a prompt, with the clock -------------------------------------------
 
