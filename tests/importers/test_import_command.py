@@ -54,11 +54,14 @@ GIFT_ANSWERS: dict[str, tuple[list[Given], list[Given]]] = {
     "markdown": (["The ISS"], ["Mir", "Skylab"]),
     "moodle-format": (["Soyuz-2.1a"], ["Falcon 9"]),
     "red-planet-2": ([True], [False]),
+    "match": (
+        [("Gagarin", "Armstrong", "Novitsky")],
+        [("Armstrong", "Gagarin", "Novitsky"), ("Gagarin", "Novitsky", "Armstrong")],
+    ),
 }
 GIFT_SKIPS = [
-    "{src}:86: skipped: a matching question (=a -> b): the game has no question type for pairing",
     "{src}:93: skipped: an essay question ({{}}): free-text answers have no right answer to check",
-    "{src}:96: skipped: a description (no {{…}} answer block), not a question",
+    "{src}:96: skipped: a description with no question after it",
 ]
 AIKEN_ANSWERS: dict[str, tuple[list[Given], list[Given]]] = {
     "which-space-agency-operates-the-baikonur": (["Roscosmos"], ["NASA", "ESA", "JAXA"]),
@@ -132,7 +135,7 @@ def test_gift_sample_imports_validates_and_plays(
     out, err = capsys.readouterr()
     output = tmp_path / "sample.yaml"
     assert out.splitlines() == [
-        f"Converted 19 questions from {source} to {output} (3 skipped).",
+        f"Converted 20 questions from {source} to {output} (2 skipped).",
         f"Play it with: quiz play {output}",
     ]
     assert err.splitlines() == [line.format(src=source) for line in GIFT_SKIPS]
@@ -171,7 +174,7 @@ def test_opentdb_sample_imports_with_attribution(
 
 @pytest.mark.parametrize(
     ("name", "skips", "converted"),
-    [("broken.gift", 17, 0), ("broken.aiken.txt", 10, 1), ("broken-opentdb.json", 7, 1)],
+    [("broken.gift", 14, 3), ("broken.aiken.txt", 10, 1), ("broken-opentdb.json", 7, 1)],
 )
 def test_broken_files_report_every_skip(
     tmp_path: Path,
@@ -192,7 +195,8 @@ def test_broken_files_report_every_skip(
     written = source.with_suffix(".yaml")
     if converted:
         assert status == 0
-        assert f"Converted 1 question from {source} to {written} ({skips} skipped)." in out
+        count = f"{converted} question{'s' if converted > 1 else ''}"
+        assert f"Converted {count} from {source} to {written} ({skips} skipped)." in out
         assert len(imported_bank(written).questions) == converted
     else:
         assert status == 1
