@@ -193,7 +193,9 @@ def test_plain_mode_over_a_pipe(bank: Path, tmp_path: Path) -> None:
     assert "\x1b[" not in done.stdout  # not a terminal: no escape sequences
     assert "1) Venus\n2) Mars\n3) Jupiter\n4) Mercury" in done.stdout
     assert "Please type y (yes, true) or n (no, false)." in done.stdout
-    assert "1) Titan\n2) Europa\n3) Phobos\n\na) Jupiter\nb) Mars\nc) Saturn\nd) Venus" in done.stdout
+    assert (
+        "1) Titan\n2) Europa\n3) Phobos\n\na) Jupiter\nb) Mars\nc) Saturn\nd) Venus" in done.stdout
+    )
     assert "Item 1 is paired twice; pair each item once." in done.stdout
     assert done.stdout.count("✔ Right!") == 7
     document = json.loads(results.read_text(encoding="utf-8"))

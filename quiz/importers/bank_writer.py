@@ -109,8 +109,15 @@ def _scalar(value: object, indent: str) -> str:
     text = str(value)
     if _UNPRINTABLE.search(text) is None:
         if "\n" in text and not _NOT_BLOCK.search(text):
-            return "|-\n" + "\n".join(f"{indent}{line}" if line else "" for line in text.split("\n"))
-        if "\n" not in text and _PLAIN.fullmatch(text) and not _NOT_PLAIN.search(text) and text not in _NULLS:
+            return "|-\n" + "\n".join(
+                f"{indent}{line}" if line else "" for line in text.split("\n")
+            )
+        if (
+            "\n" not in text
+            and _PLAIN.fullmatch(text)
+            and not _NOT_PLAIN.search(text)
+            and text not in _NULLS
+        ):
             return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNPRINTABLE.sub(lambda m: _escape(m[0]), quoted)
