@@ -21,7 +21,7 @@ from quiz.files import write_atomically
 def check_output(output: Path, source: Path | None, force: bool) -> None:
     """Raise :class:`QuizError` unless ``output`` may be written (see the module)."""
     try:
-        found = os.lstat(output)
+        found = output.lstat()
     except FileNotFoundError:
         found = None
     except OSError as error:
@@ -41,7 +41,7 @@ def check_output(output: Path, source: Path | None, force: bool) -> None:
 
 def _same_file(found: os.stat_result, source: Path) -> bool:
     try:
-        other = os.stat(source)
+        other = source.stat()
     except OSError:
         return False
     return (found.st_dev, found.st_ino) == (other.st_dev, other.st_ino)
