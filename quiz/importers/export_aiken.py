@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.importers.exports import Exported, Left
+from quiz.importers.exported import Exported, Left
 from quiz.model import Bank, Question, QuestionType
 
 LETTERS = "ABCDEFGHIJ"

@@ -13,7 +13,7 @@ import hashlib
 import html
 import io
 
-from quiz.importers.exports import Exported
+from quiz.importers.exported import Exported
 from quiz.model import Bank, Question, QuestionType, match_rights, right_answer_text
 
 MODEL_NAME = "Orbit Quiz"

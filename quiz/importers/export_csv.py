@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from quiz.importers.exports import Exported
+from quiz.importers.exported import Exported
 from quiz.model import Bank, Question, QuestionType, accepted_numbers, format_number
 
 COLUMNS = (

@@ -12,7 +12,7 @@ questions (GIFT has no such type) are left out, each with the reason.
 from __future__ import annotations
 
 from quiz.format.text import find_control_character
-from quiz.importers.exports import Exported, Left
+from quiz.importers.exported import Exported, Left
 from quiz.model import Bank, Question, QuestionType, accepted_numbers, format_number
 
 _ESCAPES = str.maketrans(

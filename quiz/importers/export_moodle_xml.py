@@ -15,7 +15,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from quiz.importers.export_gift import weight
-from quiz.importers.exports import Exported, Left
+from quiz.importers.exported import Exported, Left
 from quiz.model import Bank, Question, QuestionType, accepted_numbers, format_number
 
 PLAIN = "plain_text"

@@ -8,25 +8,9 @@ left out with the reason (a type the format has no room for).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
+from quiz.importers.exported import Exported
 from quiz.model import Bank
-
-
-class Left(NamedTuple):
-    """A question left out of an export, and why."""
-
-    id: str
-    reason: str
-
-
-class Exported(NamedTuple):
-    """An exported file: its bytes, the questions it holds, and those left out."""
-
-    data: bytes
-    questions: int
-    left_out: tuple[Left, ...] = ()
-
 
 Exporter = Callable[[Bank], Exported]
 # Each format and the suffix of its files.

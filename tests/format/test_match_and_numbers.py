@@ -39,6 +39,9 @@ def test_a_match_question_loads_with_pairs_and_extra() -> None:
     assert q.extra == ("Venus",)
 
 
+PAIRS = "    type: match\n    pairs:\n      - {left: a, right: b}\n"
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -52,7 +55,7 @@ def test_a_match_question_loads_with_pairs_and_extra() -> None:
             "8:7: 'pairs' takes 2 to 10 pairs, found 1",
         ),
         (
-            "    type: match\n    pairs:\n      - {left: a, right: b}\n      - {left: A, right: c}\n",
+            PAIRS + "      - {left: A, right: c}\n",
             "9:9: left 'A' is paired twice (first at line 8)",
         ),
         (
@@ -60,12 +63,12 @@ def test_a_match_question_loads_with_pairs_and_extra() -> None:
             "9:9: a pair is missing 'right'",
         ),
         (
-            "    type: match\n    pairs:\n      - {left: a, right: b}\n      - {left: c, rigth: d}\n",
-            "9:19: unknown key 'rigth' in a pair (expected 'left' and 'right') (did you mean 'right'?)",
+            PAIRS + "      - {left: c, rigth: d}\n",
+            "9:19: unknown key 'rigth' in a pair (expected 'left' and 'right') "
+            "(did you mean 'right'?)",
         ),
         (
-            "    type: match\n    pairs:\n      - {left: a, right: b}\n      - {left: c, right: d}\n"
-            "    extra: [B]\n",
+            PAIRS + "      - {left: c, right: d}\n    extra: [B]\n",
             "10:13: extra 'B' is already the right of a pair",
         ),
         (
