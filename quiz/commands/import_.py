@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "Convert a file of questions in Moodle's GIFT or Aiken format, or an Open Trivia "
             "DB JSON response, into a question bank (.yaml) that 'quiz play' can use. The "
             "format is guessed from the file unless given. Questions the game cannot play "
-            "(essay, matching...) are reported on standard error as FILE:LINE: skipped: why. "
+            "(essay, Cloze...) are reported on standard error as FILE:LINE: skipped: why. "
             "Exits 0 when at least one question was converted, 1 otherwise."
         ),
     )

@@ -10,13 +10,12 @@ import math
 from collections.abc import Callable
 from typing import NamedTuple
 
-from quiz.format.matching import check_pairs
+from quiz.format.answer_lists import check_numbers, check_pairs
 from quiz.format.nodes import Mapping, Node, Sequence, kind_name
 from quiz.format.rules import (
     CHOICE_RANGE,
     ID_PATTERN,
     ITEM_RANGE,
-    NUMBER_RANGE,
     QUESTION_KEYS,
     TRUTH,
     TYPE_KEYS,
@@ -276,15 +275,8 @@ class QuestionChecker:
         node = self.required(values, "answer")
         tolerance = self.tolerance(values)
         if isinstance(node, Sequence):  # several accepted numbers
-            low, high = NUMBER_RANGE
-            if not low <= len(node.items) <= high:
-                self.c.error(node, f"'answer' of a number question takes {low} to {high} numbers")
-            numbers: tuple[float, ...] = ()
-            for item in node.items:
-                if (number := self.numeric(item, "answer")) in numbers:
-                    self.c.error(item, f"number {format_number(number)} is listed twice")
-                numbers += () if number is None else (number,)
-            if not numbers or len(numbers) < len(node.items):
+            numbers = check_numbers(self.c, node, self.numeric)
+            if not numbers:
                 return Answer(tolerance=tolerance or 0.0)
             return Answer(number=numbers[0], numbers=numbers[1:], tolerance=tolerance or 0.0)
         value = self.numeric(node, "answer") if node is not None else None

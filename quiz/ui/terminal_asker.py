@@ -25,7 +25,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from quiz.game.engine import Outcome, Reply, Status, Turn
-from quiz.model import Given, QuestionType, rights_reusable
+from quiz.model import Given, QuestionType
 from quiz.ui import game_view as views
 
 _HINT = "\x00hint"
@@ -265,31 +265,9 @@ class QuestionaryAsker:
         return tuple(placed + remaining)
 
     def _match(self, turn: Turn, offer_hint: bool) -> Given:
-        """One select per left; a right already picked is offered again only when the
-        question lets a right serve several lefts."""
-        lefts = [left for left, _ in turn.question.pairs]
-        reuse = rights_reusable(turn.question)
-        rule = "answers may be reused" if reuse else "each answer once"
-        picks: list[str] = []
-        while len(picks) < len(lefts):
-            offered = [c for c in turn.choices if reuse or c not in picks]
-            entries: list[Any] = list(offered)
-            if picks:
-                entries += [
-                    Separator(),
-                    Choice("Undo the last pick", value=_UNDO, shortcut_key="u"),
-                ]
-            message = f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →"
-            picked = self._select(
-                message, entries, offer_hint and not picks, instruction=f"({rule}; Enter)"
-            )
-            if picked == _HINT:
-                return _HINT
-            if picked == _UNDO:
-                picks.pop()
-                continue
-            picks.append(picked)
-        return tuple(picks)
+        from quiz.ui.match_prompt import ask_match
+
+        return ask_match(turn, self._select, offer_hint, hint=_HINT, undo=_UNDO)
 
     # -- running a prompt, with the clock -------------------------------------------
 

@@ -1,11 +1,14 @@
-"""Checking the answer of a match question: its ``pairs`` of left and right, and the
-``extra`` rights that match no left."""
+"""Answers that are lists: a match question's ``pairs`` of left and right (and the
+``extra`` rights that match no left), and the numbers a number question accepts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from quiz.format.nodes import Mapping, Node, Sequence, kind_name
-from quiz.format.rules import EXTRA_RANGE, PAIR_KEYS, PAIR_RANGE
+from quiz.format.rules import EXTRA_RANGE, NUMBER_RANGE, PAIR_KEYS, PAIR_RANGE
 from quiz.format.shapes import Checker
+from quiz.model import format_number
 
 
 def check_pairs(
@@ -58,3 +61,19 @@ def check_pairs(
     if c.error_count > before:
         return None
     return tuple(pairs), tuple(extra)
+
+
+def check_numbers(
+    c: Checker, node: Sequence, numeric: Callable[[Node, str], float | None]
+) -> tuple[float, ...] | None:
+    """The accepted numbers of a number question whose answer is a list, or ``None``
+    after reporting why not (each entry read by ``numeric``)."""
+    low, high = NUMBER_RANGE
+    if not low <= len(node.items) <= high:
+        c.error(node, f"'answer' of a number question takes {low} to {high} numbers")
+    numbers: tuple[float, ...] = ()
+    for item in node.items:
+        if (number := numeric(item, "answer")) in numbers:
+            c.error(item, f"number {format_number(number)} is listed twice")
+        numbers += () if number is None else (number,)
+    return numbers if numbers and len(numbers) == len(node.items) else None
