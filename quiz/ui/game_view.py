@@ -91,6 +91,16 @@ def match_lists(turn: Turn) -> Text:
     return Text.assemble(lefts, "\n\n", lettered(turn.choices), "\n", (reuse, "quiz.muted"))
 
 
+def match_overview(turn: Turn) -> Text:
+    """The lefts numbered and the rights in one line, for the terminal, whose selects
+    number the rights themselves."""
+    lefts = numbered(left for left, _ in turn.question.pairs)
+    rule = "(may be reused)" if rights_reusable(turn.question) else "(each once)"
+    rights = Text.assemble(("Answers: ", "quiz.muted"), ", ".join(turn.choices), " ")
+    rights.append(rule, style="quiz.muted")
+    return Text.assemble(lefts, "\n\n", rights)
+
+
 def match_detail(outcome: Outcome) -> Text:
     """Each pair of a match question, marked right or wrong with what was picked."""
     given = outcome.reply.given

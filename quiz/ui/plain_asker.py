@@ -129,7 +129,7 @@ def parse_match(turn: Turn, text: str) -> Given:
 
 
 def _match_example(lefts: int, rights: int) -> str:
-    return " ".join(f"{n}={views.LETTERS[(n * 2) % rights]}" for n in range(1, lefts + 1))
+    return " ".join(f"{n}={views.LETTERS[(rights - n) % rights]}" for n in range(1, lefts + 1))
 
 
 def _example(count: int) -> str:

@@ -120,7 +120,7 @@ class QuestionaryAsker:
                 *((passage, Text()) if (passage := views.passage_text(turn)) else ()),
                 views.prompt_text(turn),
                 *(
-                    (Text(), views.match_lists(turn))
+                    (Text(), views.match_overview(turn))
                     if turn.question.type is QuestionType.MATCH
                     else ()
                 ),

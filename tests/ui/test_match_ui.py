@@ -92,3 +92,11 @@ def test_plain_game_shows_the_passage_above_the_question_and_plays_it() -> None:
     text = console.file.getvalue()
     assert text.index("Moons orbit planets.") < text.index("Match each moon with its planet.")
     assert "Pair every item (missing: 3)" in text
+
+
+def test_the_terminal_panel_lists_the_lefts_and_the_rights_in_a_line() -> None:
+    shown = render(views.match_overview(turn()), width=40)
+    lines = [line.rstrip() for line in shown.splitlines()]
+    assert lines == [
+        "1) Titan", "2) Europa", "3) Phobos", "", "Answers: Jupiter, Mars, Saturn, Venus", "(each once)"
+    ]  # fmt: skip
