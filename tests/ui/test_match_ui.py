@@ -97,6 +97,5 @@ def test_plain_game_shows_the_passage_above_the_question_and_plays_it() -> None:
 def test_the_terminal_panel_lists_the_lefts_and_the_rights_in_a_line() -> None:
     shown = render(views.match_overview(turn()), width=40)
     lines = [line.rstrip() for line in shown.splitlines()]
-    assert lines == [
-        "1) Titan", "2) Europa", "3) Phobos", "", "Answers: Jupiter, Mars, Saturn, Venus", "(each once)"
-    ]  # fmt: skip
+    assert lines[:4] == ["1) Titan", "2) Europa", "3) Phobos", ""]
+    assert lines[4:] == ["Answers: Jupiter, Mars, Saturn, Venus", "(each once)"]
