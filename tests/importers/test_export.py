@@ -235,3 +235,34 @@ def test_export_of_a_broken_bank_or_nothing_to_export_is_an_error(
     assert main(["export", str(orders), "--format", "aiken"]) == 1
     assert "No questions to export" in capsys.readouterr().err
     assert not orders.with_suffix(".txt").exists()
+
+
+@pytest.mark.slow
+def test_export_then_import_through_the_installed_command(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    found = shutil.which("quiz", path=str(Path(sys.executable).parent))
+    quiz = [found] if found else [sys.executable, "-m", "quiz"]
+    bank = write_starter(tmp_path)
+    exported = subprocess.run(
+        [*quiz, "export", str(bank), "--format", "gift"], capture_output=True, text=True, timeout=60
+    )
+    assert exported.returncode == 0, exported.stderr
+    left_out = "an order question: GIFT has no question type for ordering"
+    assert exported.stderr == f"{bank}: left out 'planets-from-sun': {left_out}\n"
+    back = tmp_path / "back.yaml"
+    imported = subprocess.run(
+        [*quiz, "import", str(bank.with_suffix(".gift")), "-o", str(back)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("Converted 6 questions")
+    again = check_text(back.read_text(encoding="utf-8"), str(back))
+    assert again.bank is not None
+    assert [q.id for q in again.bank.questions] == [
+        q.id for q in starter().questions if q.type is not QuestionType.ORDER
+    ]
