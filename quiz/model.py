@@ -16,6 +16,7 @@ class QuestionType(StrEnum):
     TEXT = "text"
     NUMBER = "number"
     ORDER = "order"
+    MATCH = "match"
 
 
 class Difficulty(StrEnum):
@@ -34,6 +35,9 @@ class Question:
     single and multi use ``choices`` and ``answers`` (the right choices),
     boolean uses ``truth``, text uses ``answers`` (every accepted answer),
     number uses ``number`` and ``tolerance``, order uses ``items`` (in the right order).
+    A number question may accept further values, ``numbers``, each within the same
+    tolerance. Match uses ``pairs`` (left, right) and ``extra`` (rights that match no
+    left). ``passage`` is a reading text shown above the question, if any.
     """
 
     id: str
@@ -50,6 +54,10 @@ class Question:
     difficulty: Difficulty = Difficulty.MEDIUM
     tags: tuple[str, ...] = ()
     source: str | None = None
+    numbers: tuple[float, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    extra: tuple[str, ...] = ()
+    passage: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +86,8 @@ class BankSummary(NamedTuple):
 
 
 # An answer as a player gave it: a choice or typed text, a truth value, a number,
-# or the picks of a multi or order question.
+# or the picks of a multi or order question (of a match question: the right picked
+# for each left, in the order of ``pairs``).
 Given = str | bool | float | tuple[str, ...]
 
 
@@ -101,6 +110,22 @@ def format_number(value: float) -> str:
     return repr(plain_number(value))
 
 
+def accepted_numbers(question: Question) -> tuple[float, ...]:
+    """Every number a number question accepts (each within its tolerance)."""
+    return () if question.number is None else (question.number, *question.numbers)
+
+
+def match_rights(question: Question) -> tuple[str, ...]:
+    """The rights a match question offers: those of its pairs (once each), then extras."""
+    return tuple(dict.fromkeys((*(right for _, right in question.pairs), *question.extra)))
+
+
+def rights_reusable(question: Question) -> bool:
+    """Whether a player may pick one right for several lefts: when some right serves
+    several lefts of the question (else each right is picked once at most)."""
+    return len({right for _, right in question.pairs}) < len(question.pairs)
+
+
 def right_answer_text(question: Question) -> str:
     """The right answer of a question, as one line of text for a player."""
     match question.type:
@@ -112,9 +137,11 @@ def right_answer_text(question: Question) -> str:
             return "True" if question.truth else "False"
         case QuestionType.NUMBER:
             assert question.number is not None
-            shown = format_number(question.number)
+            shown = " or ".join(map(format_number, accepted_numbers(question)))
             if question.tolerance:
                 shown += f" (± {format_number(question.tolerance)})"
             return shown
         case QuestionType.ORDER:
             return " → ".join(question.items)
+        case QuestionType.MATCH:
+            return "; ".join(f"{left} → {right}" for left, right in question.pairs)

@@ -123,16 +123,25 @@ def test_whole_game_with_the_keyboard_in_a_terminal(bank: Path, tmp_path: Path) 
     term.send("3" + ENTER)  # Earth, Mars, Venus -> Venus
     term.wait_for("Position 3 of 4")
     term.send("1" + ENTER)  # Earth; Mars is last
+    # Rights shown alphabetically: Jupiter, Mars, Saturn, Venus; each used once.
+    term.wait_for("1/3 Titan")
+    assert "each answer once" in term.text()
+    term.send("3" + ENTER)  # Saturn
+    term.wait_for("2/3 Europa")
+    term.send("1" + ENTER)  # Jupiter (Saturn is no longer offered)
+    term.wait_for("3/3 Phobos")
+    term.send("2" + ENTER)  # Venus: wrong, Mars was right
     screen = term.wait_for("Game over")
     assert term.finish() == 0
-    assert "To review (1)" in term.text()
+    assert "To review (2)" in term.text()
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is True
     assert document["seed"] == 3
-    assert [a["correct"] for a in document["answers"]] == [True, True, True, True, False, True]
-    assert [a["points"] for a in document["answers"]] == [100, 220, 240, 260, 0, 150]
-    assert document["score"] == 970
-    assert document["max_score"] == 100 + 220 + 240 + 260 + 280 + 450
+    assert [a["correct"] for a in document["answers"]] == [True] * 4 + [False, True, False]
+    # The match question scores 2 of its 3 pairs: 133 of 200.
+    assert [a["points"] for a in document["answers"]] == [100, 220, 240, 260, 0, 150, 133]
+    assert document["score"] == 970 + 133
+    assert document["max_score"] == 100 + 220 + 240 + 260 + 280 + 450 + 300
     assert document["answers"][4]["given"] == 1968
     assert "Game over" in screen
 
@@ -149,7 +158,7 @@ def test_ctrl_c_in_the_middle_of_a_question(bank: Path, tmp_path: Path) -> None:
     term.wait_for("Game so far")
     assert term.finish() == 130
     assert "Traceback" not in term.transcript.decode("utf-8", "replace")
-    assert "Stopped      after 1 of 6 questions" in term.text()
+    assert "Stopped      after 1 of 7 questions" in term.text()
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is False
     assert len(document["answers"]) == 1
@@ -163,7 +172,7 @@ def test_start_screen_picks_a_bank(bank: Path, tmp_path: Path) -> None:
     screen = term.wait_for("Which bank?")
     assert "Orbit Quiz" in screen and "My first quiz" in screen
     term.send(DOWN + ENTER)  # the second bank listed is ours (the built-in one comes first)
-    term.wait_for("Question 1 of 6")
+    term.wait_for("Question 1 of 7")
     term.send(CTRL_C)
     assert term.finish() == 130
 
@@ -182,15 +191,19 @@ def run_piped(args: list[str], lines: str, **extra: str) -> subprocess.Completed
 
 def test_plain_mode_over_a_pipe(bank: Path, tmp_path: Path) -> None:
     results = tmp_path / "r.json"
-    lines = "2\n1 3\nmaybe\nn\nGagarin\n1969\n3 4 1 2\n"
+    lines = "2\n1 3\nmaybe\nn\nGagarin\n1969\n3 4 1 2\n1=c 1=a\n1=c 2=a 3=b\n"
     done = run_piped(["play", str(bank), "--no-shuffle", "--results", str(results)], lines)
     assert done.returncode == 0, done.stderr
     assert "\x1b[" not in done.stdout  # not a terminal: no escape sequences
     assert "1) Venus\n2) Mars\n3) Jupiter\n4) Mercury" in done.stdout
     assert "Please type y (yes, true) or n (no, false)." in done.stdout
-    assert done.stdout.count("✔ Right!") == 6
+    assert (
+        "1) Titan\n2) Europa\n3) Phobos\n\na) Jupiter\nb) Mars\nc) Saturn\nd) Venus" in done.stdout
+    )
+    assert "Item 1 is paired twice; pair each item once." in done.stdout
+    assert done.stdout.count("✔ Right!") == 7
     document = json.loads(results.read_text(encoding="utf-8"))
-    assert document["correct"] == 6 and document["score"] == document["max_score"] == 1550
+    assert document["correct"] == 7 and document["score"] == document["max_score"] == 1850
 
 
 def test_plain_end_of_input_is_an_interruption(bank: Path, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "Convert a file of questions in Moodle's GIFT or Aiken format, or an Open Trivia "
             "DB JSON response, into a question bank (.yaml) that 'quiz play' can use. The "
             "format is guessed from the file unless given. Questions the game cannot play "
-            "(essay, matching...) are reported on standard error as FILE:LINE: skipped: why. "
+            "(essay, Cloze...) are reported on standard error as FILE:LINE: skipped: why. "
             "Exits 0 when at least one question was converted, 1 otherwise."
         ),
     )
@@ -48,12 +48,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     import sys
     from pathlib import Path
 
-    from quiz.files import write_atomically
     from quiz.format.checker import check_text
     from quiz.importers.bank_writer import to_yaml
     from quiz.importers.common import bank_title, describe
     from quiz.importers.convert import convert
-    from quiz.library.loading import check_file
+    from quiz.importers.output import write_output
     from quiz.ui.listing import plural
 
     source = Path(args.file)
@@ -74,36 +73,27 @@ def run(args: argparse.Namespace) -> ExitStatus:
         header=f"Imported from {source.name} by 'quiz import'. Check it with: "
         f"quiz validate {output.name}",
     )
-    # The bank is checked before it is written and once more after: a converted
-    # bank that fails validation is a bug in the importer, never the user's problem.
+    # The bank is checked before it is written (the very bytes that are written): a
+    # converted bank that fails validation is a bug in the importer, never the user's.
     if _report_errors(check_text(text, str(output)).errors, "would not be valid"):
         return ExitStatus.ERROR
-    try:
-        write_atomically(output, text.encode(), replace=args.force)
-    except FileExistsError:
-        raise QuizError(f"'{output}' already exists; use --force to replace it") from None
-    except OSError as error:
-        raise QuizError(f"cannot write '{output}': {error.strerror or error}") from None
-    if _report_errors(check_file(output).errors, f"written to {output} is not valid"):
-        return ExitStatus.ERROR
+    write_output(output, text.encode(), source, args.force)
     print(f"Converted {plural(count, 'question')} from {source} to {output}{skipped}.")
     print(f"Play it with: quiz play {output}")
     return ExitStatus.OK
 
 
 def _output_path(source: Path, given: str | None, force: bool) -> Path:
-    """Where the bank goes: checked to be a bank file, not the source, and new unless forced."""
+    """Where the bank goes: a bank file that may be written (see quiz.importers.output)."""
     from pathlib import Path
 
+    from quiz.importers.output import check_output
     from quiz.library.sources import is_bank_file
 
     output = Path(given) if given else source.with_suffix(".yaml")
     if not is_bank_file(output):
         raise QuizError(f"'{output}' must end in .yaml or .yml to be found as a question file")
-    if output.exists() and output.resolve() == source.resolve():
-        raise QuizError(f"'{output}' is the file being imported; name another with -o")
-    if output.exists() and not force:
-        raise QuizError(f"'{output}' already exists; use --force to replace it")
+    check_output(output, source, force)
     return output
 
 

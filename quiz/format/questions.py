@@ -10,8 +10,16 @@ import math
 from collections.abc import Callable
 from typing import NamedTuple
 
+from quiz.format.answer_lists import check_numbers, check_pairs
 from quiz.format.nodes import Mapping, Node, Sequence, kind_name
-from quiz.format.rules import CHOICE_RANGE, ID_PATTERN, ITEM_RANGE, QUESTION_KEYS, TRUTH, TYPE_KEYS
+from quiz.format.rules import (
+    CHOICE_RANGE,
+    ID_PATTERN,
+    ITEM_RANGE,
+    QUESTION_KEYS,
+    TRUTH,
+    TYPE_KEYS,
+)
 from quiz.format.shapes import Checker, suggest
 from quiz.format.text import normalize_answer
 from quiz.model import Difficulty, Question, QuestionType, format_number
@@ -26,6 +34,9 @@ class Answer(NamedTuple):
     number: float | None = None
     tolerance: float = 0.0
     items: tuple[str, ...] = ()
+    numbers: tuple[float, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    extra: tuple[str, ...] = ()
 
 
 NO_ANSWER = Answer()
@@ -74,6 +85,7 @@ class QuestionChecker:
         explanation = self.explanation(values)
         hint = c.text(values.get("hint"), "hint")
         source = c.text(values.get("source"), "source")
+        passage = c.text(values.get("passage"), "passage")
         tags = c.text_list(values.get("tags"), "tags") or []
         answer = self.typed_answer(type_name, values)
         if c.error_count > before or qid is None or prompt is None or type_name is None:
@@ -93,6 +105,10 @@ class QuestionChecker:
             number=answer.number,
             tolerance=answer.tolerance,
             items=answer.items,
+            numbers=answer.numbers,
+            pairs=answer.pairs,
+            extra=answer.extra,
+            passage=passage,
         )
 
     def explanation(self, values: dict[str, Node]) -> str | None:
@@ -137,7 +153,9 @@ class QuestionChecker:
         return value
 
     def misplaced(self, key: str, qtype: QuestionType, node: Node) -> None:
-        if key == "answer":
+        if key == "answer" and qtype is QuestionType.MATCH:
+            advice = "; list the 'pairs' instead"
+        elif key == "answer":
             advice = "; list 'items' in the right order instead"
         else:
             kinds = " and ".join(sorted(t.value for t in TYPE_KEYS[key]))
@@ -158,6 +176,7 @@ class QuestionChecker:
             QuestionType.TEXT: self.text_answer,
             QuestionType.NUMBER: self.number,
             QuestionType.ORDER: self.order,
+            QuestionType.MATCH: self.match,
         }[qtype]
         return handler(values)
 
@@ -254,8 +273,13 @@ class QuestionChecker:
 
     def number(self, values: dict[str, Node]) -> Answer:
         node = self.required(values, "answer")
-        value = self.numeric(node, "answer") if node is not None else None
         tolerance = self.tolerance(values)
+        if isinstance(node, Sequence):  # several accepted numbers
+            numbers = check_numbers(self.c, node, self.numeric)
+            if not numbers:
+                return Answer(tolerance=tolerance or 0.0)
+            return Answer(number=numbers[0], numbers=numbers[1:], tolerance=tolerance or 0.0)
+        value = self.numeric(node, "answer") if node is not None else None
         return Answer(number=value, tolerance=tolerance or 0.0)
 
     def tolerance(self, values: dict[str, Node]) -> float | None:
@@ -290,6 +314,12 @@ class QuestionChecker:
         if not self.c.counted(entries, node, "items", ITEM_RANGE):
             return NO_ANSWER
         return Answer(items=tuple(value for value, _ in entries))
+
+    def match(self, values: dict[str, Node]) -> Answer:
+        """The pairs (and extra rights) of a match question."""
+        node = self.required(values, "pairs")
+        checked = check_pairs(self.c, node, values.get("extra")) if node is not None else None
+        return NO_ANSWER if checked is None else Answer(pairs=checked[0], extra=checked[1])
 
 
 def _article(qtype: QuestionType) -> str:

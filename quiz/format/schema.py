@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quiz.format.rules import CHOICE_RANGE, ITEM_RANGE
+from quiz.format.rules import CHOICE_RANGE, EXTRA_RANGE, ITEM_RANGE, NUMBER_RANGE, PAIR_RANGE
 from quiz.model import Difficulty, QuestionType
 
 SCHEMA_ID = "https://orbit-quiz.invalid/question-bank.schema.json"
@@ -61,7 +61,8 @@ def json_schema() -> dict[str, Any]:
             "answer": {
                 "description": (
                     "single: one of the choices; multi: a list of choices; boolean: true or "
-                    "false; text: an accepted answer or a list of them; number: a number"
+                    "false; text: an accepted answer or a list of them; number: a number or a list "
+                    "of accepted numbers"
                 ),
                 "anyOf": [
                     _scalar_text("an answer"),
@@ -77,6 +78,29 @@ def json_schema() -> dict[str, Any]:
                 "description": "order questions: the items in the right order",
             },
             "tolerance": {"type": "number", "minimum": 0, "default": 0},
+            "pairs": {
+                "type": "array",
+                "minItems": PAIR_RANGE[0],
+                "maxItems": PAIR_RANGE[1],
+                "description": "match questions: each left with its right",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["left", "right"],
+                    "properties": {
+                        "left": _scalar_text("a left"),
+                        "right": _scalar_text("its right"),
+                    },
+                },
+            },
+            "extra": {
+                "type": "array",
+                "items": _scalar_text("a right that matches no left"),
+                "maxItems": EXTRA_RANGE[1],
+                "uniqueItems": True,
+                "description": "match questions: wrong rights offered too",
+            },
+            "passage": _text("a reading text shown above the question"),
             "explanation": _text("why the answer is right; shown after every answer"),
             "hint": _text("shown on request; halves the points"),
             "difficulty": {"enum": [d.value for d in Difficulty], "default": "medium"},
@@ -95,9 +119,26 @@ def json_schema() -> dict[str, Any]:
             _when(QuestionType.TEXT, {"required": ["answer"]}),
             _when(
                 QuestionType.NUMBER,
-                {"required": ["answer"], "properties": {"answer": {"type": "number"}}},
+                {
+                    "required": ["answer"],
+                    "properties": {
+                        "answer": {
+                            "anyOf": [
+                                {"type": "number"},
+                                {
+                                    "type": "array",
+                                    "items": {"type": "number"},
+                                    "minItems": NUMBER_RANGE[0],
+                                    "maxItems": NUMBER_RANGE[1],
+                                    "uniqueItems": True,
+                                },
+                            ]
+                        }
+                    },
+                },
             ),
             _when(QuestionType.ORDER, {"required": ["items"], "not": {"required": ["answer"]}}),
+            _when(QuestionType.MATCH, {"required": ["pairs"], "not": {"required": ["answer"]}}),
         ],
     }
     return {

@@ -62,4 +62,18 @@ questions:                           # required: at least one question
     explanation: Mercury is closest, then Venus, Earth and Mars.
     difficulty: hard
     hint: Earth is third.
+
+  # match: pair each left with its right; extra rights are offered but match nothing
+  - id: moons-of-planets
+    type: match
+    prompt: Match each moon with its planet.
+    pairs:                           # 2 to 10 pairs; a right may serve several lefts
+      - left: Titan
+        right: Saturn
+      - left: Europa
+        right: Jupiter
+      - left: Phobos
+        right: Mars
+    extra: [Venus]                   # optional: rights that match no left
+    explanation: Titan orbits Saturn, Europa Jupiter and Phobos Mars; Venus has no moon.
 """

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from quiz.errors import GameInterrupted, QuizError
-from quiz.model import Bank, Difficulty, Given, Question, QuestionType, format_number
+from quiz.model import Bank, Difficulty, Given, Question, QuestionType, format_number, match_rights
 
 if TYPE_CHECKING:  # scoring is loaded with the first answer
     from quiz.game.scoring import Points
@@ -165,7 +165,9 @@ def plan(banks: Sequence[Bank], options: GameOptions, rng: random.Random) -> lis
             bank_title=title,
             number=number,
             total=total,
-            choices=_arranged(question.choices, options.shuffle, rng),
+            choices=_arranged(question.choices, options.shuffle, rng)
+            if question.type is not QuestionType.MATCH
+            else _scrambled(match_rights(question), options.shuffle, rng),
             items=_scrambled(question.items, options.shuffle, rng),
             time_limit=options.time_limit,
         )
@@ -263,6 +265,11 @@ def given_text(question: Question, given: Given) -> str:
         return "(no answer)"
     if isinstance(given, bool):
         return "True" if given else "False"
+    if isinstance(given, tuple) and question.type is QuestionType.MATCH:
+        lefts = (left for left, _ in question.pairs)
+        return "; ".join(
+            f"{left} → {right or '?'}" for left, right in zip(lefts, given, strict=False)
+        )
     if isinstance(given, tuple):
         joiner = " → " if question.type is QuestionType.ORDER else ", "
         return joiner.join(given)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from quiz.format.text import edit_distance, normalize_answer
-from quiz.model import Given, Question, QuestionType
+from quiz.model import Given, Question, QuestionType, accepted_numbers
 
 # A given answer: a choice (single), choices (multi), a truth (boolean), text,
 # a number, or the items in the player's order (order).
@@ -49,6 +49,9 @@ def check(question: Question, given: Given) -> Verdict:
         case QuestionType.ORDER:
             assert isinstance(given, tuple)
             return _check_order(question.items, given)
+        case QuestionType.MATCH:
+            assert isinstance(given, tuple)
+            return _check_match(question.pairs, given)
 
 
 def _exact(right: bool) -> Verdict:
@@ -59,8 +62,10 @@ def _number_matches(question: Question, given: Given) -> bool:
     if isinstance(given, bool) or not isinstance(given, int | float) or question.number is None:
         return False
     # A hair of slack so that 0.1 + 0.2 style float noise never fails a right answer.
-    slack = 1e-9 * max(1.0, abs(question.number))
-    return abs(given - question.number) <= question.tolerance + slack
+    return any(
+        abs(given - number) <= question.tolerance + 1e-9 * max(1.0, abs(number))
+        for number in accepted_numbers(question)
+    )
 
 
 def _check_text(accepted: tuple[str, ...], given: str) -> Verdict:
@@ -166,6 +171,14 @@ def _check_multi(right: tuple[str, ...], given: tuple[str, ...]) -> Verdict:
     if picked == set(right):
         return Verdict(True, 1.0)
     return Verdict(False, max(0, right_picks - wrong_picks) / len(right))
+
+
+def _check_match(pairs: tuple[tuple[str, str], ...], given: tuple[str, ...]) -> Verdict:
+    """Partial credit: the share of lefts given their right."""
+    right = sum(
+        1 for (_, expected), picked in zip(pairs, given, strict=False) if picked == expected
+    )
+    return Verdict(right == len(pairs), right / len(pairs))
 
 
 def _check_order(items: tuple[str, ...], given: tuple[str, ...]) -> Verdict:

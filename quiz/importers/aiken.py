@@ -90,6 +90,8 @@ def parse(text: str) -> Imported:
 def _question(draft: _Draft, letter: str) -> Question | str:
     """A finished question: prompt, options and the answer letter."""
     prompt = clean("\n".join(draft.text))
+    if not prompt:
+        return "the question has no text (only control characters)"
     letters = "".join(label for label, _ in draft.options)
     choices = tuple(clean(choice) for _, choice in draft.options)
     if not choices:

@@ -72,12 +72,14 @@ def question_id(title: str | None, prompt: str) -> str:
 def unique_ids(questions: Iterable[Question]) -> tuple[Question, ...]:
     """The questions with repeated ids made unique: ``x``, ``x-2``, ``x-3``..."""
     used: set[str] = set()
+    tried: dict[str, int] = {}  # the last number tried for each id: linear time
     result: list[Question] = []
     for question in questions:
-        qid, number = question.id, 1
+        qid, number = question.id, tried.get(question.id, 1)
         while qid in used:
             number += 1
             qid = f"{question.id}-{number}"
+        tried[question.id] = number
         used.add(qid)
         result.append(question if qid == question.id else replace(question, id=qid))
     return tuple(result)

@@ -55,6 +55,10 @@ def parse(text: str) -> Imported:
         ) from None
     except RecursionError:
         raise ImportSourceError("not an Open Trivia DB response (nested too deeply)") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise ImportSourceError(
+            "not an Open Trivia DB response (it holds a number thousands of digits long)"
+        ) from None
     if isinstance(data, dict):
         code = data.get("response_code", 0)
         if code != 0:
@@ -137,8 +141,9 @@ def _is_base64(item: dict[str, Any]) -> bool:
 
 def _decoded(item: dict[str, Any]) -> dict[str, Any]:
     def decode(value: Any) -> Any:
+        # One level of lists only (incorrect_answers): deeper nesting is no question.
         if isinstance(value, list):
-            return [decode(v) for v in value]
+            return [_b64(v) if isinstance(v, str) else None for v in value]
         return _b64(value) if isinstance(value, str) else value
 
     return {key: decode(value) for key, value in item.items()}
@@ -147,7 +152,7 @@ def _decoded(item: dict[str, Any]) -> dict[str, Any]:
 def _b64(value: str) -> str | None:
     try:
         return base64.b64decode(value, validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except (binascii.Error, ValueError):  # not base64, not ASCII, or not UTF-8
         return None
 
 

@@ -165,6 +165,7 @@ def _encode_bank(bank: Bank) -> bytes:
         [
             q.id, q.type.value, q.prompt, q.explanation, q.choices, q.answers, q.truth,
             q.number, q.tolerance, q.items, q.hint, q.difficulty.value, q.tags, q.source,
+            q.numbers, q.pairs, q.extra, q.passage,
         ]
         for q in bank.questions
     ]  # fmt: skip
@@ -189,7 +190,7 @@ def _decode_bank(body: Any, summary: BankSummary, name: str, path: str) -> Bank:
 
 def _question(row: Any) -> Question:
     (qid, qtype, prompt, explanation, choices, answers, truth, number, tolerance, items,
-     hint, difficulty, tags, source) = row  # fmt: skip
+     hint, difficulty, tags, source, numbers, pairs, extra, passage) = row  # fmt: skip
     return Question(
         id=_text(qid),
         type=QuestionType(qtype),
@@ -205,6 +206,10 @@ def _question(row: Any) -> Question:
         difficulty=Difficulty(difficulty),
         tags=_texts(tags),
         source=None if source is None else _text(source),
+        numbers=_numbers(numbers),
+        pairs=_pairs(pairs),
+        extra=_texts(extra),
+        passage=None if passage is None else _text(passage),
     )
 
 
@@ -225,6 +230,18 @@ def _texts(value: Any) -> tuple[str, ...]:
     if type(value) is not list:
         raise ValueError("not a list")
     return tuple(map(_text, value))
+
+
+def _numbers(value: Any) -> tuple[float, ...]:
+    if type(value) is not list:
+        raise ValueError("not a list")
+    return tuple(map(_number, value))
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    if type(value) is not list or not all(type(p) is list and len(p) == 2 for p in value):
+        raise ValueError("not a list of pairs")
+    return tuple((_text(left), _text(right)) for left, right in value)
 
 
 def _count(value: Any) -> int:

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from quiz.game.engine import GameResult, Outcome, Status, Turn, given_text
-from quiz.model import QuestionType, right_answer_text
+from quiz.model import QuestionType, right_answer_text, rights_reusable
 from quiz.ui.listing import plural
 
 if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start
     from quiz.game.scoring import Points
 
 RIGHT, WRONG, PARTIAL = "✔", "✘", "◐"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def progress(turn: Turn, status: Status) -> Text:
@@ -60,6 +61,61 @@ def seconds_text(seconds: float) -> str:
 def prompt_text(turn: Turn) -> Text:
     """The question itself, as plain text."""
     return Text(turn.question.prompt, style="quiz.heading")
+
+
+def passage_text(turn: Turn) -> Text | None:
+    """The reading passage the question is about, if it has one."""
+    passage = turn.question.passage
+    return Text(passage, style="quiz.muted") if passage else None
+
+
+def lettered(options: Iterable[str]) -> Text:
+    """``a) first`` lines: the rights of a match question."""
+    lines = Text()
+    for index, option in enumerate(options):
+        if index:
+            lines.append("\n")
+        lines.append(f"{LETTERS[index]}) ", style="quiz.muted")
+        lines.append(option)
+    return lines
+
+
+def match_lists(turn: Turn) -> Text:
+    """The lefts numbered, then the rights lettered, and whether a right may be reused."""
+    lefts = numbered(left for left, _ in turn.question.pairs)
+    reuse = (
+        "An answer may be used for more than one item."
+        if rights_reusable(turn.question)
+        else "Use each answer once at most."
+    )
+    return Text.assemble(lefts, "\n\n", lettered(turn.choices), "\n", (reuse, "quiz.muted"))
+
+
+def match_overview(turn: Turn) -> Text:
+    """The lefts numbered and the rights in one line, for the terminal, whose selects
+    number the rights themselves."""
+    lefts = numbered(left for left, _ in turn.question.pairs)
+    rule = "(may be reused)" if rights_reusable(turn.question) else "(each once)"
+    rights = Text.assemble(("Answers: ", "quiz.muted"), ", ".join(turn.choices), " ")
+    rights.append(rule, style="quiz.muted")
+    return Text.assemble(lefts, "\n\n", rights)
+
+
+def match_detail(outcome: Outcome) -> Text:
+    """Each pair of a match question, marked right or wrong with what was picked."""
+    given = outcome.reply.given
+    picks = given if isinstance(given, tuple) else ()
+    lines = Text()
+    for index, (left, right) in enumerate(outcome.turn.question.pairs):
+        picked = picks[index] if index < len(picks) else ""
+        if index:
+            lines.append("\n")
+        if picked == right:
+            lines.append(f"{RIGHT} {left} → {right}", style="quiz.correct")
+        else:
+            lines.append(f"{WRONG} {left} → {right}", style="quiz.wrong")
+            lines.append(f" (you said {picked or 'nothing'})", style="quiz.muted")
+    return lines
 
 
 def numbered(options: Iterable[str]) -> Text:
@@ -169,6 +225,8 @@ def explanation(outcome: Outcome) -> Group:
 
 def feedback(outcome: Outcome) -> Group:
     """Everything shown after an answer."""
+    if outcome.turn.question.type is QuestionType.MATCH:
+        return Group(verdict_line(outcome), match_detail(outcome), explanation(outcome))
     return Group(verdict_line(outcome), answer_detail(outcome), explanation(outcome))
 
 

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from quiz.errors import GameInterrupted
 from quiz.game.engine import Outcome, Reply, Status, Turn
-from quiz.model import Given, QuestionType
+from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
 
 HINT_KEY = "?"
@@ -92,6 +92,44 @@ def parse_reply(turn: Turn, line: str) -> Given:
                     f"Use each number from 1 to {count} once, e.g. {_example(count)}."
                 )
             return tuple(turn.items[n - 1] for n in numbers)
+        case QuestionType.MATCH:
+            return parse_match(turn, text)
+
+
+_AROUND_EQUALS = re.compile(r"\s*=\s*")
+_PAIR = re.compile(r"(\d{1,3})\s*=\s*([A-Za-z])")
+
+
+def parse_match(turn: Turn, text: str) -> Given:
+    """``1=c 2=a 3=b``: each numbered left with the letter of its right, every left once."""
+    lefts = len(turn.question.pairs)
+    letters = views.LETTERS[: len(turn.choices)]
+    example = _match_example(lefts, len(turn.choices))
+    words = [w for w in _SEPARATORS.split(_AROUND_EQUALS.sub("=", text)) if w]
+    picks: dict[int, str] = {}
+    for word in words:
+        found = _PAIR.fullmatch(word)
+        shown = word if len(word) <= 20 else word[:20] + "…"
+        if not found or not 1 <= int(found[1]) <= lefts or found[2].lower() not in letters:
+            raise InvalidInput(
+                f"'{shown}' is not a pair: type each item's number = its answer's letter "
+                f"(a-{letters[-1]}), e.g. {example}."
+            )
+        number = int(found[1])
+        if number in picks:
+            raise InvalidInput(f"Item {number} is paired twice; pair each item once.")
+        picks[number] = turn.choices[letters.index(found[2].lower())]
+    if len(picks) != lefts:
+        missing = ", ".join(str(n) for n in range(1, lefts + 1) if n not in picks)
+        raise InvalidInput(f"Pair every item (missing: {missing}), e.g. {example}.")
+    given = tuple(picks[n] for n in range(1, lefts + 1))
+    if not rights_reusable(turn.question) and len(set(given)) < len(given):
+        raise InvalidInput("Use each answer once at most.")
+    return given
+
+
+def _match_example(lefts: int, rights: int) -> str:
+    return " ".join(f"{n}={views.LETTERS[(rights - n) % rights]}" for n in range(1, lefts + 1))
 
 
 def _example(count: int) -> str:
@@ -115,6 +153,9 @@ def instructions(turn: Turn) -> str:
             what = "Type a number"
         case QuestionType.ORDER:
             what = f"Type the item numbers in the right order, e.g. {_example(len(turn.items))}"
+        case QuestionType.MATCH:
+            example = _match_example(len(question.pairs), len(turn.choices))
+            what = f"Type each item's number = its answer's letter, e.g. {example}"
     return f"{what}{hint}:"
 
 
@@ -148,7 +189,11 @@ class PlainAsker:
         console = self.console
         console.print()
         console.print(views.header(turn, status))
+        if (passage := views.passage_text(turn)) is not None:
+            console.print(passage)
         console.print(views.prompt_text(turn))
+        if turn.question.type is QuestionType.MATCH:
+            console.print(views.match_lists(turn))
         if turn.question.type in (QuestionType.SINGLE, QuestionType.MULTI):
             console.print(views.numbered(turn.choices))
         elif turn.question.type is QuestionType.ORDER:

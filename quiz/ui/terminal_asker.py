@@ -114,7 +114,17 @@ class QuestionaryAsker:
 
     def _panel(self, turn: Turn, status: Status) -> Panel:
         return Panel(
-            Group(views.progress(turn, status), Text(), views.prompt_text(turn)),
+            Group(
+                views.progress(turn, status),
+                Text(),
+                *((passage, Text()) if (passage := views.passage_text(turn)) else ()),
+                views.prompt_text(turn),
+                *(
+                    (Text(), views.match_overview(turn))
+                    if turn.question.type is QuestionType.MATCH
+                    else ()
+                ),
+            ),
             title=Text(turn.bank_title, style="quiz.title"),
             title_align="left",
             border_style="quiz.muted",
@@ -147,6 +157,8 @@ class QuestionaryAsker:
                 return self._typed(turn, offer_hint, number=True)
             case QuestionType.ORDER:
                 return self._order(turn, offer_hint)
+            case QuestionType.MATCH:
+                return self._match(turn, offer_hint)
 
     def _select(
         self,
@@ -251,6 +263,11 @@ class QuestionaryAsker:
             placed.append(picked)
             remaining.remove(picked)
         return tuple(placed + remaining)
+
+    def _match(self, turn: Turn, offer_hint: bool) -> Given:
+        from quiz.ui.match_prompt import ask_match
+
+        return ask_match(turn, self._select, offer_hint, hint=_HINT, undo=_UNDO)
 
     # -- running a prompt, with the clock -------------------------------------------
 

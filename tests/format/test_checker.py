@@ -408,9 +408,9 @@ ERROR_CASES: list[tuple[str, str, str]] = [
         "7:13: error: 'answer' must be a number",
     ),
     (
-        "number-answer-a-list",
-        question("type: number", "answer: [1, 2]"),
-        "7:13: error: 'answer' must be text, not a list",
+        "number-answer-a-list-with-text",
+        question("type: number", "answer: [1, x]"),
+        "7:17: error: 'answer' must be a number, not 'x'",
     ),
     (
         "negative-tolerance",

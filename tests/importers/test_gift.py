@@ -67,14 +67,14 @@ def test_sample_converts_every_playable_question(sample: Imported) -> None:
         ("markdown", "single"),
         ("moodle-format", "single"),
         ("red-planet-2", "boolean"),
+        ("match", "match"),
     ]
 
 
 def test_sample_skips_matching_essay_and_description_by_line(sample: Imported) -> None:
     assert sample.skips == (
-        Skip(86, "a matching question (=a -> b): the game has no question type for pairing"),
         Skip(93, "an essay question ({}): free-text answers have no right answer to check"),
-        Skip(96, "a description (no {…} answer block), not a question"),
+        Skip(96, "a description with no question after it"),
     )
 
 
@@ -187,22 +187,30 @@ def test_repeated_titles_get_unique_ids(by_id: dict[str, Question]) -> None:
 
 def test_broken_file_reports_every_skip_by_line() -> None:
     result = parse((DATA / "broken.gift").read_text(encoding="utf-8"), "gift")
-    assert result.questions == ()
+    # Read as Moodle reads them, three of them are questions after all: two '=' make a
+    # multi question, two right numbers a number question accepting either, and a
+    # question written only as its title has the title as its text.
+    assert [(q.id, q.type.value) for q in result.questions] == [
+        ("two-right", "multi"),
+        ("two-numbers", "number"),
+        ("no-text", "single"),
+    ]
     assert [(s.line, s.reason) for s in result.skips] == [
-        (3, "several choices ('Phobos', 'Deimos') are fully right, but a single question has one"),
         (5, "no choice is right: none has = or a positive weight"),
         (7, "no choice is fully right (mark one with = or %100%)"),
-        (9, "a choice is empty"),
+        (9, "it has 1 choice; a bank question takes 2 to 10"),
         (11, "it has 11 choices; a bank question takes 2 to 10"),
         (13, "choices 'Mars' and 'mars' are the same"),
         (15, "answer '*iter' uses Moodle's * wildcard, which the game cannot match"),
-        (17, "several separate right numbers (1967, 1971); a number question has one"),
         (19, "range '10..1' runs backwards"),
         (21, "'two' is not a number (or a number:margin)"),
         (23, "braces do not pair up; write a literal brace as \\{ or \\}"),
-        (25, "more than one {…} answer block; separate questions with a blank line"),
+        (
+            25,
+            "more than one {…} answer block: the game asks one blank at a time "
+            "(two questions need a blank line between them)",
+        ),
         (27, "an essay question ({}): free-text answers have no right answer to check"),
-        (29, "the question has no text"),
         (31, "no answer gets full credit"),
         (33, "answer '!?' has no letters or digits to compare"),
         (35, "an answer of * (any number) gets full credit, so nothing is wrong"),
@@ -253,9 +261,13 @@ def test_one_full_weight_without_equals_is_a_multi_question() -> None:
     assert (q.type, q.answers) == (QuestionType.MULTI, ("Mars",))
 
 
-def test_two_full_choices_in_a_single_question_are_skipped() -> None:
-    reason = skipped("Which? {=Mars ~%100%Red planet ~Venus}")
-    assert reason.startswith("several choices ('Mars', 'Red planet') are fully right")
+def test_several_full_choices_make_a_multi_question() -> None:
+    q = only("Which? {=Mars ~%100%Red planet ~Venus}")
+    assert (q.type, q.choices, q.answers) == (
+        QuestionType.MULTI,
+        ("Mars", "Red planet", "Venus"),
+        ("Mars", "Red planet"),
+    )
 
 
 def test_numerical_answers_that_join_into_one_range() -> None:
@@ -321,8 +333,8 @@ def test_category_forms() -> None:
 
 def test_essay_description_and_matching_reasons() -> None:
     assert skipped("Why? {}").startswith("an essay question")
-    assert skipped("Just words.").startswith("a description")
-    assert skipped("Match: {=a -> 1 =b -> 2}").startswith("a matching question")
+    assert skipped("Just words.") == "a description with no question after it"
+    assert skipped("Match: {=a -> 1 =b}").startswith("'b' has no '->'")
 
 
 def test_brace_problems() -> None:

@@ -120,8 +120,8 @@ def test_survey_reads_only_the_head_and_agrees_with_a_full_check(
     assert [r.diagnostics for r in warm.reports] == [r.diagnostics for r in full]
     summary = warm.reports[0].summary
     assert summary is not None
-    assert (summary.name, summary.questions) == ("starter", 6)
-    assert summary.types == ("boolean", "multi", "number", "order", "single", "text")
+    assert (summary.name, summary.questions) == ("starter", 7)
+    assert summary.types == ("boolean", "match", "multi", "number", "order", "single", "text")
 
 
 def test_a_cache_hit_does_not_even_import_a_yaml_parser(bank_file: Path, tmp_path: Path) -> None:

@@ -1,0 +1,70 @@
+"""``quiz export``: write a bank as GIFT, Moodle XML, Aiken, CSV or an Anki deck.
+
+The summary goes to standard output; each question the format cannot hold is
+reported on standard error as ``BANK: left out 'id': why``.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from quiz.errors import ExitStatus, QuizError
+from quiz.importers.exports import EXPORT_FORMATS, SUFFIXES
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``export`` parser."""
+    parser = commands.add_parser(
+        "export",
+        help="write a bank as GIFT, Moodle XML, Aiken, CSV or an Anki deck",
+        description=(
+            "Write a question bank (a file, or the name of a known bank) in another format: "
+            "GIFT or Moodle XML for Moodle, Aiken, CSV for spreadsheets, or an Anki deck "
+            "(.apkg). Questions the format cannot hold are reported on standard error and "
+            "left out. Exits 0 when at least one question was written, 1 otherwise."
+        ),
+    )
+    parser.add_argument("bank", metavar="BANK", help="the bank: a .yaml file or a bank's name")
+    parser.add_argument(
+        "--format", choices=EXPORT_FORMATS, dest="fmt", required=True, help="the format to write"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write (default: the bank's file with the format's suffix: "
+        + ", ".join(f"{s} for {f}" for f, s in SUFFIXES.items())
+        + ")",
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> ExitStatus:
+    """Load the bank, export it, report what was left out, and write the file."""
+    import sys
+    from pathlib import Path
+
+    from quiz.importers.exports import exporter
+    from quiz.importers.output import check_output, write_output
+    from quiz.library.loading import load_bank
+    from quiz.library.sources import resolve
+    from quiz.ui.listing import plural
+
+    paths = resolve([args.bank])
+    if len(paths) != 1:
+        raise QuizError(f"'{args.bank}' names {len(paths)} banks; export one bank at a time")
+    source = paths[0]
+    output = Path(args.output) if args.output else source.with_suffix(SUFFIXES[args.fmt])
+    check_output(output, source, args.force)
+    bank = load_bank(source)
+    exported = exporter(args.fmt)(bank)
+    for left in exported.left_out:
+        print(f"{source}: left out '{left.id}': {left.reason}", file=sys.stderr)
+    left_out = f" ({len(exported.left_out)} left out)" if exported.left_out else ""
+    if not exported.questions:
+        print(f"No questions to export from {source}{left_out}; nothing written.", file=sys.stderr)
+        return ExitStatus.ERROR
+    write_output(output, exported.data, source, args.force)
+    print(f"Exported {plural(exported.questions, 'question')} from {source} to {output}{left_out}.")
+    return ExitStatus.OK
