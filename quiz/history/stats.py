@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from quiz.history.progress import (
+    BankProgress,
+    Day,
+    Retention,
+    bank_progress,
+    calendar,
+    retention,
+)
+
+if TYPE_CHECKING:
+    from quiz.history.scheduling import Memory
 
 MISSED_LIMIT = 5
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -112,6 +125,10 @@ class Stats:
     difficulties: tuple[Accuracy, ...]
     missed: tuple[Missed, ...]
     games: tuple[GamePoint, ...]
+    progress: tuple[BankProgress, ...] = ()
+    retention: Retention = field(default_factory=lambda: Retention(0.9, 0, 0))
+    calendar: tuple[Day, ...] = ()
+    scheduler: str = "fsrs"
 
     @property
     def accuracy(self) -> float:
@@ -125,10 +142,30 @@ def ratio(part: int, whole: int) -> float:
 
 
 def compute(
-    games: Sequence[GameRow], answers: Sequence[AnswerRow], *, missed_limit: int = MISSED_LIMIT
+    games: Sequence[GameRow],
+    answers: Sequence[AnswerRow],
+    *,
+    missed_limit: int = MISSED_LIMIT,
+    memories: Sequence[Memory] = (),
+    bank_sizes: Mapping[str, frozenset[str]] | None = None,
+    retention_target: float = 0.9,
+    scheduler: str = "fsrs",
+    now: datetime | None = None,
+    zone: tzinfo | None = None,
 ) -> Stats:
-    """Summarise the stored games and answers (answers in game and position order)."""
+    """Summarise the stored games and answers (answers in game and position order).
+
+    ``memories`` are the FSRS cards, ``bank_sizes`` the question ids of each bank
+    found (for the questions not yet answered); ``zone`` is the calendar's time zone
+    (the system's when None).
+    """
+    now = now or datetime.now(UTC)
     ordered = sorted(answers, key=lambda a: (a.game_id, a.position))
+    ended = {g.id: datetime.fromisoformat(g.ended) for g in games}
+    timed = sorted(
+        ((ended[a.game_id], a.game_id, a.position, a) for a in ordered if a.game_id in ended),
+        key=lambda entry: entry[:3],
+    )
     return Stats(
         sessions=len(games),
         answered=len(ordered),
@@ -142,6 +179,14 @@ def compute(
             GamePoint(g.ended, g.mode, g.score, g.max_score, g.completed)
             for g in sorted(games, key=lambda g: (g.ended, g.id))
         ),
+        progress=bank_progress(memories, bank_sizes or {}),
+        retention=retention(
+            [(at, a.bank, a.question_id, a.correct) for at, _, _, a in timed],
+            target=retention_target,
+            now=now,
+        ),
+        calendar=calendar([at for at, _, _, _ in timed], now, zone),
+        scheduler=scheduler,
     )
 
 
@@ -236,7 +281,7 @@ def document(stats: Stats) -> dict[str, Any]:
         "sessions": stats.sessions,
         "answers": stats.answered,
         "correct": stats.correct,
-        "accuracy": round(stats.accuracy, 4),
+        "accuracy": round(stats.accuracy, 4) if stats.answered else None,
         "best_streak": stats.best_streak,
         "banks": [
             {
@@ -272,7 +317,24 @@ def document(stats: Stats) -> dict[str, Any]:
             }
             for g in stats.games
         ],
+        "scheduler": stats.scheduler,
+        "progress": [
+            {"bank": p.title, "new": p.new, "learning": p.learning, "known": p.known}
+            for p in stats.progress
+        ],
+        "retention": {
+            "days": 30,
+            "target": stats.retention.target,
+            "measured": _rounded(stats.retention.measured),
+            "reviews": stats.retention.reviews,
+            "recalled": stats.retention.recalled,
+        },
+        "calendar": [{"date": d.day.isoformat(), "answers": d.answers} for d in stats.calendar],
     }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _accuracy_entry(key: str, acc: Accuracy) -> dict[str, Any]:
