@@ -3,7 +3,6 @@ next two weeks. Times are UTC inside and local on screen."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -16,19 +15,12 @@ from quiz.game.engine import Asker, Outcome, Reply, Status, Turn
 from quiz.history.leitner import Card
 from quiz.ui.listing import plural
 from quiz.ui.session import Session
+from quiz.ui.stats_view import is_plain
+
+__all__ = ["ReviewAsker", "ReviewSession", "forecast_view", "is_plain", "review_label"]
 
 FORECAST_DAYS = 14
 BAR_MAX = 20
-
-
-def is_plain(console: Console) -> bool:
-    """Whether to write lines a screen reader reads well: ``QUIZ_PLAIN=1``,
-    ``TERM=dumb``, or output that is not a terminal."""
-    return (
-        os.environ.get("QUIZ_PLAIN") == "1"
-        or os.environ.get("TERM") == "dumb"
-        or not console.is_terminal
-    )
 
 
 def wait_text(wait: timedelta) -> str:
