@@ -132,7 +132,7 @@ class History:
         self.warnings = warnings
         self.now = now
         self.writable = writable and connection is not None
-        self.skipped = 0
+        self._skipped: dict[object, int] = {}
 
     @property
     def saving(self) -> bool:
@@ -162,15 +162,19 @@ class History:
         if message not in self.warnings:
             self.warnings.append(message)
 
-    def _skip(self, count: int) -> None:
-        """Count rows that could not be understood, in one warning."""
-        if not count:
-            return
+    @property
+    def skipped(self) -> int:
+        """How many stored rows could not be understood (each counted once)."""
+        return sum(self._skipped.values())
+
+    def _skip(self, table: object, count: int) -> None:
+        """Count the rows of a table that could not be understood, in one warning."""
         old = self._skip_message()
-        self.skipped += count
+        self._skipped[table] = count
         if old in self.warnings:
             self.warnings.remove(old)
-        self.warnings.append(self._skip_message())
+        if self.skipped:
+            self.warnings.append(self._skip_message())
 
     def _skip_message(self) -> str:
         rows = "row" if self.skipped == 1 else "rows"
@@ -192,7 +196,7 @@ class History:
                 kept.append(parse(row))
             except read.BadRow:
                 continue
-        self._skip(len(found) - len(kept))
+        self._skip(parse, len(found) - len(kept))
         return kept
 
     # -- writing --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from quiz.game.engine import Asker, Outcome, Reply, Status, Turn
 from quiz.history.leitner import Card
 from quiz.ui.listing import plural
 from quiz.ui.session import Session
-from quiz.ui.stats_view import is_plain
+from quiz.ui.stats_view import is_plain, wrapped
 
 __all__ = ["ReviewAsker", "ReviewSession", "forecast_view", "is_plain", "review_label"]
 
@@ -140,7 +140,7 @@ def forecast_view(
     if plain:
         lines = [f"Due now: {plural(due_now, 'question')}.", "Due in the next two weeks:"]
         lines += [f"{day:%A %d %B}: {plural(count, 'question')}." for day, count in days]
-        return Text("\n".join(lines))
+        return wrapped([Text(line) for line in lines])
     top = max((count for _, count in days), default=0)
     room = max(min(BAR_MAX, width - 16), 4)
     bars = Table.grid(padding=(0, 1))

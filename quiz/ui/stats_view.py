@@ -49,7 +49,7 @@ def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
         parts.append(bank_table(stats))
     if stats.progress:
         parts.append(progress_table(stats))
-    parts.append(retention_line(stats.retention, stats.scheduler))
+    parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
     if stats.calendar:
         parts.append(calendar_lines(stats.calendar) if plain else heat_map(stats.calendar))
     if stats.tags:
@@ -220,7 +220,17 @@ def heat_map(days: Sequence[Day]) -> Group:
     return Group(title, grid, legend)
 
 
-def calendar_lines(days: Sequence[Day]) -> Text:
+def wrapped(lines: Sequence[Text]) -> Table:
+    """Lines wrapped at word boundaries to the console's width, even into a pipe
+    (where a console leaves a long text whole)."""
+    grid = Table.grid()
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row(line)
+    return grid
+
+
+def calendar_lines(days: Sequence[Day]) -> Table:
     """The calendar as one sentence a week, for screen readers."""
     lines = [f"Days played in the last {CALENDAR_WEEKS} weeks:"]
     for start in range(0, len(days), 7):
@@ -234,4 +244,4 @@ def calendar_lines(days: Sequence[Day]) -> Text:
         each = ", ".join(f"{day.day:%a} {day.answers}" for day in played)
         count = "1 day" if len(played) == 1 else f"{len(played)} days"
         lines.append(f"{head}{count}, {answers} answers ({each}).")
-    return Text("\n".join(lines))
+    return wrapped([Text(line) for line in lines])
