@@ -139,7 +139,9 @@ def forecast_view(
     head = Text.assemble(("Due now: ", "quiz.heading"), plural(due_now, "question"))
     if plain:
         lines = [f"Due now: {plural(due_now, 'question')}.", "Due in the next two weeks:"]
-        lines += [f"{day:%A %d %B}: {plural(count, 'question')}." for day, count in days]
+        lines += [
+            f"{day:%A} {day.day} {day:%B}: {plural(count, 'question')}." for day, count in days
+        ]
         return wrapped([Text(line) for line in lines])
     top = max((count for _, count in days), default=0)
     room = max(min(BAR_MAX, width - 16), 4)

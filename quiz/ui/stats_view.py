@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from datetime import datetime
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -220,23 +220,33 @@ def heat_map(days: Sequence[Day]) -> Group:
     return Group(title, grid, legend)
 
 
-def wrapped(lines: Sequence[Text]) -> Table:
-    """Lines wrapped at word boundaries to the console's width, even into a pipe
-    (where a console leaves a long text whole)."""
-    grid = Table.grid()
-    grid.add_column(overflow="fold")
-    for line in lines:
-        grid.add_row(line)
-    return grid
+class Wrapped:
+    """Lines wrapped at word boundaries to the width given, with no padding, even into
+    a pipe (where the console leaves a long text whole)."""
+
+    def __init__(self, lines: Sequence[Text]) -> None:
+        self.lines = list(lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Each line, wrapped."""
+        for line in self.lines:
+            for part in line.wrap(console, max(options.max_width, 20)):
+                part.rstrip()
+                yield part
 
 
-def calendar_lines(days: Sequence[Day]) -> Table:
+def wrapped(lines: Sequence[Text]) -> Wrapped:
+    """See :class:`Wrapped`."""
+    return Wrapped(lines)
+
+
+def calendar_lines(days: Sequence[Day]) -> Wrapped:
     """The calendar as one sentence a week, for screen readers."""
     lines = [f"Days played in the last {CALENDAR_WEEKS} weeks:"]
     for start in range(0, len(days), 7):
         week = days[start : start + 7]
         played = [day for day in week if day.answers]
-        head = f"Week of {week[0].day:%d %B}: "
+        head = f"Week of {week[0].day.day} {week[0].day:%B}: "
         if not played:
             lines.append(head + "not played.")
             continue

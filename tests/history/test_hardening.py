@@ -122,10 +122,10 @@ def test_stats_reads_a_read_only_folder_and_says_why_nothing_is_saved() -> None:
         folder.mkdir()
         _filled(folder)
         report = Path(top) / "report.txt"
-        os.chmod(top, 0o777)
-        os.chmod(folder, 0o555)
+        Path(top).chmod(0o777)
+        folder.chmod(0o555)
         for item in folder.iterdir():
-            os.chmod(item, 0o444)
+            item.chmod(0o444)
         try:
             if os.geteuid() == 0:
                 child = multiprocessing.get_context("fork").Process(
@@ -135,13 +135,12 @@ def test_stats_reads_a_read_only_folder_and_says_why_nothing_is_saved() -> None:
                 child.join(30)
                 assert child.exitcode == 0
             else:
-                _read_as_nobody.__wrapped__ = None  # type: ignore[attr-defined]
                 with open_history(folder, lambda: T0) as history:
                     report.write_text(
                         f"{history.stats().sessions}|{history.saving}|{history.warnings[0]}"
                     )
         finally:
-            os.chmod(folder, 0o755)
+            folder.chmod(0o755)
         sessions, saving, warning = report.read_text().split("|", 2)
     assert (sessions, saving) == ("5", "False")
     assert "history not saved: cannot write to the data folder" in warning
