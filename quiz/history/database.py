@@ -212,7 +212,11 @@ def _open(target: str, *, uri: bool = False) -> sqlite3.Connection:
 
 
 def _sound(connection: sqlite3.Connection) -> None:
-    connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except UnicodeDecodeError:
+        # SQLite's own message quotes the damaged schema, which is not even UTF-8.
+        raise sqlite3.DatabaseError("database disk image is malformed") from None
     # Damaged pages do not show until read; a quick check finds them now.
     verdict = connection.execute("PRAGMA quick_check(1)").fetchone()
     if verdict is None or verdict[0] != "ok":
@@ -235,6 +239,9 @@ def connect(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA foreign_keys = ON")
         migrate(connection)
         check_tables(connection)
+    except UnicodeDecodeError:
+        connection.close()
+        raise sqlite3.DatabaseError("database disk image is malformed") from None
     except BaseException:
         connection.close()
         raise

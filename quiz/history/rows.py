@@ -115,6 +115,7 @@ def box_card(row: tuple[object, ...]) -> Card:
     return Card(text(row[0]), text(row[1]), whole(row[2], 1, LAST_BOX), moment(row[3]))
 
 
+REVIEW_STATE = 2
 MEMORY_COLUMNS = (
     "bank, question_id, state, step, stability, difficulty, due, last_review,"
     " reviews, lapses, right_answers"
@@ -122,11 +123,15 @@ MEMORY_COLUMNS = (
 
 
 def memory(row: tuple[object, ...]) -> Memory:
-    """A row of :data:`MEMORY_COLUMNS` of the FSRS cards."""
+    """A row of :data:`MEMORY_COLUMNS` of the FSRS cards (a step while learning or
+    relearning, none in review, as FSRS requires)."""
+    state = whole(row[2], 1, 3)
+    if (row[3] is None) != (state == REVIEW_STATE):
+        raise BadRow(f"step {row[3]!r:.20} does not go with state {state}")
     return Memory(
         bank=text(row[0]),
         question_id=text(row[1]),
-        state=whole(row[2], 1, 3),
+        state=state,
         step=None if row[3] is None else whole(row[3], 0, 100),
         stability=real(row[4], 1e-6, 1e7),
         difficulty=real(row[5], 0.0, 11.0),

@@ -108,8 +108,9 @@ class GamePoint:
 
     @property
     def fraction(self) -> float:
-        """The score as a share of the most it could have been, 0 to 1."""
-        return ratio(self.score, self.max_score)
+        """The score as a share of the most it could have been, 0 to 1 (a damaged
+        row's score is held within those)."""
+        return min(max(ratio(self.score, self.max_score), 0.0), 1.0)
 
 
 @dataclass(frozen=True, slots=True)

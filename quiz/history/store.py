@@ -185,7 +185,7 @@ class History:
             return []
         try:
             return [tuple(row) for row in self.connection.execute(sql).fetchall()]
-        except sqlite3.Error as error:
+        except (sqlite3.Error, UnicodeDecodeError) as error:
             self._fail(error)
             return []
 
@@ -244,7 +244,7 @@ class History:
             return Choice()
         try:
             return read_choice(self.connection)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             return Choice()
 
     def memories(self) -> list[Memory]:

@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,9 @@ from quiz.history.store import FILE_NAME, open_history, save_game
 from tests.history.test_store import T0, game, record
 
 
-def _save_one(folder: str, number: int) -> None:
+def _save_one(folder: str, number: int, barrier: Any = None) -> None:
+    if barrier is not None:
+        barrier.wait(30)  # all at once, to find the damaged file together
     warnings = save_game(
         Path(folder),
         game({"sun": number % 2 == 0}),
@@ -35,7 +38,10 @@ def test_a_corrupt_file_found_by_8_processes_at_once_loses_no_game(tmp_path: Pat
     garbage = b"not a database, but long enough to look like one\x00\xff" * 200
     (tmp_path / FILE_NAME).write_bytes(garbage)
     context = multiprocessing.get_context("fork")
-    processes = [context.Process(target=_save_one, args=(str(tmp_path), n)) for n in range(8)]
+    barrier = context.Barrier(8)
+    processes = [
+        context.Process(target=_save_one, args=(str(tmp_path), n, barrier)) for n in range(8)
+    ]
     for process in processes:
         process.start()
     for process in processes:
@@ -175,3 +181,27 @@ def test_reset_racing_with_games_loses_none(tmp_path: Path) -> None:
         connection.close()
     expected = {f'{{"n": {n * 10 + i}}}' for n in (1, 2, 3) for i in range(6)}
     assert expected <= kept
+
+
+def test_a_file_set_aside_by_another_process_meanwhile_is_not_set_aside_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race, made certain: this process found the old damaged file, but by the time
+    it holds the lock another process has already put a fresh file (with a game) there."""
+    import quiz.history.store as store
+
+    _filled(tmp_path, games=1)
+    real_connect = store.connect
+    calls: list[int] = []
+
+    def stale_then_real(path: Path) -> sqlite3.Connection:
+        calls.append(1)
+        if len(calls) == 1:
+            raise sqlite3.DatabaseError("file is not a database")
+        return real_connect(path)
+
+    monkeypatch.setattr(store, "connect", stale_then_real)
+    with open_history(tmp_path, lambda: T0) as history:
+        assert history.saving and history.warnings == []
+        assert history.stats().sessions == 1
+    assert not any(".corrupt-" in p.name for p in tmp_path.iterdir())
