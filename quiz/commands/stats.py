@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from rich.text import Text
 
-    from quiz.history.stats import document
+    from quiz.history.stats_document import document
     from quiz.history.store import open_history
     from quiz.library.sources import data_dir
     from quiz.ui.console import make_console

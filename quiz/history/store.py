@@ -25,7 +25,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TypeVar
 
 from quiz.errors import QuizError
 from quiz.files import free_name
@@ -41,14 +40,22 @@ from quiz.history.database import (
     setting_aside,
 )
 from quiz.history.leitner import Card
+from quiz.history.reader import NOT_SAVED, RowReader
 from quiz.history.recording import write_game
 from quiz.history.scheduling import Memory
 from quiz.history.stats import AnswerRow, GameRow, Stats, compute
 
 FILE_NAME = "history.sqlite3"
-NOT_SAVED = "history not saved"
+__all__ = [
+    "FILE_NAME",
+    "NOT_SAVED",
+    "History",
+    "HistoryUnavailableError",
+    "game_options",
+    "open_history",
+    "save_game",
+]
 Clock = Callable[[], datetime]
-T = TypeVar("T")
 
 
 class HistoryUnavailableError(QuizError):
@@ -110,7 +117,7 @@ def _read_only(path: Path, warnings: list[str], now: Clock) -> History:
         return History(path, None, warnings, now)
 
 
-class History:
+class History(RowReader):
     """An open store: record games, read cards and statistics, reset.
 
     With no connection it saves nothing and reads as empty; read-only, it reads what
@@ -156,48 +163,6 @@ class History:
             self.connection.close()
             self.connection = None
         self.writable = False
-
-    def _fail(self, error: Exception) -> None:
-        message = f"{NOT_SAVED}: {error}" if self.saving else f"history not read: {error}"
-        if message not in self.warnings:
-            self.warnings.append(message)
-
-    @property
-    def skipped(self) -> int:
-        """How many stored rows could not be understood (each counted once)."""
-        return sum(self._skipped.values())
-
-    def _skip(self, table: object, count: int) -> None:
-        """Count the rows of a table that could not be understood, in one warning."""
-        old = self._skip_message()
-        self._skipped[table] = count
-        if old in self.warnings:
-            self.warnings.remove(old)
-        if self.skipped:
-            self.warnings.append(self._skip_message())
-
-    def _skip_message(self) -> str:
-        rows = "row" if self.skipped == 1 else "rows"
-        return f"{self.skipped} damaged {rows} of the history could not be read and were skipped"
-
-    def _select(self, sql: str) -> list[tuple[object, ...]]:
-        if self.connection is None:
-            return []
-        try:
-            return [tuple(row) for row in self.connection.execute(sql).fetchall()]
-        except (sqlite3.Error, UnicodeDecodeError) as error:
-            self._fail(error)
-            return []
-
-    def _parse(self, found: list[tuple[object, ...]], parse: Callable[..., T]) -> list[T]:
-        kept: list[T] = []
-        for row in found:
-            try:
-                kept.append(parse(row))
-            except read.BadRow:
-                continue
-        self._skip(parse, len(found) - len(kept))
-        return kept
 
     # -- writing --------------------------------------------------------------------
 
