@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from quiz.errors import ExitStatus, UsageError
+from quiz.errors import ExitStatus, QuizError, UsageError
 
 if TYPE_CHECKING:
     from quiz.history.store import History
@@ -18,8 +18,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="show your history: scores, accuracy, most missed questions",
         description=(
             "Show the games played, each bank's best and average score and accuracy, "
-            "accuracy by tag and difficulty, the questions most often missed, the best "
-            "streak and a chart of scores."
+            "its questions new, learning and known, accuracy by tag and difficulty, the "
+            "questions most often missed, the best streak, a chart of scores, retention "
+            "over 30 days against the target, and a calendar of the days played."
         ),
     )
     parser.add_argument("--json", action="store_true", help="print the statistics as JSON")
@@ -44,31 +45,50 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from rich.text import Text
 
-    from quiz.history.stats import document
+    from quiz.history.stats_document import document
     from quiz.history.store import open_history
     from quiz.library.sources import data_dir
     from quiz.ui.console import make_console
-    from quiz.ui.stats_view import stats_view
+    from quiz.ui.stats_view import is_plain, stats_view
 
     errors = make_console(stderr=True)
     with open_history(data_dir(), lambda: datetime.now(UTC)) as history:
+        if args.reset:
+            for warning in history.warnings:
+                errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
+            return reset(history, args.yes)
+        stats = history.stats(bank_questions())
+        # After reading, so that rows skipped as damaged are in the warnings too.
         for warning in history.warnings:
             errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
-        if args.reset:
-            return reset(history, args.yes)
-        stats = history.stats()
     if args.json:
         sys.stdout.write(json.dumps(document(stats), indent=2, ensure_ascii=False) + "\n")
     else:
-        make_console().print(stats_view(stats))
+        console = make_console()
+        console.print(stats_view(stats, plain=is_plain(console)))
     return ExitStatus.OK
+
+
+def bank_questions() -> dict[str, frozenset[str]]:
+    """The question ids of every known bank, by title (first wins), for the questions
+    not answered yet. Broken files are left out quietly: ``validate`` reports them."""
+    from quiz.library.loading import catalogue
+    from quiz.library.sources import known_files
+
+    found: dict[str, frozenset[str]] = {}
+    try:
+        banks = catalogue(known_files()).banks
+    except (QuizError, OSError):
+        return found
+    for bank in banks:
+        found.setdefault(bank.title, frozenset(q.id for q in bank.questions))
+    return found
 
 
 def reset(history: History, yes: bool) -> ExitStatus:
     """Ask (unless ``yes``), then clear the history and say where the backup is."""
     from rich.text import Text
 
-    from quiz.errors import QuizError
     from quiz.history.store import HistoryUnavailableError
     from quiz.ui.console import make_console
     from quiz.ui.listing import plural
@@ -104,7 +124,10 @@ def confirm(question: str) -> bool:
 
         from quiz.ui.terminal_asker import STYLE
 
-        return bool(questionary.confirm(question, default=False, style=STYLE).unsafe_ask())
+        try:
+            return bool(questionary.confirm(question, default=False, style=STYLE).unsafe_ask())
+        except EOFError:  # Ctrl-D: no
+            return False
     sys.stdout.write(f"{question} [y/N] ")
     sys.stdout.flush()
     line = sys.stdin.readline() if sys.stdin is not None else ""  # closed: no answer

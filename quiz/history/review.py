@@ -74,3 +74,31 @@ def review_turns(
         choices, items = arrange(question, shuffle, rng)
         turns.append(Turn(question, title, number, len(chosen), choices=choices, items=items))
     return turns
+
+
+def ahead_turns(
+    cards: Sequence[Card],
+    banks: Sequence[Bank],
+    *,
+    now: datetime,
+    count: int,
+    shuffle: bool,
+    rng: random.Random,
+) -> list[Turn]:
+    """The turns of a review ahead of time: the ``count`` questions due soonest that are
+    not due yet, soonest first."""
+    places = index(banks)
+    later = sorted(
+        (
+            (card.due, places[card.bank, card.question_id], card.bank)
+            for card in cards
+            if (card.bank, card.question_id) in places and not is_due(card, now)
+        ),
+        key=lambda entry: (entry[0], entry[1][0], entry[1][1]),
+    )[:count]
+    turns: list[Turn] = []
+    for number, (_, place, title) in enumerate(later, start=1):
+        question = place[2]
+        choices, items = arrange(question, shuffle, rng)
+        turns.append(Turn(question, title, number, len(later), choices=choices, items=items))
+    return turns

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
+
+from quiz.history.progress import (
+    BankProgress,
+    Day,
+    Retention,
+    bank_progress,
+    calendar,
+    retention,
+)
+
+if TYPE_CHECKING:
+    from quiz.history.scheduling import Memory
 
 MISSED_LIMIT = 5
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -95,8 +108,9 @@ class GamePoint:
 
     @property
     def fraction(self) -> float:
-        """The score as a share of the most it could have been, 0 to 1."""
-        return ratio(self.score, self.max_score)
+        """The score as a share of the most it could have been, 0 to 1 (a damaged
+        row's score is held within those)."""
+        return min(max(ratio(self.score, self.max_score), 0.0), 1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +126,10 @@ class Stats:
     difficulties: tuple[Accuracy, ...]
     missed: tuple[Missed, ...]
     games: tuple[GamePoint, ...]
+    progress: tuple[BankProgress, ...] = ()
+    retention: Retention = field(default_factory=lambda: Retention(0.9, 0, 0))
+    calendar: tuple[Day, ...] = ()
+    scheduler: str = "fsrs"
 
     @property
     def accuracy(self) -> float:
@@ -125,10 +143,30 @@ def ratio(part: int, whole: int) -> float:
 
 
 def compute(
-    games: Sequence[GameRow], answers: Sequence[AnswerRow], *, missed_limit: int = MISSED_LIMIT
+    games: Sequence[GameRow],
+    answers: Sequence[AnswerRow],
+    *,
+    missed_limit: int = MISSED_LIMIT,
+    memories: Sequence[Memory] = (),
+    bank_sizes: Mapping[str, frozenset[str]] | None = None,
+    retention_target: float = 0.9,
+    scheduler: str = "fsrs",
+    now: datetime | None = None,
+    zone: tzinfo | None = None,
 ) -> Stats:
-    """Summarise the stored games and answers (answers in game and position order)."""
+    """Summarise the stored games and answers (answers in game and position order).
+
+    ``memories`` are the FSRS cards, ``bank_sizes`` the question ids of each bank
+    found (for the questions not yet answered); ``zone`` is the calendar's time zone
+    (the system's when None).
+    """
+    now = now or datetime.now(UTC)
     ordered = sorted(answers, key=lambda a: (a.game_id, a.position))
+    ended = {g.id: datetime.fromisoformat(g.ended) for g in games}
+    timed = sorted(
+        ((ended[a.game_id], a.game_id, a.position, a) for a in ordered if a.game_id in ended),
+        key=lambda entry: entry[:3],
+    )
     return Stats(
         sessions=len(games),
         answered=len(ordered),
@@ -142,6 +180,14 @@ def compute(
             GamePoint(g.ended, g.mode, g.score, g.max_score, g.completed)
             for g in sorted(games, key=lambda g: (g.ended, g.id))
         ),
+        progress=bank_progress(memories, bank_sizes or {}),
+        retention=retention(
+            [(at, a.bank, a.question_id, a.correct) for at, _, _, a in timed],
+            target=retention_target,
+            now=now,
+        ),
+        calendar=calendar([at for at, _, _, _ in timed], now, zone),
+        scheduler=scheduler,
     )
 
 
@@ -228,57 +274,3 @@ def sparkline(fractions: Iterable[float]) -> str:
     """One block character per value (0 to 1): low ``▁`` to full ``█``."""
     top = len(SPARKS) - 1
     return "".join(SPARKS[round(min(max(f, 0.0), 1.0) * top)] for f in fractions)
-
-
-def document(stats: Stats) -> dict[str, Any]:
-    """The statistics as the JSON object of ``quiz stats --json``."""
-    return {
-        "sessions": stats.sessions,
-        "answers": stats.answered,
-        "correct": stats.correct,
-        "accuracy": round(stats.accuracy, 4),
-        "best_streak": stats.best_streak,
-        "banks": [
-            {
-                "title": b.title,
-                "plays": b.plays,
-                "best_score": b.best_score,
-                "average_score": round(b.average_score, 2),
-                "accuracy": round(b.accuracy, 4),
-                "answers": b.answered,
-                "correct": b.correct,
-            }
-            for b in stats.banks
-        ],
-        "tags": [_accuracy_entry("tag", a) for a in stats.tags],
-        "difficulties": [_accuracy_entry("difficulty", a) for a in stats.difficulties],
-        "most_missed": [
-            {
-                "bank": m.bank,
-                "id": m.question_id,
-                "prompt": m.prompt,
-                "missed": m.missed,
-                "asked": m.asked,
-            }
-            for m in stats.missed
-        ],
-        "games": [
-            {
-                "ended": g.ended,
-                "mode": g.mode,
-                "score": g.score,
-                "max_score": g.max_score,
-                "completed": g.completed,
-            }
-            for g in stats.games
-        ],
-    }
-
-
-def _accuracy_entry(key: str, acc: Accuracy) -> dict[str, Any]:
-    return {
-        key: acc.label,
-        "answers": acc.answered,
-        "correct": acc.correct,
-        "accuracy": round(acc.accuracy, 4),
-    }

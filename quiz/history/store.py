@@ -1,21 +1,24 @@
-"""The history store: every game and answer, and the Leitner boxes, in one SQLite file.
+"""The history store: every game and answer, the FSRS cards and the Leitner boxes, in
+one SQLite file.
 
 The file is ``history.sqlite3`` in the data folder (opened, migrated and set aside by
 :mod:`quiz.history.database`). Each game is written in one ``BEGIN IMMEDIATE``
-transaction, so games finishing in two terminals at once lose nothing.
+transaction, so games finishing in two terminals at once lose nothing; a reset takes
+the same write lock for its backup and its clearing.
 
 Faults never stop a game: :func:`open_history` does not raise. A file that is not a
-database is moved aside (``history.sqlite3.corrupt-YYYYmmddTHHMMSS``) and a fresh one
-started; a folder that cannot be written gives a store that does not save. Either way
-the reason is in :attr:`History.warnings`.
+database, or has lost a table, is moved aside (``history.sqlite3.corrupt-...``) by
+one process at a time, and a fresh one started. A folder that cannot be written, or a
+file from a newer release, is read without being changed and saves nothing. Rows that
+cannot be understood are skipped and counted. Every reason is in
+:attr:`History.warnings`.
 
-Leitner boxes are keyed by (bank title, question id): the title is what every turn
+Cards and boxes are keyed by (bank title, question id): the title is what every turn
 carries, and it survives the file being moved or renamed.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
@@ -26,20 +29,32 @@ from types import TracebackType
 from quiz.errors import QuizError
 from quiz.files import free_name
 from quiz.game.engine import GameResult
+from quiz.history import rows as read
+from quiz.history.cards import Choice, read_choice, write_choice
 from quiz.history.database import (
     NewerSchemaError,
     connect,
+    connect_read_only,
     is_corrupt,
     move_aside,
-    parse_stamp,
-    stamp,
+    setting_aside,
 )
-from quiz.history.leitner import Card, due_at, is_due, next_box
-from quiz.history.results import given_value
+from quiz.history.leitner import Card
+from quiz.history.reader import NOT_SAVED, RowReader
+from quiz.history.recording import write_game
+from quiz.history.scheduling import Memory
 from quiz.history.stats import AnswerRow, GameRow, Stats, compute
 
 FILE_NAME = "history.sqlite3"
-NOT_SAVED = "history not saved"
+__all__ = [
+    "FILE_NAME",
+    "NOT_SAVED",
+    "History",
+    "HistoryUnavailableError",
+    "game_options",
+    "open_history",
+    "save_game",
+]
 Clock = Callable[[], datetime]
 
 
@@ -48,7 +63,7 @@ class HistoryUnavailableError(QuizError):
 
 
 def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
-    """The store in the data folder; never raises: faults become warnings and no saving."""
+    """The store in the data folder; never raises: faults become warnings."""
     data_dir = Path(folder)
     path = data_dir / FILE_NAME
     warnings: list[str] = []
@@ -56,48 +71,80 @@ def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
         data_dir.mkdir(parents=True, exist_ok=True)
         return History(path, connect(path), warnings, now)
     except NewerSchemaError as error:
-        warnings.append(f"{NOT_SAVED}: {error}")
-        return History(path, None, warnings, now)
+        warnings.append(f"{NOT_SAVED}: {error} (the file is read, never changed)")
+        return _read_only(path, warnings, now)
     except sqlite3.Error as error:
         if not is_corrupt(error):
-            warnings.append(f"{NOT_SAVED}: {error}")
-            return History(path, None, warnings, now)
-        reason = error
+            warnings.append(f"{NOT_SAVED}: {_why_unwritable(data_dir, error)}")
+            return _read_only(path, warnings, now)
+        reason: Exception = error
     except OSError as error:
-        why = error.strerror or str(error)
-        warnings.append(f"{NOT_SAVED}: cannot use the data folder {data_dir} ({why})")
-        return History(path, None, warnings, now)
+        warnings.append(f"{NOT_SAVED}: {_why_unwritable(data_dir, error)}")
+        return _read_only(path, warnings, now)
     try:
-        moved = move_aside(path, "corrupt", now())
-        warnings.append(
-            f"the history file was damaged ({reason}); it was moved to {moved} "
-            "and a new one started"
-        )
-        return History(path, connect(path), warnings, now)
+        with setting_aside(path):
+            # Another process may have set the file aside while this one waited.
+            try:
+                return History(path, connect(path), warnings, now)
+            except sqlite3.Error as error:
+                if not is_corrupt(error):
+                    raise
+                reason = error
+            moved = move_aside(path, "corrupt", now())
+            warnings.append(
+                f"the history file was damaged ({reason}); it was moved to {moved} "
+                "and a new one started"
+            )
+            return History(path, connect(path), warnings, now)
     except (sqlite3.Error, OSError, NewerSchemaError) as error:
         warnings.append(f"{NOT_SAVED}: {error}")
         return History(path, None, warnings, now)
 
 
-class History:
-    """An open store: record games, read boxes and statistics, reset.
+def _why_unwritable(data_dir: Path, error: Exception) -> str:
+    why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return f"cannot write to the data folder {data_dir} ({why})"
 
-    With no connection it saves nothing and reads as empty; ``warnings`` says why.
-    Errors after opening are caught too and added to ``warnings``.
+
+def _read_only(path: Path, warnings: list[str], now: Clock) -> History:
+    """The store read without writing, when the file is there and can be read."""
+    if not path.is_file():
+        return History(path, None, warnings, now)
+    try:
+        return History(path, connect_read_only(path), warnings, now, writable=False)
+    except sqlite3.Error as error:
+        warnings.append(f"the history file cannot be read either ({error})")
+        return History(path, None, warnings, now)
+
+
+class History(RowReader):
+    """An open store: record games, read cards and statistics, reset.
+
+    With no connection it saves nothing and reads as empty; read-only, it reads what
+    it can and saves nothing; ``warnings`` says why. Errors after opening are caught
+    too and added to ``warnings``.
     """
 
     def __init__(
-        self, path: Path, connection: sqlite3.Connection | None, warnings: list[str], now: Clock
+        self,
+        path: Path,
+        connection: sqlite3.Connection | None,
+        warnings: list[str],
+        now: Clock,
+        *,
+        writable: bool = True,
     ) -> None:
         self.path = path
         self.connection = connection
         self.warnings = warnings
         self.now = now
+        self.writable = writable and connection is not None
+        self._skipped: dict[object, int] = {}
 
     @property
     def saving(self) -> bool:
         """Whether games are being saved."""
-        return self.connection is not None
+        return self.connection is not None and self.writable
 
     def __enter__(self) -> History:
         return self
@@ -115,11 +162,7 @@ class History:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-
-    def _fail(self, error: Exception) -> None:
-        message = f"{NOT_SAVED}: {error}"
-        if message not in self.warnings:
-            self.warnings.append(message)
+        self.writable = False
 
     # -- writing --------------------------------------------------------------------
 
@@ -133,158 +176,101 @@ class History:
         started: datetime,
         ended: datetime,
     ) -> None:
-        """Save a game, its answers and the new Leitner boxes, all in one transaction.
-
-        Every answered question moves box (wrong: back to 1; right: up one) and is
-        due again after its box's interval, counted from ``ended``. Never raises.
-        """
+        """Save a game and its answers, and review each answered question's FSRS card
+        and Leitner box, all in one transaction, counted from ``ended``. Never raises."""
         connection = self.connection
-        if connection is None:
+        if connection is None or not self.writable:
             return
         try:
             connection.execute("BEGIN IMMEDIATE")
             try:
-                self._write(connection, result, mode, banks, options, started, ended)
+                write_game(connection, result, mode, banks, options, started, ended)
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
-        except (sqlite3.Error, TypeError, ValueError) as error:
+        except (sqlite3.Error, TypeError, ValueError, OverflowError) as error:
             self._fail(error)
 
-    @staticmethod
-    def _write(
-        connection: sqlite3.Connection,
-        result: GameResult,
-        mode: str,
-        banks: list[str],
-        options: dict[str, object],
-        started: datetime,
-        ended: datetime,
-    ) -> None:
-        cursor = connection.execute(
-            "INSERT INTO games (mode, banks, options, started, ended, score, max_score,"
-            " planned, completed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                mode,
-                json.dumps(banks, ensure_ascii=False),
-                json.dumps(options, ensure_ascii=False, sort_keys=True, default=str),
-                stamp(started),
-                stamp(ended),
-                result.score,
-                result.max_score,
-                result.planned,
-                int(result.completed),
-            ),
-        )
-        game_id = cursor.lastrowid
-        for position, outcome in enumerate(result.outcomes, start=1):
-            question = outcome.turn.question
-            bank = outcome.turn.bank_title
-            connection.execute(
-                "INSERT INTO answers (game_id, position, bank, question_id, correct, points,"
-                " seconds, given, prompt, difficulty, tags)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    game_id,
-                    position,
-                    bank,
-                    question.id,
-                    int(outcome.correct),
-                    outcome.points.total,
-                    round(outcome.seconds, 3),
-                    json.dumps(given_value(outcome.reply.given), ensure_ascii=False),
-                    question.prompt,
-                    question.difficulty.value,
-                    json.dumps(list(question.tags), ensure_ascii=False),
-                ),
-            )
-            row = connection.execute(
-                "SELECT box FROM boxes WHERE bank = ? AND question_id = ?", (bank, question.id)
-            ).fetchone()
-            box = next_box(int(row[0]) if row else None, outcome.correct)
-            connection.execute(
-                "INSERT INTO boxes (bank, question_id, box, due, updated) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (bank, question_id) DO UPDATE"
-                " SET box = excluded.box, due = excluded.due, updated = excluded.updated",
-                (bank, question.id, box, stamp(due_at(box, ended)), stamp(ended)),
-            )
+    def remember(self, choice: Choice) -> None:
+        """Keep the scheduler chosen (and FSRS's retention) for the next reviews."""
+        if self.connection is None or not self.writable:
+            return
+        try:
+            with_transaction(self.connection, lambda c: write_choice(c, choice))
+        except sqlite3.Error as error:
+            self._fail(error)
 
     # -- reading --------------------------------------------------------------------
 
-    def cards(self) -> list[Card]:
-        """Every answered question in its box, soonest due first."""
+    def choice(self) -> Choice:
+        """The scheduler chosen last (FSRS at 90% when none was)."""
         if self.connection is None:
-            return []
+            return Choice()
         try:
-            rows = self.connection.execute(
-                "SELECT bank, question_id, box, due FROM boxes ORDER BY due, bank, question_id"
-            ).fetchall()
-        except sqlite3.Error as error:
-            self._fail(error)
-            return []
-        return [Card(str(b), str(q), int(box), parse_stamp(str(due))) for b, q, box, due in rows]
+            return read_choice(self.connection)
+        except (sqlite3.Error, UnicodeDecodeError):
+            return Choice()
 
-    def due(self, now: datetime) -> list[Card]:
+    def memories(self) -> list[Memory]:
+        """Every question's FSRS card."""
+        found = self._select(f"SELECT {read.MEMORY_COLUMNS} FROM cards")
+        return self._parse(found, read.memory)
+
+    def cards(self, scheduler: str | None = None) -> list[Card]:
+        """Every answered question with its box and when it is due under ``scheduler``
+        (the remembered one when None), soonest due first."""
+        boxes = self._parse(
+            self._select("SELECT bank, question_id, box, due FROM boxes"), read.box_card
+        )
+        if (scheduler or self.choice().scheduler) == "fsrs":
+            box_of = {(c.bank, c.question_id): c.box for c in boxes}
+            boxes = [
+                Card(m.bank, m.question_id, box_of.get((m.bank, m.question_id), 1), m.due)
+                for m in self.memories()
+            ]
+        return sorted(boxes, key=lambda c: (c.due, c.bank, c.question_id))
+
+    def due(self, now: datetime, scheduler: str | None = None) -> list[Card]:
         """The cards due at ``now``, most overdue first."""
-        return [card for card in self.cards() if is_due(card, now)]
+        return [card for card in self.cards(scheduler) if card.due <= now]
 
-    def next_due(self, now: datetime) -> datetime | None:
+    def next_due(self, now: datetime, scheduler: str | None = None) -> datetime | None:
         """When the next card not yet due at ``now`` becomes due (None if none)."""
-        later = [card.due for card in self.cards() if not is_due(card, now)]
-        return min(later, default=None)
+        return min((c.due for c in self.cards(scheduler) if c.due > now), default=None)
 
     def rows(self) -> tuple[list[GameRow], list[AnswerRow]]:
-        """Every stored game and answer, oldest first."""
-        if self.connection is None:
-            return [], []
-        try:
-            games = self.connection.execute(
+        """Every stored game and answer that can be read, oldest first."""
+        games = self._parse(
+            self._select(
                 "SELECT id, mode, banks, started, ended, score, max_score, planned, completed"
                 " FROM games ORDER BY ended, id"
-            ).fetchall()
-            answers = self.connection.execute(
+            ),
+            read.game_row,
+        )
+        answers = self._parse(
+            self._select(
                 "SELECT game_id, position, bank, question_id, correct, points, prompt,"
                 " difficulty, tags FROM answers ORDER BY game_id, position"
-            ).fetchall()
-        except sqlite3.Error as error:
-            self._fail(error)
-            return [], []
-        return (
-            [
-                GameRow(
-                    int(g[0]),
-                    str(g[1]),
-                    tuple(_json_list(g[2])),
-                    str(g[3]),
-                    str(g[4]),
-                    int(g[5]),
-                    int(g[6]),
-                    int(g[7]),
-                    bool(g[8]),
-                )
-                for g in games
-            ],
-            [
-                AnswerRow(
-                    int(a[0]),
-                    int(a[1]),
-                    str(a[2]),
-                    str(a[3]),
-                    bool(a[4]),
-                    int(a[5]),
-                    str(a[6]),
-                    str(a[7]),
-                    tuple(_json_list(a[8])),
-                )
-                for a in answers
-            ],
+            ),
+            read.answer_row,
         )
+        return games, answers
 
-    def stats(self) -> Stats:
-        """The statistics of everything stored."""
+    def stats(self, banks: dict[str, frozenset[str]] | None = None) -> Stats:
+        """The statistics of everything stored; ``banks``: the question ids of each
+        bank found, by title (for the questions not yet answered)."""
         games, answers = self.rows()
-        return compute(games, answers)
+        choice = self.choice()
+        return compute(
+            games,
+            answers,
+            memories=self.memories(),
+            bank_sizes=banks or {},
+            retention_target=choice.retention,
+            scheduler=choice.scheduler,
+            now=self.now(),
+        )
 
     def game_count(self) -> int:
         """How many games are stored."""
@@ -295,21 +281,26 @@ class History:
     def reset(self) -> Path:
         """Copy the file to ``history.sqlite3.backup-YYYYmmddTHHMMSS``, then empty it.
 
+        Both happen under the write lock a game takes to save, so a game finishing
+        meanwhile is either in the backup or saved after the reset, never lost.
         Returns the backup's path. Raises :class:`HistoryUnavailableError` when not saving.
         """
         connection = self.connection
-        if connection is None:
+        if connection is None or not self.writable:
             raise HistoryUnavailableError("; ".join(self.warnings) or "history is closed")
-        target = free_name(self.path, "backup", self.now())
         try:
-            backup = sqlite3.connect(target)
-            try:
-                connection.backup(backup)
-            finally:
-                backup.close()
             connection.execute("BEGIN IMMEDIATE")
             try:
-                for table in ("answers", "games", "boxes"):
+                target = free_name(self.path, "backup", self.now())
+                # A second connection reads the snapshot this one's write lock holds still.
+                source = sqlite3.connect(self.path)
+                backup = sqlite3.connect(target)
+                try:
+                    source.backup(backup)
+                finally:
+                    backup.close()
+                    source.close()
+                for table in ("answers", "games", "boxes", "cards"):
                     connection.execute(f"DELETE FROM {table}")
                 connection.execute("COMMIT")
             except BaseException:
@@ -320,12 +311,17 @@ class History:
         return target
 
 
-def _json_list(text: object) -> list[str]:
+def with_transaction(
+    connection: sqlite3.Connection, work: Callable[[sqlite3.Connection], None]
+) -> None:
+    """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction."""
+    connection.execute("BEGIN IMMEDIATE")
     try:
-        value = json.loads(str(text))
-    except ValueError:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else []
+        work(connection)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
 
 
 def game_options(values: dict[str, object], drop: Sequence[str] = ()) -> dict[str, object]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from datetime import datetime
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from quiz.history.progress import CALENDAR_WEEKS, Day, Retention
 from quiz.history.stats import Accuracy, GamePoint, Stats, sparkline
 
 SPARK_GAMES = 30
@@ -16,18 +18,40 @@ BAR_GAMES = 10
 BAR_WIDTH = 16
 
 
+def is_plain(console: Console) -> bool:
+    """Whether to write lines a screen reader reads well: ``QUIZ_PLAIN=1``,
+    ``TERM=dumb``, or output that is not a terminal."""
+    return (
+        os.environ.get("QUIZ_PLAIN") == "1"
+        or os.environ.get("TERM") == "dumb"
+        or not console.is_terminal
+    )
+
+
 def percent(fraction: float) -> str:
     """``0.756`` as ``76%``."""
     return f"{fraction * 100:.0f}%"
 
 
-def stats_view(stats: Stats) -> RenderableType:
-    """Everything ``quiz stats`` shows, or a line saying there is nothing yet."""
+HEAT = " ░▒▓█"  # no answers, then the quarters of the busiest day
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
+    """Everything ``quiz stats`` shows, or a line saying there is nothing yet.
+
+    ``plain``: the calendar as sentences, for screen readers and pipes.
+    """
     if not stats.sessions:
         return Text("No games yet. Play one with 'quiz play'.", style="quiz.muted")
     parts: list[RenderableType] = [overview(stats)]
     if stats.banks:
         parts.append(bank_table(stats))
+    if stats.progress:
+        parts.append(progress_table(stats))
+    parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
+    if stats.calendar:
+        parts.append(calendar_lines(stats.calendar) if plain else heat_map(stats.calendar))
     if stats.tags:
         parts.append(accuracy_table("By tag", "Tag", stats.tags))
     if stats.difficulties:
@@ -129,3 +153,105 @@ def score_bar(game: GamePoint, width: int = BAR_WIDTH) -> Text:
     if not game.completed:
         bar.append(" …", style="quiz.warning")
     return bar
+
+
+def progress_table(stats: Stats) -> Table:
+    """Per bank: questions new, learning and known (stability of 21 days or more)."""
+    table = Table(title="Progress", title_style="quiz.title", expand=False)
+    table.add_column("Bank", overflow="fold", ratio=1)
+    table.add_column("New", justify="right")
+    table.add_column("Learning", justify="right")
+    table.add_column("Known", justify="right")
+    for row in stats.progress:
+        new = "–" if row.new is None else str(row.new)
+        table.add_row(Text(row.title), new, str(row.learning), str(row.known))
+    return table
+
+
+def retention_line(retention: Retention, scheduler: str) -> Text:
+    """``Retention (30 days): 87% of 31 reviews; target 90% (fsrs)``."""
+    line = Text("Retention ", style="quiz.heading")
+    line.append("(30 days): ")
+    measured = retention.measured
+    if measured is None:
+        line.append("no reviews yet", style="quiz.muted")
+    else:
+        style = "quiz.correct" if measured >= retention.target - 0.05 else "quiz.warning"
+        line.append(percent(measured), style=style)
+        line.append(f" of {retention.reviews} review{'' if retention.reviews == 1 else 's'}")
+    target = f"target {percent(retention.target)}" if scheduler == "fsrs" else "scheduler leitner"
+    line.append(f"; {target}", style="quiz.muted")
+    return line
+
+
+def _level(answers: int, top: int) -> int:
+    """0 for no answers, else 1 to 4 by the quarter of the busiest day."""
+    if not answers or not top:
+        return 0
+    return min(4, max(1, -(-answers * 4 // top)))
+
+
+def heat_map(days: Sequence[Day]) -> Group:
+    """A row per weekday, a column per week (oldest left), shaded by answers given.
+
+    Shades are characters, so the map reads without colour too.
+    """
+    top = max(day.answers for day in days)
+    weeks = len(days) // 7
+    grid = Text()
+    for weekday in range(7):
+        grid.append(f"{WEEKDAYS[weekday]} ", style="quiz.muted")
+        for week in range(weeks):
+            level = _level(days[week * 7 + weekday].answers, top)
+            grid.append(HEAT[level] if level else "·", style="quiz.bar" if level else "quiz.muted")
+            grid.append(" ")
+        grid.rstrip()
+        grid.append("\n")
+    grid.rstrip()
+    played = sum(1 for day in days if day.answers)
+    first = days[0].day
+    title = Text.assemble(
+        ("Days played", "quiz.title"),
+        (f" · {CALENDAR_WEEKS} weeks from {first:%d %b}", "quiz.muted"),
+    )
+    legend = Text.assemble(
+        ("· none ░ ▒ ▓ █ most", "quiz.muted"), (f" · {played} days played", "quiz.muted")
+    )
+    return Group(title, grid, legend)
+
+
+class Wrapped:
+    """Lines wrapped at word boundaries to the width given, with no padding, even into
+    a pipe (where the console leaves a long text whole)."""
+
+    def __init__(self, lines: Sequence[Text]) -> None:
+        self.lines = list(lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Each line, wrapped."""
+        for line in self.lines:
+            for part in line.wrap(console, max(options.max_width, 20)):
+                part.rstrip()
+                yield part
+
+
+def wrapped(lines: Sequence[Text]) -> Wrapped:
+    """See :class:`Wrapped`."""
+    return Wrapped(lines)
+
+
+def calendar_lines(days: Sequence[Day]) -> Wrapped:
+    """The calendar as one sentence a week, for screen readers."""
+    lines = [f"Days played in the last {CALENDAR_WEEKS} weeks:"]
+    for start in range(0, len(days), 7):
+        week = days[start : start + 7]
+        played = [day for day in week if day.answers]
+        head = f"Week of {week[0].day.day} {week[0].day:%B}: "
+        if not played:
+            lines.append(head + "not played.")
+            continue
+        answers = sum(day.answers for day in played)
+        each = ", ".join(f"{day.day:%a} {day.answers}" for day in played)
+        count = "1 day" if len(played) == 1 else f"{len(played)} days"
+        lines.append(f"{head}{count}, {answers} answers ({each}).")
+    return wrapped([Text(line) for line in lines])

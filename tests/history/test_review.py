@@ -129,7 +129,7 @@ def test_review_plays_the_due_questions_in_plain_mode(
 def test_review_count_limits_the_questions(
     isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered(isolated_data_dir, {"moon", "sun", "days"}, datetime.now(UTC))
+    answered(isolated_data_dir, {"moon", "sun", "days"}, datetime.now(UTC) - timedelta(hours=1))
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))
     assert main(["review", str(BANK_PATH), "--plain", "--no-shuffle", "-n", "1"]) == 0
     out = capsys.readouterr().out
@@ -139,7 +139,7 @@ def test_review_count_limits_the_questions(
 def test_review_interrupted_by_end_of_input(
     isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered(isolated_data_dir, {"moon", "sun"}, datetime.now(UTC))
+    answered(isolated_data_dir, {"moon", "sun"}, datetime.now(UTC) - timedelta(hours=1))
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))
     assert main(["review", str(BANK_PATH), "--plain", "--no-shuffle"]) == 130
     assert "Game stopped" in capsys.readouterr().out
@@ -150,10 +150,14 @@ def test_nothing_due_says_when_and_exits_0(
 ) -> None:
     answered(isolated_data_dir, set(), datetime.now(UTC))
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    assert main(["review", str(BANK_PATH), "--plain"]) == 0
+    assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "leitner"]) == 0
     out = capsys.readouterr().out
     assert "Nothing to review now. The next question is due" in out
     assert "(in 1 day)" in out
+    assert "quiz review --ahead N" in out
+    # FSRS (the default again): a first right answer comes back after two days.
+    assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "fsrs"]) == 0
+    assert "(in 2 days)" in capsys.readouterr().out
 
 
 def test_nothing_answered_yet(capsys: pytest.CaptureFixture[str]) -> None:
@@ -164,7 +168,9 @@ def test_nothing_answered_yet(capsys: pytest.CaptureFixture[str]) -> None:
 def test_review_skips_questions_that_are_gone(
     isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered(isolated_data_dir, {"sun", "gone"}, datetime.now(UTC), qids=("gone",))
+    answered(
+        isolated_data_dir, {"sun", "gone"}, datetime.now(UTC) - timedelta(hours=1), qids=("gone",)
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
     assert main(["review", str(BANK_PATH), "--plain"]) == 0
     out = capsys.readouterr().out
@@ -204,10 +210,12 @@ def test_a_review_game_is_recorded_and_moves_the_boxes(
     """Through the recording in Session.run; skipped until Session.run records games."""
     answered(isolated_data_dir, {"moon", "days"}, datetime.now(UTC) - timedelta(hours=1))
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n"))
-    assert main(["review", str(BANK_PATH), "--plain", "--no-shuffle"]) == 0
+    assert (
+        main(["review", str(BANK_PATH), "--plain", "--no-shuffle", "--scheduler", "leitner"]) == 0
+    )
     with open_history(isolated_data_dir, lambda: T0) as history:
         games, _ = history.rows()
-        boxes = {c.question_id: c.box for c in history.cards()}
+        boxes = {c.question_id: c.box for c in history.cards("leitner")}
     if len(games) == 1:
         pytest.skip("Session.run does not record games yet")
     assert [g.mode for g in games] == ["play", "review"]
@@ -218,4 +226,4 @@ def test_a_review_game_is_recorded_and_moves_the_boxes(
     assert main(["review", str(BANK_PATH), "--plain"]) == 0
     assert "Question 1 of 1 " in capsys.readouterr().out
     with open_history(isolated_data_dir, lambda: T0) as history:
-        assert {c.question_id: c.box for c in history.cards()}["days"] == 2
+        assert {c.question_id: c.box for c in history.cards("leitner")}["days"] == 2

@@ -13,7 +13,8 @@ from rich.console import Console
 
 from quiz.cli import main
 from quiz.game.engine import GameOptions, GameResult, Reply, Status, Turn, plan, play
-from quiz.history.stats import AnswerRow, GameRow, compute, document, sparkline
+from quiz.history.stats import AnswerRow, GameRow, compute, sparkline
+from quiz.history.stats_document import document
 from quiz.history.store import FILE_NAME, open_history
 from quiz.library.loading import load_bank
 from quiz.model import QuestionType

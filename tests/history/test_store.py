@@ -327,27 +327,27 @@ def test_a_leitner_cycle_with_an_injected_clock(tmp_path: Path) -> None:
     def answer_moon(right: bool, at: datetime) -> tuple[int, datetime]:
         clock[0] = at
         record(history, game({"moon": right}, stop_after=1), at)
-        card = next(c for c in history.cards() if c.question_id == "moon")
+        card = next(c for c in history.cards("leitner") if c.question_id == "moon")
         return card.box, card.due
 
     # Wrong: box 1, due at once.
     assert answer_moon(False, T0) == (1, T0)
-    assert [c.question_id for c in history.due(T0)] == ["moon"]
+    assert [c.question_id for c in history.due(T0, "leitner")] == ["moon"]
     # Right answers climb the boxes: due after 1, 3, 7 and 14 days.
     at = T0
     for box, days in ((2, 1), (3, 3), (4, 7), (5, 14)):
         assert answer_moon(True, at) == (box, at + timedelta(days=days))
-        assert history.due(at) == []
-        assert history.due(at + timedelta(days=days) - timedelta(seconds=1)) == []
-        assert history.next_due(at) == at + timedelta(days=days)
+        assert history.due(at, "leitner") == []
+        assert history.due(at + timedelta(days=days) - timedelta(seconds=1), "leitner") == []
+        assert history.next_due(at, "leitner") == at + timedelta(days=days)
         at += timedelta(days=days)
-        assert [c.question_id for c in history.due(at)] == ["moon"]
+        assert [c.question_id for c in history.due(at, "leitner")] == ["moon"]
     # Box 5 is the top: right again stays there.
     assert answer_moon(True, at) == (5, at + timedelta(days=14))
     # Wrong again: back to box 1, due at once.
     at += timedelta(days=14)
     assert answer_moon(False, at) == (1, at)
-    assert [c.box for c in history.due(at)] == [1]
+    assert [c.box for c in history.due(at, "leitner")] == [1]
     history.close()
 
 
