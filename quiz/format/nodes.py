@@ -37,9 +37,10 @@ class Scalar(Node):
 
 @dataclass(slots=True, eq=False)
 class Sequence(Node):
-    """A YAML list."""
+    """A YAML list; ``streamed`` counts the entries handed to a sink instead of kept."""
 
     items: list[Node] = field(default_factory=list)
+    streamed: int = 0
 
 
 @dataclass(slots=True, eq=False)
