@@ -119,7 +119,7 @@ def _bank(c: Checker, root: Node | None, name: str, questions: _Questions) -> Ba
     if not isinstance(root, Mapping):
         c.error(
             root,
-            f"the top level must be a mapping with 'title' and 'questions', not {kind_name(root)}",
+            f"the top level must hold the keys 'title' and 'questions', not {kind_name(root)}",
         )
         return None
     values = c.fields(root, BANK_KEYS, " at the top level")

@@ -53,7 +53,7 @@ class Mapping(Node):
 def kind_name(node: Node) -> str:
     """Name a node's kind the way an author thinks of it."""
     if isinstance(node, Mapping):
-        return "a mapping"
+        return "keys with values"
     if isinstance(node, Sequence):
         return "a list"
     return "text"

@@ -54,7 +54,7 @@ class QuestionChecker:
         if not isinstance(node, Mapping):
             c.error(
                 node,
-                f"{self.label} must be a mapping with keys like 'id' and 'prompt', "
+                f"{self.label} must be keys with values, like 'id: ...' and 'prompt: ...', "
                 f"not {kind_name(node)}",
             )
             return None

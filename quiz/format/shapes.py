@@ -13,7 +13,12 @@ import difflib
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from quiz.format.rules import MAX_ERRORS, MAX_WARNINGS
-from quiz.format.text import find_control_character, invisible_characters, look_alike_key
+from quiz.format.text import (
+    edit_distance,
+    find_control_character,
+    invisible_characters,
+    look_alike_key,
+)
 
 
 class TooManyErrors(Exception):
@@ -25,7 +30,7 @@ def control_message(char: str) -> str:
     if "\ud800" <= char <= "\udfff":
         return f"a lone surrogate {code} is not a character; write the character itself"
     what = (
-        "an escape character (terminal escape sequences)"
+        "an escape character (it starts terminal control codes)"
         if char == "\x1b"
         else "a control character"
     )
@@ -42,7 +47,10 @@ def closest(word: str, options: tuple[str, ...] | list[str]) -> str | None:
     if folded in lowered:
         return lowered[folded]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else None
+    # difflib finds 'questions' close to 'version'; a slip is a few edits at most.
+    if close and edit_distance(folded, close[0].casefold(), 3) <= 3:
+        return close[0]
+    return None
 
 
 def suggest(word: str, options: tuple[str, ...] | list[str]) -> str:
@@ -115,6 +123,8 @@ class Checker:
         self.suggested = set()
         restarted = False
         for key, value in node.pairs:
+            if restarted:
+                break
             if not isinstance(key, Scalar):
                 self.error(key, f"a key must be a plain word, not {kind_name(key)}")
                 continue
@@ -123,8 +133,6 @@ class Checker:
                 self.error(key, f"in a key: {control_message(key.value[index])}")
                 continue
             if key.value in key_nodes:
-                if restarted:
-                    continue
                 first = key_nodes[key.value].line
                 if key.value == restart:
                     restarted = True

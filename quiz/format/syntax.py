@@ -13,6 +13,7 @@ import re
 import yaml
 
 from quiz.errors import Diagnostic
+from quiz.format.rules import BANK_KEYS, QUESTION_KEYS
 
 # A line that starts with a key: its indent, any "- " before it, the key and the colon.
 _KEY_LINE = re.compile(
@@ -145,7 +146,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
         found = problem.rpartition("found ")[2].strip("'")
         column, message = _out_of_line(text, line, column, found)
     elif "mapping values are not allowed" in problem:
-        column, message = _colon_in_text(text, line, column)
+        line, column, message = _colon_in_text(text, line, column)
     elif "flow sequence" in context or "flow mapping" in context:
         flow = error.context_mark
         opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
@@ -159,6 +160,11 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
             )
     elif "flow node" in context:
         message = "an empty entry between two commas; remove the extra comma"
+    elif context.endswith("a tag"):
+        start = error.context_mark or mark
+        if start is not None:
+            line, column = start.line, start.column
+        message = quoted_advice(text, start.index if start else 0, "!")
     elif "alias" in context or "anchor" in context:
         char = "*" if "alias" in context else "&"
         start = error.context_mark or mark
@@ -191,7 +197,7 @@ def _missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
     column = len(found["lead"])
     above = next((a for a in _lines_before(text, mark.line) if a.strip()), "")
     block = _KEY_LINE.match(above)
-    if not rest and block is not None and re.fullmatch(r"[|>][+-]?", above[block.end() :].strip()):
+    if block is not None and re.fullmatch(r"[|>][+-]?", above[block.end() :].strip()):
         return (
             mark.line,
             column,
@@ -199,6 +205,12 @@ def _missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
                 f"the text under '{block['key']}: {above[block.end() :].strip()}' must be indented "
                 f"more than '{block['key']}': start it at column {len(block['lead']) + 3}"
             ),
+        )
+    if re.fullmatch(r"-[^\s-].*", word):
+        return (
+            mark.line,
+            column,
+            (f"'{word}' needs a space after the dash to be an entry of the list: - {word[1:]}"),
         )
     if found["equals"]:
         return mark.line, column, f"'{word}' needs a colon, not '=': {word}: {rest}"
@@ -230,8 +242,8 @@ def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, st
                     f"start it at column {right}"
                 )
         return column, (
-            "a '- ' entry cannot stand among the keys of a mapping; remove the '- ' or "
-            "put the entry under a key"
+            "this '- ' entry follows 'key: value' lines at the same level; start every "
+            "entry of a list with '- ', or remove the '- ' here"
         )
     if found in ("<block mapping start>", "?"):
         key = _key_at(current)
@@ -270,24 +282,46 @@ def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, st
     return column, "unexpected text here; if it belongs to the value above, quote that value"
 
 
-def _colon_in_text(text: str, line: int, column: int) -> tuple[int, str]:
-    """``: `` where a key cannot start: inside a value, or a line indented too far."""
+def _colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
+    """``: `` where a key cannot start: inside a value, a line indented too far, or the
+    line after a key written without its colon (whose words became text)."""
     current = _line(text, line)
+    before = next(
+        ((offset, a) for offset, a in enumerate(_lines_before(text, line), 1) if a.strip()),
+        None,
+    )
+    if before is not None and _KEY_LINE.match(before[1]) is None:
+        found = _WORD.match(before[1])
+        if found is not None and found["word"] in (*BANK_KEYS, *QUESTION_KEYS):
+            word, rest = found["word"], found["rest"]
+            return (
+                line - before[0],
+                len(found["lead"]),
+                (f"'{word}' needs a colon: {found['lead'].lstrip()}{word}: {rest}".rstrip()),
+            )
     key = _key_at(current)
     own = _KEY_LINE.match(current)
     if own is not None and current.rfind(":", 0, own.end()) < column:
-        return column, (
-            f"': ' inside unquoted text starts a new key; put the text in quotes: "
-            f"{_with_value_quoted(current)}"
+        return (
+            line,
+            column,
+            (
+                f"': ' inside unquoted text starts a new key; put the text in quotes: "
+                f"{_with_value_quoted(current)}"
+            ),
         )
     if key is not None:
         above = _previous_key(text, line, key[1])
         if above is not None and above[1] < key[1]:
-            return key[1] - 1, (
-                f"'{key[0]}' is indented more than '{above[0]}' on line {above[2] + 1}: "
-                f"start it at column {above[1]}"
+            return (
+                line,
+                key[1] - 1,
+                (
+                    f"'{key[0]}' is indented more than '{above[0]}' on line {above[2] + 1}: "
+                    f"start it at column {above[1]}"
+                ),
             )
-    return column, "': ' inside unquoted text starts a new key; put the text in quotes"
+    return line, column, "': ' inside unquoted text starts a new key; put the text in quotes"
 
 
 def _value_start(line: str) -> int:

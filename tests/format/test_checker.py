@@ -98,8 +98,16 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     ("empty-file", "", "1:1: error: the file is empty"),
     ("blank-file", "\n\n   \n", "1:1: error: the file is empty"),
     ("comment-only", "# nothing yet\n", "1:1: error: the file is empty"),
-    ("top-level-list", "- title: T\n", "1:1: error: the top level must be a mapping"),
-    ("top-level-text", "just words\n", "1:1: error: the top level must be a mapping"),
+    (
+        "top-level-list",
+        "- title: T\n",
+        "1:1: error: the top level must hold the keys 'title' and 'questions'",
+    ),
+    (
+        "top-level-text",
+        "just words\n",
+        "1:1: error: the top level must hold the keys 'title' and 'questions'",
+    ),
     (
         "python-tag",
         "title: !!python/object/apply:os.system ['true']\nquestions: []\n",
@@ -130,7 +138,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "question-not-a-mapping",
         HEAD + "  - What is red?\n",
-        "3:5: error: question 1 must be a mapping",
+        "3:5: error: question 1 must be keys with values",
     ),
     (
         "description-a-list",
@@ -310,7 +318,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "single-answer-a-mapping",
         question("choices: [a, b]", "answer: {a: b}"),
-        "7:13: error: 'answer' must be text, not a mapping",
+        "7:13: error: 'answer' must be text, not keys with values",
     ),
     (
         "single-answer-empty",
@@ -392,7 +400,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "text-answer-a-mapping",
         question("type: text", "answer: {a: b}"),
-        "7:13: error: 'answer' must be text, not a mapping",
+        "7:13: error: 'answer' must be text, not keys with values",
     ),
     # number
     (
@@ -501,7 +509,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "source-a-mapping",
         question("choices: [a, b]", "answer: a", "source: {a: b}"),
-        "8:13: error: 'source' must be text, not a mapping",
+        "8:13: error: 'source' must be text, not keys with values",
     ),
     (
         "explanation-empty",
@@ -513,7 +521,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "escape-in-prompt",
         HEAD + '  - id: q1\n    prompt: "Red \\x1b[31mplanet"\n',
-        "4:13: error: in 'prompt': an escape character (terminal escape sequences) U+001B",
+        "4:13: error: in 'prompt': an escape character (it starts terminal control codes) U+001B",
     ),
     (
         "escape-in-title",
@@ -559,7 +567,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "raw-escape",
         "title: Red \x1b[31m\nquestions: []\n",
-        "1:12: error: an escape character (terminal escape sequences) U+001B is not allowed",
+        "1:12: error: an escape character (it starts terminal control codes) U+001B is not allowed",
     ),
     (
         "raw-escape-later-line",

@@ -168,7 +168,7 @@ def test_complex_keys_are_nodes() -> None:
 
 
 def test_kind_name() -> None:
-    assert kind_name(Mapping(1, 1)) == "a mapping"
+    assert kind_name(Mapping(1, 1)) == "keys with values"
     assert kind_name(Sequence(1, 1)) == "a list"
     assert kind_name(Scalar(1, 1, value="x")) == "text"
 
