@@ -159,7 +159,7 @@ def test_validate_several_paths_in_one_run(
     assert f"{broken_dir / 'empty.yaml'}:1:1: error:" in out
     assert f"{broken_dir / 'tab-indent.yaml'}:3:1: error:" in out
     assert not any(": error: " in line and str(good_dir) in line for line in out.splitlines())
-    assert "2 errors in 2 files of 5 files checked" in out
+    assert "2 errors in 2 files of 6 files checked" in out
 
 
 def test_validate_good_files_exits_zero(capsys: pytest.CaptureFixture[str], good_dir: Path) -> None:
