@@ -6,8 +6,6 @@ Runs in CI in a few seconds (a few hundred mutated files)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +73,7 @@ def test_a_mutated_file_gets_a_located_report_in_plain_words(text: str) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(PIECES + ["a", "Mars", " ", "questions", "title"]), max_size=40))
+@given(st.lists(st.sampled_from([*PIECES, "a", "Mars", " ", "questions", "title"]), max_size=40))
 def test_a_file_made_of_pieces_never_raises(pieces: list[str]) -> None:
     report = check_text("".join(pieces), "fuzz.yaml")
     for diagnostic in report.diagnostics:
@@ -85,4 +83,3 @@ def test_a_file_made_of_pieces_never_raises(pieces: list[str]) -> None:
 
 def test_the_seeds_are_the_real_files() -> None:
     assert len(SEEDS) > 100
-    assert any(Path(p).suffix for p in ("x.yaml",))
