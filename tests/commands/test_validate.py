@@ -113,3 +113,19 @@ def test_watch_checks_again_on_every_save(tmp_path: Path) -> None:
     term.wait_for("The file is valid.")
     term.send(CTRL_C)
     assert term.finish() == 130
+
+
+@pytest.mark.parametrize("escape", ["\\U00110000", "\\UFFFFFFFF"])
+@pytest.mark.parametrize("command", [["validate"], ["list"], ["play", "--plain"]])
+def test_an_escape_past_the_last_character_is_an_error_at_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], escape: str, command: list[str]
+) -> None:
+    path = tmp_path / "escape.yaml"
+    path.write_text(GOOD.replace("explanation: E", f'explanation: "x {escape}"'), encoding="utf-8")
+    code = main([*command, str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "this escape is not a character (the highest is \\U0010FFFF)" in out + err
+    if command == ["validate"]:
+        assert f"{path}:7:21: error: this escape is not a character" in out
