@@ -98,7 +98,9 @@ def trap_after_value(text: str, start: int, end: int, value: str) -> tuple[str, 
     """A warning about unquoted text that is valid YAML but likely not what the author
     meant, and whether it points just after the value (else at its start): a comment
     that cuts the value short, or curly quotes that YAML keeps as part of the text."""
-    if text.startswith(" #", end) and end + 2 < len(text) and not text[end + 2].isspace():
+    # One space before a '#' looks like part of the text (two or more, as the starter
+    # bank and yamllint write them, look like a comment meant as one).
+    if text.startswith(" #", end) and end + 2 < len(text) and text[end + 2] != "\n":
         line_end = text.find("\n", end)
         cut = text[end + 1 : line_end if line_end >= 0 else len(text)].rstrip("\r")
         if not value:
