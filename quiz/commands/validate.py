@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
 def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     from quiz.library.loading import catalogue
-    from quiz.library.sources import expand_paths
+    from quiz.library.sources import expand_paths, known_files
     from quiz.ui.listing import diagnostic_line, validation_summary
 
     files = expand_paths(paths)
@@ -64,7 +64,9 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
     reports = catalogue(files, banks=show).reports
-    shared = shared_titles(reports)
+    checked = {path.resolve() for path in files}
+    others = [path for path in known_files() if path.resolve() not in checked]
+    shared = shared_titles(reports, catalogue(others, banks=False).reports)
     for report in reports:
         diagnostics = sorted(
             (*report.diagnostics, *shared.get(report.path, ())), key=lambda d: (d.line, d.column)
@@ -85,18 +87,24 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     return ExitStatus.ERROR if errors else ExitStatus.OK
 
 
-def shared_titles(reports: Sequence[Report]) -> dict[str, list[Diagnostic]]:
-    """A warning for each file whose title another file checked also has: stats and
+def shared_titles(
+    reports: Sequence[Report], library: Sequence[Report] = ()
+) -> dict[str, list[Diagnostic]]:
+    """A warning for each file checked whose title another bank also has (another file
+    checked, or a bank of the library: built in, the data folder, QUIZ_PATH): stats and
     review name a bank by its title, so two banks with one title are mixed up."""
     by_title: dict[str, list[Report]] = {}
-    for report in reports:
+    for report in (*reports, *library):
         if report.summary is not None:
             by_title.setdefault(report.summary.title.casefold(), []).append(report)
+    checked = {id(report) for report in reports}
     warnings: dict[str, list[Diagnostic]] = {}
     for same in by_title.values():
         if len(same) < 2:
             continue
         for report in same:
+            if id(report) not in checked:
+                continue
             others = ", ".join(r.path for r in same if r is not report)
             assert report.summary is not None
             message = (

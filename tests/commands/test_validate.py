@@ -129,3 +129,22 @@ def test_an_escape_past_the_last_character_is_an_error_at_its_place(
     assert "this escape is not a character (the highest is \\U0010FFFF)" in out + err
     if command == ["validate"]:
         assert f"{path}:7:21: error: this escape is not a character" in out
+
+
+def test_a_title_a_bank_of_the_library_has_is_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.library.sources import builtin_dir
+
+    builtin = sorted(builtin_dir().glob("*.yaml"))[0]
+    title = builtin.read_text(encoding="utf-8").split("title: ", 1)[1].split("\n")[0]
+    path = tmp_path / "copy.yaml"
+    path.write_text(GOOD.replace("title: Capitals", f"title: {title}"), encoding="utf-8")
+    code, lines = validate(capsys, str(path))
+    assert code == 0
+    assert lines[0].startswith(
+        f"{path}:1:1: warning: the title '{title}' is also the title of {builtin}; "
+    )
+    # The built-in file itself, checked, does not warn about itself.
+    code, lines = validate(capsys, str(builtin))
+    assert not any("is also the title" in line for line in lines)
