@@ -146,7 +146,7 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
         line, column, message = _missing_colon(text, error.context_mark)
     elif "block end" in problem:
         found = problem.rpartition("found ")[2].strip("'")
-        column, message = _out_of_line(text, line, column, found)
+        line, column, message = _out_of_line(text, line, column, found)
     elif "mapping values are not allowed" in problem:
         line, column, message = _colon_in_text(text, line, column)
     elif "flow sequence" in context or "flow mapping" in context:
@@ -231,7 +231,28 @@ def _previous_key(text: str, line: int, not_at: int) -> tuple[str, int, int] | N
     return None
 
 
-def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, str]:
+def _first_entry_without_dash(text: str, line: int, column: int) -> tuple[str, int, str] | None:
+    """The key whose list a ``- `` at ``column`` belongs to, and the first line under
+    that key when it is a key line with no dash (the first entry's ``- `` forgotten)."""
+    above = _lines_before(text, line)
+    for offset, candidate in enumerate(above, start=1):
+        key = _key_at(candidate)
+        if key is None or key[1] > column:
+            continue
+        if candidate[candidate.index(":") + 1 :].split(" #")[0].strip():
+            return None  # the key has a value on its own line: not a list's key
+        below = line - offset + 1
+        for number in range(below, line):
+            content = _line(text, number)
+            if content.strip() and not content.strip().startswith("#"):
+                if _DASH_LINE.match(content) is None and _key_at(content) is not None:
+                    return key[0], number, content
+                return None
+        return None
+    return None
+
+
+def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, int, str]:
     """The parser expected the mapping above to end, and found more on this line."""
     current = _line(text, line)
     if found in ("<block sequence start>", "-"):
@@ -239,49 +260,88 @@ def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, st
             dash = _DASH_LINE.match(above)
             if dash is not None and len(dash["indent"]) != column:
                 right = len(dash["indent"]) + 1
-                return column, (
-                    f"this '- ' entry is out of line with the one on line {line - offset + 1}: "
-                    f"start it at column {right}"
+                return (
+                    line,
+                    column,
+                    (
+                        f"this '- ' entry is out of line with the one on line {line - offset + 1}: "
+                        f"start it at column {right}"
+                    ),
                 )
-        return column, (
-            "this '- ' entry follows 'key: value' lines at the same level; start every "
-            "entry of a list with '- ', or remove the '- ' here"
+        first = _first_entry_without_dash(text, line, column)
+        if first is not None:
+            indent = len(first[2]) - len(first[2].lstrip())
+            return (
+                first[1],
+                indent,
+                (
+                    f"this entry of '{first[0]}' has no '- ', although the one on line {line + 1} "
+                    f"has: write it as - {first[2].strip()}"
+                ),
+            )
+        return (
+            line,
+            column,
+            (
+                "this '- ' entry follows 'key: value' lines at the same level; start every "
+                "entry of a list with '- ', or remove the '- ' here"
+            ),
         )
     if found in ("<block mapping start>", "?"):
         key = _key_at(current)
         name = key[0] if key else current.strip().split(" ")[0]
         previous = _previous_key(text, line, column + 1)
         if previous is not None:
-            return column, (
-                f"'{name}' is out of line with '{previous[0]}' on line {previous[2] + 1}: "
-                f"start it at column {previous[1]}"
+            return (
+                line,
+                column,
+                (
+                    f"'{name}' is out of line with '{previous[0]}' on line {previous[2] + 1}: "
+                    f"start it at column {previous[1]}"
+                ),
             )
-        return column, f"'{name}' is out of line with the keys above it; check its indentation"
+        return (
+            line,
+            column,
+            f"'{name}' is out of line with the keys above it; check its indentation",
+        )
     if found in ("]", "}"):
         opener = "[" if found == "]" else "{"
-        return column, f"an extra '{found}' here with no '{opener}' to close; remove it"
+        return line, column, f"an extra '{found}' here with no '{opener}' to close; remove it"
     value = current[_value_start(current) :].strip()
     closing = value.find("'", 1)
     if value.startswith("'") and 0 < closing < len(value) - 1 and value[closing + 1].isalnum():
         word = _apostrophe_word(value)
         inner = value[1:-1] if value.endswith("'") else value[1:]
-        return _value_start(current), (
-            f"the apostrophe in '{word}' ends the quoted text early: double it "
-            f"({word.replace(chr(39), chr(39) * 2)}) or use double quotes: "
-            f"{_key_prefix(current)}{quote(inner)}"
+        return (
+            line,
+            _value_start(current),
+            (
+                f"the apostrophe in '{word}' ends the quoted text early: double it "
+                f"({word.replace(chr(39), chr(39) * 2)}) or use double quotes: "
+                f"{_key_prefix(current)}{quote(inner)}"
+            ),
         )
     if value.startswith(("'", '"')):
-        return _value_start(current), (
-            "text after the closing quote; put the whole value in quotes: "
-            f"{_key_prefix(current)}{quote(value)}"
+        return (
+            line,
+            _value_start(current),
+            (
+                "text after the closing quote; put the whole value in quotes: "
+                f"{_key_prefix(current)}{quote(value)}"
+            ),
         )
     if value.startswith(("[", "{")):
         what = "a list" if value[0] == "[" else "keys in braces"
-        return _value_start(current), (
-            f"a value starting with '{value[0]}' is read as {what}; put the whole value in "
-            f"quotes: {_key_prefix(current)}{quote(value)}"
+        return (
+            line,
+            _value_start(current),
+            (
+                f"a value starting with '{value[0]}' is read as {what}; put the whole value in "
+                f"quotes: {_key_prefix(current)}{quote(value)}"
+            ),
         )
-    return column, "unexpected text here; if it belongs to the value above, quote that value"
+    return line, column, "unexpected text here; if it belongs to the value above, quote that value"
 
 
 def _colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
