@@ -234,12 +234,16 @@ class Checker:
     def counted(
         self, entries: list[tuple[str, Node]], node: Node, what: str, limits: tuple[int, int]
     ) -> bool:
+        """Whether the list has as many entries as ``limits`` allow. Entries already
+        reported (empty, repeated, not text) count as written: the error about them is
+        the cause, and "too few" would only be its effect."""
         low, high = limits
-        if len(entries) < low:
-            self.error(node, f"'{what}' needs at least {low} entries, found {len(entries)}")
+        written = len(node.items) if isinstance(node, Sequence) else len(entries)
+        if written < low:
+            self.error(node, f"'{what}' needs at least {low} entries, found {written}")
             return False
-        if len(entries) > high:
-            self.error(node, f"'{what}' takes at most {high} entries, found {len(entries)}")
+        if written > high:
+            self.error(node, f"'{what}' takes at most {high} entries, found {written}")
             return False
         return True
 

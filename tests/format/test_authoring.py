@@ -137,3 +137,12 @@ def test_no_parser_jargon_in_any_diagnostic() -> None:
 def test_the_jargon_test_can_fail() -> None:
     assert JARGON.search("expected <block end>, but found '<scalar>'")
     assert JARGON.search("mapping values are not allowed here")
+
+
+def test_a_choice_already_reported_is_not_counted_missing() -> None:
+    text = "title: T\nquestions:\n  - id: q\n    prompt: P\n    choices: [a: b, c]\n"
+    report = check_text(text + "    answer: c\n    explanation: E\n", "t.yaml")
+    assert [str(d) for d in report.diagnostics] == [
+        "t.yaml:5:15: error: 'a: b' in 'choices' is read as a key and its value because of "
+        "': '; put it in quotes: \"a: b\""
+    ]
