@@ -35,6 +35,11 @@ SETTINGS = settings(
 )
 
 
+def own_jargon(message: str, text: str) -> list[str]:
+    """The parser's words in a message that are not the author's own text quoted back."""
+    return [m.group() for m in JARGON.finditer(message) if m.group().lower() not in text.lower()]
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> str:
     text = draw(st.sampled_from(SEEDS))
@@ -68,17 +73,18 @@ def test_a_mutated_file_gets_a_located_report_in_plain_words(text: str) -> None:
     for diagnostic in report.diagnostics:
         assert 1 <= diagnostic.line <= lines + 1, diagnostic
         assert diagnostic.column >= 1, diagnostic
-        assert not JARGON.search(diagnostic.message), diagnostic
+        assert not own_jargon(diagnostic.message, text), diagnostic
     assert (report.bank is None) == bool(report.errors)
 
 
 @SETTINGS
 @given(st.lists(st.sampled_from([*PIECES, "a", "Mars", " ", "questions", "title"]), max_size=40))
 def test_a_file_made_of_pieces_never_raises(pieces: list[str]) -> None:
-    report = check_text("".join(pieces), "fuzz.yaml")
+    text = "".join(pieces)
+    report = check_text(text, "fuzz.yaml")
     for diagnostic in report.diagnostics:
         assert diagnostic.line >= 1 and diagnostic.column >= 1
-        assert not JARGON.search(diagnostic.message), diagnostic
+        assert not own_jargon(diagnostic.message, text), diagnostic
 
 
 def test_the_seeds_are_the_real_files() -> None:
