@@ -162,6 +162,23 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
             )
     elif "flow node" in context:
         message = "an empty entry between two commas; remove the extra comma"
+    elif "block node" in context and "found" in problem:
+        found = problem.rpartition("found ")[2].strip("'")
+        if found == "<document end>":
+            message = "a line '...' ends the YAML of a file; remove it"
+        elif not found.startswith("<"):
+            message = (
+                f"a value cannot start with '{found}' here; remove it, or put the value in quotes"
+            )
+    elif "sequence entries are not allowed" in problem:
+        key = _key_at(_line(text, line))
+        name = key[0] if key else "its key"
+        message = (
+            f"a '- ' entry cannot start on the same line as '{name}:'; put it on the next "
+            f"line, indented under '{name}'"
+        )
+    elif "document start" in problem:
+        line, column, message = _indented_first_line(text, line, column)
     elif context.endswith("a tag"):
         start = error.context_mark or mark
         if start is not None:
@@ -308,6 +325,15 @@ def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, in
     if found in ("]", "}"):
         opener = "[" if found == "]" else "{"
         return line, column, f"an extra '{found}' here with no '{opener}' to close; remove it"
+    if found in (":", ",", "?"):
+        return (
+            line,
+            column,
+            (
+                f"'{found}' here has no key or list around it; remove it, or quote the text it "
+                "belongs to"
+            ),
+        )
     value = current[_value_start(current) :].strip()
     closing = value.find("'", 1)
     if value.startswith("'") and 0 < closing < len(value) - 1 and value[closing + 1].isalnum():
@@ -341,7 +367,40 @@ def _out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, in
                 f"quotes: {_key_prefix(current)}{quote(value)}"
             ),
         )
+    bare = current.strip()
+    if bare and _key_at(current) is None and not bare.startswith(("-", "#")):
+        return (
+            line,
+            column,
+            (
+                f"'{bare}' stands alone here: make it an entry of a list (- {bare}) or a key "
+                f"with its value (key: {bare}), lined up with the lines around it"
+            ),
+        )
     return line, column, "unexpected text here; if it belongs to the value above, quote that value"
+
+
+def _indented_first_line(text: str, line: int, column: int) -> tuple[int, int, str]:
+    """Text after the end of the first top-level block: most often a first line that
+    was indented, so that the keys below it seem to start a second block."""
+    for number, content in enumerate(text.split("\n")[:line]):
+        stripped = content.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(content) - len(content.lstrip(" "))
+        if indent:
+            key = _key_at(content)
+            name = f"'{key[0]}'" if key else "the first line"
+            return (
+                number,
+                indent,
+                (
+                    f"{name} is indented, but the top-level keys start at column 1: remove the "
+                    "spaces before it"
+                ),
+            )
+        break
+    return line, column, "this line is not valid here; check its colons, quotes and indentation"
 
 
 def _colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
