@@ -64,8 +64,14 @@ def run(args: argparse.Namespace) -> ExitStatus:
     else:
         try:
             written = append_question(text, fields)
-        except CannotAppend:
-            written = _round_trip(text, fields)
+        except CannotAppend as reason:
+            try:
+                written = _round_trip(text, fields)
+            except Exception as error:  # ruamel.yaml is a library's parser of untrusted text
+                raise QuizError(
+                    f"cannot add to '{path}' as it is laid out ({reason}), and rewriting it "
+                    f"failed ({type(error).__name__}); {path} is unchanged"
+                ) from None
     after = check_text(written, str(path))
     if after.bank is None or len(after.bank.questions) != len(ids) + 1:
         problems = "; ".join(d.message for d in after.errors) or "the question was not added"

@@ -166,3 +166,27 @@ def test_ctrl_c_in_the_wizard_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     assert term.finish() == 130
     assert path.read_text(encoding="utf-8") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["starter.yaml"]
+
+
+def test_a_failing_round_trip_leaves_the_file_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from quiz.cli import main
+    from quiz.commands import add
+
+    def broken(text: str, fields: object) -> str:
+        raise ValueError("chr() arg not in range(0x110000)")
+
+    path = tmp_path / "flow.yaml"
+    before = "title: F\nquestions: [{id: a, prompt: P, choices: [x, y], answer: x}]\n"
+    path.write_text(before, encoding="utf-8")
+    monkeypatch.setattr(add, "_round_trip", broken)
+    monkeypatch.setattr("sys.stdin", io.StringIO(SINGLE))
+    assert main(["add", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "quiz: error: cannot add to" in err
+    assert "'questions' is written on one line (in brackets)" in err
+    assert "rewriting it failed (ValueError)" in err
+    assert path.read_text(encoding="utf-8") == before
