@@ -18,7 +18,8 @@ from quiz.errors import ExitStatus, GameInterrupted, QuizError, UsageError
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
 COMMANDS = (
-    "play", "review", "list", "brief", "validate", "new", "schema", "stats", "import", "export",
+    "play", "review", "list", "brief", "validate", "new", "add", "schema", "stats", "import",
+    "export",
 )  # fmt: skip
 
 

@@ -37,9 +37,10 @@ class Scalar(Node):
 
 @dataclass(slots=True, eq=False)
 class Sequence(Node):
-    """A YAML list."""
+    """A YAML list; ``streamed`` counts the entries handed to a sink instead of kept."""
 
     items: list[Node] = field(default_factory=list)
+    streamed: int = 0
 
 
 @dataclass(slots=True, eq=False)
@@ -52,7 +53,7 @@ class Mapping(Node):
 def kind_name(node: Node) -> str:
     """Name a node's kind the way an author thinks of it."""
     if isinstance(node, Mapping):
-        return "a mapping"
+        return "keys with values"
     if isinstance(node, Sequence):
         return "a list"
     return "text"

@@ -51,7 +51,7 @@ class QuestionChecker:
         node: Node,
         number: int,
         bank_tags: tuple[str, ...],
-        ids: dict[str, Node],
+        ids: dict[str, int],
     ) -> None:
         self.c = checker
         self.ids = ids
@@ -65,17 +65,17 @@ class QuestionChecker:
         if not isinstance(node, Mapping):
             c.error(
                 node,
-                f"{self.label} must be a mapping with keys like 'id' and 'prompt', "
+                f"{self.label} must be keys with values, like 'id: ...' and 'prompt: ...', "
                 f"not {kind_name(node)}",
             )
             return None
         before = c.error_count
-        values = c.fields(node, QUESTION_KEYS, "")
+        values = c.fields(node, QUESTION_KEYS, "", restart="id")
         qid = self.identifier(values.get("id"))
         if qid is not None:
             self.label = f"question '{qid}'"
         prompt = c.text(values.get("prompt"), "prompt", required=True)
-        if "prompt" not in values:
+        if "prompt" not in values and "prompt" not in c.suggested:
             c.error(node, f"{self.label} is missing 'prompt'")
         # A type written but left empty is an error, not a silently skipped question.
         type_name = c.enum_value(values.get("type"), "type", tuple(QuestionType), True) or (
@@ -137,7 +137,8 @@ class QuestionChecker:
 
     def identifier(self, node: Node | None) -> str | None:
         if node is None:
-            self.c.error(self.node, f"{self.label} is missing 'id'")
+            if "id" not in self.c.suggested:
+                self.c.error(self.node, f"{self.label} is missing 'id'")
             return None
         value = self.c.text(node, "id", required=True)
         if value is None:
@@ -146,10 +147,10 @@ class QuestionChecker:
             self.c.error(node, f"id '{value}' may hold only letters, digits, '-' and '_'")
             return None
         if value in self.ids:
-            first = self.ids[value].line
+            first = self.ids[value]
             self.c.error(node, f"duplicate id '{value}' (first used at line {first})")
             return None
-        self.ids[value] = node
+        self.ids[value] = node.line
         return value
 
     def misplaced(self, key: str, qtype: QuestionType, node: Node) -> None:
@@ -164,7 +165,8 @@ class QuestionChecker:
 
     def required(self, values: dict[str, Node], key: str) -> Node | None:
         node = values.get(key)
-        if node is None:
+        # A misspelled key is reported as itself (the cause), not also as missing.
+        if node is None and key not in self.c.suggested:
             self.c.error(self.node, f"{self.label} is missing '{key}'")
         return node
 
@@ -194,6 +196,14 @@ class QuestionChecker:
         if value is None:
             return None
         if value not in choices:
+            if value.isdigit() and 1 <= int(value) <= len(choices):
+                chosen = choices[int(value) - 1]
+                self.c.error(
+                    node,
+                    f"an answer is the text of a choice, not its number: choice {value} is "
+                    f"'{chosen}'; write answer: {chosen}",
+                )
+                return None
             self.c.error(
                 node, f"answer '{value}' is not one of the choices{suggest(value, choices)}"
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.errors import Diagnostic
 from quiz.model import QuestionType
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -49,3 +50,17 @@ NUMBER_RANGE = (1, 10)  # the accepted numbers of a number question
 ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
 # The answer of a boolean question, folded to lower case, and the truth it stands for.
 TRUTH = {"true": True, "yes": True, "false": False, "no": False}
+# A question file may be at most this many bytes; a bigger one is refused unread.
+MAX_FILE_BYTES = 100_000_000
+# Checking a file stops after this many errors, and lists at most this many warnings.
+MAX_ERRORS = 1000
+MAX_WARNINGS = 1000
+
+
+def too_big(path: str, size: int) -> Diagnostic:
+    """The error of a file over the size limit, which is refused unread."""
+    message = (
+        f"the file is {size:,} bytes; a question file may be at most "
+        f"{MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 1_000_000} MB): split it into several banks"
+    )
+    return Diagnostic(path, 1, 1, message)

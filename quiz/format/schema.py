@@ -1,83 +1,115 @@
-"""The JSON Schema of question files, built from the same names the validator uses."""
+"""The JSON Schema of question files, built from the same rules the validator uses.
+
+It says what a schema can say: the keys of each question type (with ``if``/``then``),
+the sizes of lists, numbers written as numbers or as numeric text, and no empty text.
+What it cannot say (duplicates that differ only in case, an answer among the choices,
+a number written as ``0x10`` that an editor's YAML reads as 16) is listed in
+tests/format/test_schema_agrees.py; ``quiz validate`` stays the authority.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from quiz.format.rules import CHOICE_RANGE, EXTRA_RANGE, ITEM_RANGE, NUMBER_RANGE, PAIR_RANGE
+from quiz.format.rules import (
+    CHOICE_RANGE,
+    EXTRA_RANGE,
+    ID_PATTERN,
+    ITEM_RANGE,
+    NUMBER_RANGE,
+    PAIR_RANGE,
+    TRUTH,
+    TYPE_KEYS,
+)
 from quiz.model import Difficulty, QuestionType
 
 SCHEMA_ID = "https://orbit-quiz.invalid/question-bank.schema.json"
+# Text the validator reads as a number (float() of it, '_' allowed between digits).
+NUMBER_TEXT = r"^\s*[-+]?(\d[\d_]*\.?[\d_]*|\.\d[\d_]*)([eE][-+]?\d+)?\s*$"
+_LARGEST = 1.7976931348623157e308  # a finite float: '.inf' is not a number for the game
+# The words of a boolean answer in any case: an editor's YAML may keep them as text.
+_TRUTH_TEXT = "^(" + "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in w) for w in TRUTH) + ")$"
 
 
-def _text(description: str) -> dict[str, Any]:
-    return {"type": "string", "minLength": 1, "description": description}
+# No control character but newline and tab (see quiz.format.text).
+_NO_CONTROL = "^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$"
 
 
-def _scalar_text(description: str) -> dict[str, Any]:
-    # The loader keeps a scalar's own text, so 1975 or yes are valid texts too.
-    return {"type": ["string", "number", "boolean"], "description": description}
+def _text(description: str, *, optional: bool = False) -> dict[str, Any]:
+    # The reader keeps a value's own text, so 1975 or yes are valid texts too; text
+    # must hold something other than spaces, and no control character.
+    kinds = ["string", "number", "boolean"] + (["null"] if optional else [])
+    return {
+        "type": kinds,
+        "allOf": [{"pattern": r"\S"}, {"pattern": _NO_CONTROL}],
+        "description": description,
+    }
 
 
-def _tags() -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string", "minLength": 1}, "uniqueItems": True}
+def _entries(description: str, limits: tuple[int, int] | None = None) -> dict[str, Any]:
+    entries: dict[str, Any] = {
+        "type": "array",
+        "items": _text("an entry"),
+        "uniqueItems": True,
+        "description": description,
+    }
+    if limits is not None:
+        entries["minItems"], entries["maxItems"] = limits
+    return entries
 
 
-def _when(qtype: QuestionType | list[QuestionType], then: dict[str, Any]) -> dict[str, Any]:
-    types = qtype if isinstance(qtype, list) else [qtype]
+def _number(description: str, minimum: float = -_LARGEST) -> dict[str, Any]:
+    return {
+        "description": description,
+        "anyOf": [
+            {"type": "number", "minimum": minimum, "maximum": _LARGEST},
+            {"type": "string", "pattern": NUMBER_TEXT},
+        ],
+    }
+
+
+def _when(qtype: QuestionType, then: dict[str, Any]) -> dict[str, Any]:
     condition: dict[str, Any] = {
-        "properties": {"type": {"enum": [t.value for t in types]}},
+        "properties": {"type": {"const": qtype.value}},
         "required": ["type"],
     }
-    if QuestionType.SINGLE in types:
+    if qtype is QuestionType.SINGLE:
         # A question without 'type' is a single question.
         condition = {"anyOf": [condition, {"not": {"required": ["type"]}}]}
-    return {"if": condition, "then": then}
+    # Keys of other types are errors for this one.
+    refused = [key for key, types in TYPE_KEYS.items() if qtype not in types]
+    rules = dict(then)
+    if refused:
+        rules["not"] = {"anyOf": [{"required": [key]} for key in refused]}
+    return {"if": condition, "then": rules}
 
 
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema (draft 7) describing a question file, for editors and tools."""
-    choices = {
-        "type": "array",
-        "items": _scalar_text("a choice"),
-        "minItems": CHOICE_RANGE[0],
-        "maxItems": CHOICE_RANGE[1],
-        "uniqueItems": True,
-        "description": f"{CHOICE_RANGE[0]} to {CHOICE_RANGE[1]} distinct choices",
-    }
-    question = {
+def _question() -> dict[str, Any]:
+    answers = {"type": "array", "items": _text("an answer"), "minItems": 1, "uniqueItems": True}
+    return {
         "type": "object",
         "additionalProperties": False,
         "required": ["id", "prompt"],
         "properties": {
             "id": {
                 "type": ["string", "integer"],
-                "pattern": "^[A-Za-z0-9_-]+$",
+                "pattern": f"^{ID_PATTERN.pattern}$",
                 "description": "unique in the file; letters, digits, - and _",
             },
             "type": {"enum": [t.value for t in QuestionType], "default": "single"},
             "prompt": _text("the question"),
-            "choices": choices,
+            "choices": _entries(
+                f"{CHOICE_RANGE[0]} to {CHOICE_RANGE[1]} distinct choices", CHOICE_RANGE
+            ),
             "answer": {
                 "description": (
-                    "single: one of the choices; multi: a list of choices; boolean: true or "
-                    "false; text: an accepted answer or a list of them; number: a number or a list "
-                    "of accepted numbers"
+                    "single: the text of one choice (not its number); multi: a list of "
+                    "choices; boolean: true or false; text: an accepted answer or a list of "
+                    "them; number: a number or a list of accepted numbers"
                 ),
-                "anyOf": [
-                    _scalar_text("an answer"),
-                    {"type": "array", "items": _scalar_text("an answer"), "minItems": 1},
-                ],
             },
-            "items": {
-                "type": "array",
-                "items": _scalar_text("an item"),
-                "minItems": ITEM_RANGE[0],
-                "maxItems": ITEM_RANGE[1],
-                "uniqueItems": True,
-                "description": "order questions: the items in the right order",
-            },
-            "tolerance": {"type": "number", "minimum": 0, "default": 0},
+            "items": _entries("order questions: the items in the right order", ITEM_RANGE),
+            "tolerance": _number("number questions: how far off an answer may be", 0),
             "pairs": {
                 "type": "array",
                 "minItems": PAIR_RANGE[0],
@@ -87,36 +119,52 @@ def json_schema() -> dict[str, Any]:
                     "type": "object",
                     "additionalProperties": False,
                     "required": ["left", "right"],
-                    "properties": {
-                        "left": _scalar_text("a left"),
-                        "right": _scalar_text("its right"),
-                    },
+                    "properties": {"left": _text("a left"), "right": _text("its right")},
                 },
             },
-            "extra": {
-                "type": "array",
-                "items": _scalar_text("a right that matches no left"),
-                "maxItems": EXTRA_RANGE[1],
-                "uniqueItems": True,
-                "description": "match questions: wrong rights offered too",
+            "extra": _entries("match questions: wrong rights offered too", EXTRA_RANGE),
+            "passage": _text("a reading text shown above the question", optional=True),
+            "explanation": _text(
+                "why the answer is right; shown after every answer", optional=True
+            ),
+            "hint": _text("shown on request; halves the points", optional=True),
+            "difficulty": {
+                "enum": [*(d.value for d in Difficulty), None],
+                "default": "medium",
             },
-            "passage": _text("a reading text shown above the question"),
-            "explanation": _text("why the answer is right; shown after every answer"),
-            "hint": _text("shown on request; halves the points"),
-            "difficulty": {"enum": [d.value for d in Difficulty], "default": "medium"},
-            "tags": _tags(),
-            "source": _text("where the fact comes from"),
+            "tags": _entries("tags of the question, added to the bank's"),
+            "source": _text("where the fact comes from", optional=True),
         },
         "allOf": [
             _when(
-                [QuestionType.SINGLE, QuestionType.MULTI],
-                {"required": ["choices", "answer"], "not": {"required": ["items"]}},
+                QuestionType.SINGLE,
+                {"required": ["choices", "answer"], "properties": {"answer": _text("a choice")}},
+            ),
+            _when(
+                QuestionType.MULTI,
+                {"required": ["choices", "answer"], "properties": {"answer": answers}},
             ),
             _when(
                 QuestionType.BOOLEAN,
-                {"required": ["answer"], "properties": {"answer": {"type": ["boolean", "string"]}}},
+                {
+                    "required": ["answer"],
+                    "properties": {
+                        "answer": {
+                            "anyOf": [
+                                {"type": "boolean"},
+                                {"type": "string", "pattern": _TRUTH_TEXT},
+                            ]
+                        }
+                    },
+                },
             ),
-            _when(QuestionType.TEXT, {"required": ["answer"]}),
+            _when(
+                QuestionType.TEXT,
+                {
+                    "required": ["answer"],
+                    "properties": {"answer": {"anyOf": [_text("an answer"), answers]}},
+                },
+            ),
             _when(
                 QuestionType.NUMBER,
                 {
@@ -124,23 +172,26 @@ def json_schema() -> dict[str, Any]:
                     "properties": {
                         "answer": {
                             "anyOf": [
-                                {"type": "number"},
+                                _number("the answer"),
                                 {
                                     "type": "array",
-                                    "items": {"type": "number"},
+                                    "items": _number("an accepted number"),
                                     "minItems": NUMBER_RANGE[0],
                                     "maxItems": NUMBER_RANGE[1],
-                                    "uniqueItems": True,
                                 },
                             ]
                         }
                     },
                 },
             ),
-            _when(QuestionType.ORDER, {"required": ["items"], "not": {"required": ["answer"]}}),
-            _when(QuestionType.MATCH, {"required": ["pairs"], "not": {"required": ["answer"]}}),
+            _when(QuestionType.ORDER, {"required": ["items"]}),
+            _when(QuestionType.MATCH, {"required": ["pairs"]}),
         ],
     }
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 7) describing a question file, for editors and tools."""
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
@@ -150,9 +201,11 @@ def json_schema() -> dict[str, Any]:
         "required": ["title", "questions"],
         "properties": {
             "title": _text("the bank's title"),
-            "description": {"type": "string"},
-            "briefing": _text("what the player may read before playing (quiz brief)"),
-            "tags": _tags(),
-            "questions": {"type": "array", "minItems": 1, "items": question},
+            "description": _text("shown under the title", optional=True),
+            "briefing": _text(
+                "what the player may read before playing (quiz brief)", optional=True
+            ),
+            "tags": {**_entries("tags every question of the bank has"), "type": ["array", "null"]},
+            "questions": {"type": "array", "minItems": 1, "items": _question()},
         },
     }

@@ -12,7 +12,17 @@ import difflib
 
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
-from quiz.format.text import find_control_character
+from quiz.format.rules import MAX_ERRORS, MAX_WARNINGS
+from quiz.format.text import (
+    edit_distance,
+    find_control_character,
+    invisible_characters,
+    look_alike_key,
+)
+
+
+class TooManyErrors(Exception):
+    """Raised when a file reaches ``MAX_ERRORS`` errors: checking stops there."""
 
 
 def control_message(char: str) -> str:
@@ -20,26 +30,46 @@ def control_message(char: str) -> str:
     if "\ud800" <= char <= "\udfff":
         return f"a lone surrogate {code} is not a character; write the character itself"
     what = (
-        "an escape character (terminal escape sequences)"
+        "an escape character (it starts terminal control codes)"
         if char == "\x1b"
         else "a control character"
     )
     return f"{what} {code} is not allowed in question files; only newline and tab are"
 
 
+_CURLY = str.maketrans("", "", "“”‘’„")
+
+
 def closest(word: str, options: tuple[str, ...] | list[str]) -> str | None:
     """The option ``word`` was most likely meant to be, if any is close."""
-    lowered = {o.casefold(): o for o in options}
-    if word.casefold() in lowered:
-        return lowered[word.casefold()]
+    lowered = {o.casefold().translate(_CURLY): o for o in options}
+    folded = word.casefold().translate(_CURLY)
+    if folded in lowered:
+        return lowered[folded]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else None
+    # difflib finds 'questions' close to 'version'; a slip is a few edits at most.
+    if close and edit_distance(folded, close[0].casefold(), 3) <= 3:
+        return close[0]
+    return None
 
 
 def suggest(word: str, options: tuple[str, ...] | list[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest option, or nothing when none is close."""
     close = closest(word, options)
-    return f" (did you mean '{close}'?)" if close else ""
+    if close is None:
+        return ""
+    if close.translate(_CURLY) != close:
+        bare = close.translate(_CURLY)
+        return (
+            f" (the choice {close} has curly quotes, which are part of its text: "
+            f"write it as {bare} in both places)"
+        )
+    return f" (did you mean '{close}'?)"
+
+
+def listed(options: tuple[str, ...]) -> str:
+    """``a, b and c``."""
+    return ", ".join(options[:-1]) + f" and {options[-1]}" if len(options) > 1 else options[0]
 
 
 class Checker:
@@ -47,27 +77,54 @@ class Checker:
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self.restart()
+
+    def restart(self) -> None:
+        """Forget every diagnostic: the file is checked again from its start."""
         self.diagnostics: list[Diagnostic] = []
         self.error_count = 0  # kept as errors are added: a question's check compares it
+        self.warning_count = 0
         # The keys suggested for unknown keys in the last mapping read: a misspelled
-        # 'explanation' is already reported, so it needs no "no explanation" warning.
+        # 'explanation' is already reported, so it needs no "no explanation" warning,
+        # nor a misspelled 'answer' a "missing 'answer'" error (the cause, not its effect).
         self.suggested: set[str] = set()
 
     def error(self, node: Node, message: str) -> None:
-        """Report an error at ``node``."""
-        self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message))
+        """Report an error at ``node``; past ``MAX_ERRORS`` checking stops."""
         self.error_count += 1
+        if self.error_count > MAX_ERRORS:
+            message = (
+                f"checking stopped here after {MAX_ERRORS:,} errors; fix those and check again"
+            )
+            self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message))
+            raise TooManyErrors
+        self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message))
 
     def warn(self, node: Node, message: str) -> None:
-        """Report a warning at ``node``."""
+        """Report a warning at ``node``; past ``MAX_WARNINGS`` one note says so."""
+        self.warning_count += 1
+        if self.warning_count > MAX_WARNINGS + 1:
+            return
+        if self.warning_count > MAX_WARNINGS:
+            message = f"more than {MAX_WARNINGS:,} warnings; the rest are not listed"
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message, "warning"))
 
-    def fields(self, node: Mapping, known: tuple[str, ...], where: str) -> dict[str, Node]:
-        """The mapping's values by key, reporting duplicate, unknown and non-text keys."""
+    def fields(
+        self, node: Mapping, known: tuple[str, ...], where: str, restart: str | None = None
+    ) -> dict[str, Node]:
+        """The mapping's values by key, reporting duplicate, unknown and non-text keys.
+
+        A second ``restart`` key (a question's 'id') most likely begins a new entry
+        whose ``- `` was forgotten: one error says so, and the keys after it are not
+        reported again as duplicates.
+        """
         values: dict[str, Node] = {}
         key_nodes: dict[str, Node] = {}
         self.suggested = set()
+        restarted = False
         for key, value in node.pairs:
+            if restarted:
+                break
             if not isinstance(key, Scalar):
                 self.error(key, f"a key must be a plain word, not {kind_name(key)}")
                 continue
@@ -77,12 +134,24 @@ class Checker:
                 continue
             if key.value in key_nodes:
                 first = key_nodes[key.value].line
+                if key.value == restart:
+                    restarted = True
+                    self.error(
+                        key,
+                        f"a second '{restart}' in the question that starts on line {first}: "
+                        f"a new question starts with '- ', as in - {restart}: ...",
+                    )
+                    continue
                 self.error(key, f"duplicate key '{key.value}' (first at line {first})")
                 continue
             key_nodes[key.value] = key
             if key.value not in known:
                 close = closest(key.value, known)
-                hint = f" (did you mean '{close}'?)" if close else ""
+                hint = (
+                    f" (did you mean '{close}'?)"
+                    if close
+                    else f"; the keys allowed{where or ' in a question'} are {listed(known)}"
+                )
                 if close:
                     self.suggested.add(close)
                 self.error(key, f"unknown key '{key.value}'{where}{hint}")
@@ -122,37 +191,59 @@ class Checker:
         if isinstance(node, Scalar) and node.is_null:
             return []
         if not isinstance(node, Sequence):
+            if isinstance(node, Scalar) and node.plain and node.value.startswith("-"):
+                entry = node.value.split(" -")[0]
+                self.error(
+                    node,
+                    f"'{what}' must be a list, and '{entry}' is read as text: "
+                    f"put a space after the dash: - {entry[1:].lstrip()}",
+                )
+                return None
             self.error(node, f"'{what}' must be a list, not {kind_name(node)}; write [a, b]")
             return None
         result: list[tuple[str, Node]] = []
-        first_at: dict[str, Node] = {}
+        first_at: dict[str, tuple[str, Node]] = {}
         for item in node.items:
+            if isinstance(item, Mapping) and len(item.pairs) == 1:
+                key, inner = item.pairs[0]
+                if isinstance(key, Scalar) and isinstance(inner, Scalar):
+                    written = f"{key.value}: {inner.value}"
+                    self.error(
+                        item,
+                        f"'{written}' in '{what}' is read as a key and its value because of "
+                        f"': '; put it in quotes: \"{written}\"",
+                    )
+                    continue
             value = self.text(item, f"{what} entry")
             if value is None:
                 if isinstance(item, Scalar) and item.is_null:
                     self.error(item, f"an entry of '{what}' is empty")
                 continue
-            folded = value.casefold()
+            folded = look_alike_key(value)
             if distinct and folded in first_at:
-                first = first_at[folded]
+                first_value, first = first_at[folded]
                 where = (
                     f"column {first.column}" if first.line == item.line else f"line {first.line}"
                 )
-                self.error(item, f"duplicate entry '{value}' in '{what}' (first at {where})")
+                self.error(item, _duplicate(value, first_value, what, where))
                 continue
-            first_at.setdefault(folded, item)
+            first_at.setdefault(folded, (value, item))
             result.append((value, item))
         return result
 
     def counted(
         self, entries: list[tuple[str, Node]], node: Node, what: str, limits: tuple[int, int]
     ) -> bool:
+        """Whether the list has as many entries as ``limits`` allow. Entries already
+        reported (empty, repeated, not text) count as written: the error about them is
+        the cause, and "too few" would only be its effect."""
         low, high = limits
-        if len(entries) < low:
-            self.error(node, f"'{what}' needs at least {low} entries, found {len(entries)}")
+        written = len(node.items) if isinstance(node, Sequence) else len(entries)
+        if written < low:
+            self.error(node, f"'{what}' needs at least {low} entries, found {written}")
             return False
-        if len(entries) > high:
-            self.error(node, f"'{what}' takes at most {high} entries, found {len(entries)}")
+        if written > high:
+            self.error(node, f"'{what}' takes at most {high} entries, found {written}")
             return False
         return True
 
@@ -168,4 +259,18 @@ class Checker:
             return None
         return value
 
-    # -- the bank ---------------------------------------------------------------------
+
+def _duplicate(value: str, first: str, what: str, where: str) -> str:
+    """A repeated entry, saying how it differs from the first when it only looks the same."""
+    if value.casefold() == first.casefold():
+        return f"duplicate entry '{value}' in '{what}' (first at {where})"
+    hidden = invisible_characters(value) or invisible_characters(first)
+    how = (
+        f"they differ only by the invisible character U+{ord(hidden[0]):04X}"
+        if hidden
+        else "they differ only in how their characters are written"
+    )
+    return (
+        f"entry {value!r} in '{what}' looks the same as the one at {where}: "
+        f"{how}; remove one of them"
+    )

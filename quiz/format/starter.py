@@ -1,9 +1,27 @@
 """The commented starter bank that ``quiz new`` writes."""
 
+SCHEMA_FILE = "orbit-quiz.schema.json"
+
 STARTER_BANK = """\
+# yaml-language-server: $schema=./orbit-quiz.schema.json
+# (For completion and checks in your editor, save the schema beside this file once:
+#  quiz schema > orbit-quiz.schema.json)
+#
 # A question bank for Orbit Quiz. Check it with: quiz validate {filename}
-# Play it with: quiz play {filename}
+# See every question as the game asks it: quiz validate --show {filename}
+# Play it with: quiz play {filename}    Add a question step by step: quiz add {filename}
 # Every key is explained once; delete what you do not need.
+#
+# When to put text in quotes ("..." or '...'):
+#   - it holds ': ' (a colon, then a space):     prompt: "Ratio: 3:1?"
+#   - it holds ' #' (a space, then #), which otherwise starts a comment:
+#                                                 hint: "Think of C #sharp"
+#   - it starts with * & ! % @ ` [ {{ | > ? ' or "  prompt: "*Really?* The Moon shines."
+#   - a choice in [ ] holds a comma, else it becomes two choices:
+#                                                 choices: [Ottawa, "Washington, D.C."]
+# In single quotes an apostrophe is written twice ('the planet''s moons'), or use
+# double quotes ("the planet's moons"). Straight quotes only: curly ones are text.
+# An answer is the text of a choice, not its number: answer: Mars (not answer: 2).
 
 title: My first quiz                 # required: shown in menus and headers
 description: A few questions to show every question type.   # optional
@@ -15,8 +33,8 @@ questions:                           # required: at least one question
   - id: planet-red                   # required: unique; letters, digits, - and _
     type: single
     prompt: Which planet is known as the red planet?
-    choices: [Venus, Mars, Jupiter, Mercury]   # 2 to 10 distinct choices
-    answer: Mars                     # must be one of the choices
+    choices: [Venus, Mars, Jupiter, Mercury]   # 2 to 10 distinct choices; quote one with a comma
+    answer: Mars                     # the text of one of the choices, not its number
     explanation: Iron oxide dust on its surface gives Mars its rusty colour.
     hint: It is the fourth planet from the Sun.   # optional; using it halves the points
     difficulty: easy                 # easy | medium (default) | hard

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -22,9 +23,42 @@ def find_control_character(value: str) -> int:
     return found.start() if found else -1
 
 
-def control_character_positions(value: str) -> list[int]:
-    """The index of every forbidden control character in ``value``."""
-    return [found.start() for found in _CONTROL.finditer(value)]
+def control_character_positions(value: str, limit: int | None = None) -> list[int]:
+    """The index of every forbidden control character in ``value`` (the first
+    ``limit`` of them, when given)."""
+    found = (match.start() for match in _CONTROL.finditer(value))
+    return list(itertools.islice(found, limit))
+
+
+# Characters that cannot be seen, or that change nothing visible: two texts that differ
+# only by them look the same to a player.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
+
+
+def invisible_characters(value: str) -> list[str]:
+    """The invisible characters in ``value`` (zero-width space, soft hyphen ...)."""
+    return _INVISIBLE.findall(value) if not value.isascii() else []
+
+
+def look_alike_key(value: str) -> str:
+    """What two texts have in common when they look the same to a player: case,
+    invisible characters and Unicode's compatibility forms folded away."""
+    if value.isascii():
+        return value.casefold()
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", value)).casefold()
+
+
+_LONG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def bad_escape_position(text: str) -> int:
+    """The offset of the first ``\\U`` escape past the last character, U+10FFFF."""
+    for found in _LONG_ESCAPE.finditer(text):
+        if int(found[1], 16) > 0x10FFFF:
+            return found.start()
+    return 0
 
 
 def offset_position(text: str, index: int) -> tuple[int, int]:

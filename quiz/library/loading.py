@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from quiz.errors import BankError, Diagnostic
 from quiz.format.report import Report
+from quiz.format.rules import MAX_FILE_BYTES, too_big
 from quiz.library.cache import Cache, cache_dir, content_digest
 from quiz.model import Bank, BankSummary
 
@@ -28,10 +29,18 @@ def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True)
     """
     shown = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            # A file over the limit is refused unread (and a file that grows while it
+            # is read is cut just past the limit, so it is refused too).
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return Report(shown, None, (too_big(shown, size),))
+            data = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         return Report(shown, None, (Diagnostic(shown, 1, 1, f"cannot read the file: {reason}"),))
+    if len(data) > MAX_FILE_BYTES:
+        return Report(shown, None, (too_big(shown, len(data)),))
     name = bank_name(path)
     if cache is None:
         return _check(data, shown, name)

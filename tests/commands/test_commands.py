@@ -30,9 +30,11 @@ BUILTIN_FILES = sorted((REPO / "questions").glob("*.y*ml"))
 
 # What `quiz validate` must print for each broken sample: LINE:COL: error: key words.
 BROKEN: dict[str, list[str]] = {
-    "alias-bomb.yaml": ["5:12: error: aliases here would expand the document past"],
+    "alias-bomb.yaml": [
+        "5:12: error: values repeated with '&name' and '*name' here would grow the file past"
+    ],
     "control-chars.yaml": [
-        "4:13: error: in 'prompt': an escape character (terminal escape sequences) U+001B",
+        "4:13: error: in 'prompt': an escape character (it starts terminal control codes) U+001B",
         "7:18: error: in 'explanation': a control character U+0007",
     ],
     "empty.yaml": ["1:1: error: the file is empty"],
@@ -56,11 +58,11 @@ BROKEN: dict[str, list[str]] = {
     ],
     "python-tag.yaml": ["1:8: error: unsupported tag '!!python/object/apply:os.system'"],
     "tab-indent.yaml": ["3:1: error: a tab character here; YAML indents with spaces only"],
-    "top-level-list.yaml": ["1:1: error: the top level must be a mapping"],
-    "unclosed-quote.yaml": ["4:13: error: this quoted string is never closed"],
+    "top-level-list.yaml": ["1:1: error: the top level must hold the keys 'title' and 'questions'"],
+    "unclosed-quote.yaml": ['4:13: error: the quote " opened here is never closed'],
     # written by the fixture, as bytes
     "not-utf8.yaml": ["3:12: error: the file is not UTF-8 text (byte 0xe9)"],
-    "raw-escape.yml": ["1:9: error: an escape character (terminal escape sequences) U+001B"],
+    "raw-escape.yml": ["1:9: error: an escape character (it starts terminal control codes) U+001B"],
 }
 
 
@@ -157,7 +159,7 @@ def test_validate_several_paths_in_one_run(
     assert f"{broken_dir / 'empty.yaml'}:1:1: error:" in out
     assert f"{broken_dir / 'tab-indent.yaml'}:3:1: error:" in out
     assert not any(": error: " in line and str(good_dir) in line for line in out.splitlines())
-    assert "2 errors in 2 files of 5 files checked" in out
+    assert "2 errors in 2 files of 6 files checked" in out
 
 
 def test_validate_good_files_exits_zero(capsys: pytest.CaptureFixture[str], good_dir: Path) -> None:

@@ -72,26 +72,42 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "unclosed-double-quote",
         question("choices: [a, b]", 'answer: "a'),
-        "7:13: error: this quoted string is never closed",
+        '7:13: error: the quote " opened here is never closed; add the closing "',
     ),
     (
         "unclosed-single-quote",
         "title: 'T\nquestions: []\n",
-        "1:8: error: this quoted string is never closed",
+        "1:8: error: the quote ' opened here is never closed; add the closing '",
     ),
     (
         "bad-indentation",
         "title: T\n  extra: x\nquestions: []\n",
-        "2:8: error: YAML syntax error: mapping values are not allowed here",
+        "2:3: error: 'extra' is indented more than 'title' on line 1: start it at column 1",
     ),
-    ("unclosed-flow-list", question("choices: [a, b"), "7:1: error: YAML syntax error"),
-    ("second-document", question() + "---\ntitle: U\n", "6:1: error: holds one YAML document"),
+    (
+        "unclosed-flow-list",
+        question("choices: [a, b"),
+        "6:14: error: the '[' opened here is never closed; add ']' at its end",
+    ),
+    (
+        "second-document",
+        question() + "---\ntitle: U\n",
+        "6:1: error: '---' here starts a second document",
+    ),
     # the shape of the file
     ("empty-file", "", "1:1: error: the file is empty"),
     ("blank-file", "\n\n   \n", "1:1: error: the file is empty"),
     ("comment-only", "# nothing yet\n", "1:1: error: the file is empty"),
-    ("top-level-list", "- title: T\n", "1:1: error: the top level must be a mapping"),
-    ("top-level-text", "just words\n", "1:1: error: the top level must be a mapping"),
+    (
+        "top-level-list",
+        "- title: T\n",
+        "1:1: error: the top level must hold the keys 'title' and 'questions'",
+    ),
+    (
+        "top-level-text",
+        "just words\n",
+        "1:1: error: the top level must hold the keys 'title' and 'questions'",
+    ),
     (
         "python-tag",
         "title: !!python/object/apply:os.system ['true']\nquestions: []\n",
@@ -104,7 +120,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
             f"{n}: &{n} [{', '.join([f'*{o}'] * 10)}]\n"
             for o, n in zip("abcde", "bcdef", strict=True)
         ),
-        "4:44: error: aliases here would expand the document",
+        "4:44: error: values repeated with '&name' and '*name' here would grow the file",
     ),
     # required bank fields
     ("missing-title", "questions: []\n", "1:1: error: missing required key 'title'"),
@@ -122,7 +138,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "question-not-a-mapping",
         HEAD + "  - What is red?\n",
-        "3:5: error: question 1 must be a mapping",
+        "3:5: error: question 1 must be keys with values",
     ),
     (
         "description-a-list",
@@ -302,7 +318,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "single-answer-a-mapping",
         question("choices: [a, b]", "answer: {a: b}"),
-        "7:13: error: 'answer' must be text, not a mapping",
+        "7:13: error: 'answer' must be text, not keys with values",
     ),
     (
         "single-answer-empty",
@@ -384,7 +400,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "text-answer-a-mapping",
         question("type: text", "answer: {a: b}"),
-        "7:13: error: 'answer' must be text, not a mapping",
+        "7:13: error: 'answer' must be text, not keys with values",
     ),
     # number
     (
@@ -493,7 +509,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "source-a-mapping",
         question("choices: [a, b]", "answer: a", "source: {a: b}"),
-        "8:13: error: 'source' must be text, not a mapping",
+        "8:13: error: 'source' must be text, not keys with values",
     ),
     (
         "explanation-empty",
@@ -505,7 +521,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "escape-in-prompt",
         HEAD + '  - id: q1\n    prompt: "Red \\x1b[31mplanet"\n',
-        "4:13: error: in 'prompt': an escape character (terminal escape sequences) U+001B",
+        "4:13: error: in 'prompt': an escape character (it starts terminal control codes) U+001B",
     ),
     (
         "escape-in-title",
@@ -551,7 +567,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "raw-escape",
         "title: Red \x1b[31m\nquestions: []\n",
-        "1:12: error: an escape character (terminal escape sequences) U+001B is not allowed",
+        "1:12: error: an escape character (it starts terminal control codes) U+001B is not allowed",
     ),
     (
         "raw-escape-later-line",
@@ -874,7 +890,10 @@ def test_missing_explanation_is_a_warning_not_an_error() -> None:
 def test_unknown_key_far_from_any_is_not_given_a_suggestion() -> None:
     report = check(question("choices: [a, b]", "answer: a", "colour: red"))
     messages = [d.message for d in report.errors]
-    assert messages == ["unknown key 'colour'"]
+    assert messages == [
+        "unknown key 'colour'; the keys allowed in a question are id, type, prompt, choices, "
+        "answer, items, tolerance, explanation, hint, difficulty, tags and source"
+    ]
 
 
 # -- encodings and line endings -----------------------------------------------------------

@@ -168,7 +168,7 @@ def test_complex_keys_are_nodes() -> None:
 
 
 def test_kind_name() -> None:
-    assert kind_name(Mapping(1, 1)) == "a mapping"
+    assert kind_name(Mapping(1, 1)) == "keys with values"
     assert kind_name(Sequence(1, 1)) == "a list"
     assert kind_name(Scalar(1, 1, value="x")) == "text"
 
@@ -191,7 +191,10 @@ def test_small_aliases_are_expanded() -> None:
         ("a: !!binary aGVsbG8=\n", "1:4: unsupported tag '!!binary'"),
         ("a: !!set {x: ~}\n", "1:4: unsupported tag '!!set'"),
         ("a: !!timestamp 2024-03-21\n", "1:4: unsupported tag '!!timestamp'"),
-        ("a:\n  - !custom x\n", "2:5: unsupported tag '!custom'"),
+        (
+            "a:\n  - !custom x\n",
+            "2:5: text cannot start with '!' unless it is in quotes: write - \"!custom x\"",
+        ),
         ("a: !<tag:example.com,2000:x> x\n", "1:4: unsupported tag"),
     ],
 )
@@ -219,7 +222,9 @@ def test_python_tags_never_run_code(tmp_path: Path) -> None:
 
 
 def test_a_second_document_is_refused() -> None:
-    assert syntax_error("title: T\n---\ntitle: U\n").startswith("2:1: a question file holds one")
+    assert syntax_error("title: T\n---\ntitle: U\n").startswith(
+        "2:1: '---' here starts a second document"
+    )
 
 
 def test_an_explicit_single_document_is_fine() -> None:
@@ -228,13 +233,13 @@ def test_an_explicit_single_document_is_fine() -> None:
 
 def test_an_alias_to_an_unknown_anchor_is_refused() -> None:
     assert syntax_error("a: 1\nb: *missing\n") == (
-        "2:4: alias '*missing' refers to no finished anchor"
+        "2:4: text cannot start with '*' unless it is in quotes: write b: \"*missing\""
     )
 
 
 def test_a_recursive_alias_is_refused() -> None:
     # The anchor is not finished when the alias appears inside it.
-    assert "refers to no finished anchor" in syntax_error("a: &x [1, *x]\n")
+    assert "text cannot start with '*'" in syntax_error("a: &x [1, *x]\n")
 
 
 def test_nesting_deeper_than_the_limit_is_refused() -> None:
@@ -260,7 +265,7 @@ def test_alias_bomb_is_refused_fast_and_small() -> None:
         elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    assert "aliases here would expand the document past" in message
+    assert "values repeated with '&name' and '*name' here would grow the file past" in message
     assert int(message.split(":")[0]) <= BILLION_LAUGHS.count("\n")
     assert elapsed < 0.5
     assert peak < 20_000_000
@@ -281,11 +286,11 @@ def test_many_distinct_values_are_not_mistaken_for_a_bomb() -> None:
     [
         ("a: 1\n\tb: 2\n", "2:1: a tab character here"),
         ("a:\n  - x\n\t- y\n", "3:1: a tab character here"),
-        ("a: 1\nb: 'open\nc: 3\n", "2:4: this quoted string is never closed"),
-        ('a: 1\nb: "open\nc: 3\n', "2:4: this quoted string is never closed"),
-        ("a: 1\n  b: 2\n", "2:4: YAML syntax error: mapping values are not allowed"),
-        ("a: [1, 2\n", "2:1: YAML syntax error"),
-        ("a: {x: 1\n", "2:1: YAML syntax error"),
+        ("a: 1\nb: 'open\nc: 3\n", "2:4: the quote ' opened here is never closed"),
+        ('a: 1\nb: "open\nc: 3\n', '2:4: the quote " opened here is never closed'),
+        ("a: 1\n  b: 2\n", "2:3: 'b' is indented more than 'a' on line 1: start it at column 1"),
+        ("a: [1, 2\n", "1:4: the '[' opened here is never closed"),
+        ("a: {x: 1\n", "1:4: the '{' opened here is never closed"),
         ("a: &x 1\nb: &x 2\n", None),  # duplicate anchors are fine in YAML 1.2; no error
     ],
 )
@@ -300,10 +305,10 @@ def test_syntax_error_message_is_the_same_with_the_pure_parser(
     pure_python_reader: None,
 ) -> None:
     assert syntax_error("a: 1\n\tb: 2\n").startswith("2:1: a tab character here")
-    assert syntax_error("a: 'open\n").startswith("1:4: this quoted string is never closed")
+    assert syntax_error("a: 'open\n").startswith("1:4: the quote ' opened here is never closed")
 
 
 def test_syntax_error_string_names_file_line_and_column() -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         read("a: 'open\n")
-    assert str(caught.value).startswith("t.yaml:1:4: error: this quoted string")
+    assert str(caught.value).startswith("t.yaml:1:4: error: the quote ' opened")
