@@ -8,8 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.errors import ExitStatus, QuizError
+
+if TYPE_CHECKING:
+    from quiz.ui.wizard import Fields
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -98,7 +102,7 @@ def _read(path: Path) -> str | None:
         raise QuizError(f"cannot read '{path}': {error.strerror or error}") from None
 
 
-def _round_trip(text: str, fields: dict[str, str | list[str]]) -> str:
+def _round_trip(text: str, fields: Fields) -> str:
     """Append through ruamel.yaml's round trip, which keeps comments, when the list
     cannot be extended as text (it is in brackets, or not the file's last key)."""
     import io

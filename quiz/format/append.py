@@ -21,7 +21,7 @@ _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\n:#]*")
 _TOP_KEY = re.compile(r"^(?P<key>[^\s#-][^:]*?)[ ]*:(?:[ ]|$)")
 _ENTRY = re.compile(r"^(?P<indent>[ ]*)-[ ]")
 
-Value = str | Sequence[str]
+Value = str | Sequence[str] | Sequence[Mapping[str, str]]
 
 
 class CannotAppend(Exception):
@@ -51,7 +51,12 @@ def question_lines(fields: Mapping[str, Value], indent: int) -> list[str]:
             lines.append(f"{lead}{key}: {scalar(value)}")
         else:
             lines.append(f"{lead}{key}:")
-            lines += [f"{pad}    - {scalar(entry)}" for entry in value]
+            for entry in value:
+                if isinstance(entry, str):
+                    lines.append(f"{pad}    - {scalar(entry)}")
+                else:  # a pair of a match question: its keys, one per line
+                    items = [f"{name}: {scalar(text)}" for name, text in entry.items()]
+                    lines += [f"{pad}    - {items[0]}", *(f"{pad}      {i}" for i in items[1:])]
     return lines
 
 

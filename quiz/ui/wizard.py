@@ -14,12 +14,12 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
-from quiz.format.rules import CHOICE_RANGE, ID_PATTERN, ITEM_RANGE
+from quiz.format.rules import CHOICE_RANGE, EXTRA_RANGE, ID_PATTERN, ITEM_RANGE, PAIR_RANGE
 from quiz.format.text import find_control_character, look_alike_key, normalize_answer
 from quiz.model import Difficulty, QuestionType
 
 Check = Callable[[str], str | None]  # an error message, or None when the text is fine
-Fields = dict[str, str | list[str]]
+Fields = dict[str, str | list[str] | list[dict[str, str]]]
 
 TYPE_HELP = {
     QuestionType.SINGLE: "single: pick one of the choices",
@@ -28,6 +28,7 @@ TYPE_HELP = {
     QuestionType.TEXT: "text: type the answer",
     QuestionType.NUMBER: "number: type a number",
     QuestionType.ORDER: "order: put items in order",
+    QuestionType.MATCH: "match: pair each left with its right",
 }
 
 
@@ -109,11 +110,35 @@ def ask_question(prompter: Prompter, taken_ids: set[str]) -> Fields:
         tolerance = prompter.text("Tolerance (how far off is still right):", number_text(0), "0")
         if float(tolerance) != 0:
             fields["tolerance"] = tolerance.strip()
-    else:
+    elif qtype is QuestionType.ORDER:
         prompter.say("The items in the right order, one per line; an empty line ends the list.")
         fields["items"] = _ask_entries(prompter, "item", ITEM_RANGE)
+    else:
+        _ask_pairs(prompter, fields)
     _ask_details(prompter, fields)
     return fields
+
+
+def _ask_pairs(prompter: Prompter, fields: Fields) -> None:
+    prompter.say("Pairs one per line, as 'left = right'; an empty line ends the list.")
+    lines = _ask_entries(prompter, "pair", PAIR_RANGE, _pair_problem)
+    fields["pairs"] = [dict(zip(("left", "right"), _pair(line), strict=True)) for line in lines]
+    prompter.say("Wrong rights to offer too (optional), one per line; an empty line ends.")
+    extra = _ask_entries(prompter, "extra right", EXTRA_RANGE)
+    if extra:
+        fields["extra"] = extra
+
+
+def _pair(line: str) -> tuple[str, str]:
+    left, _, right = line.partition("=")
+    return left.strip(), right.strip()
+
+
+def _pair_problem(value: str) -> str | None:
+    left, right = _pair(value)
+    if "=" not in value or not left or not right:
+        return "Write the pair as 'left = right', with text on both sides."
+    return None
 
 
 def _ask_details(prompter: Prompter, fields: Fields) -> None:
