@@ -892,7 +892,8 @@ def test_unknown_key_far_from_any_is_not_given_a_suggestion() -> None:
     messages = [d.message for d in report.errors]
     assert messages == [
         "unknown key 'colour'; the keys allowed in a question are id, type, prompt, choices, "
-        "answer, items, tolerance, explanation, hint, difficulty, tags, source, pairs, extra and passage"
+        "answer, items, tolerance, explanation, hint, difficulty, tags, source, pairs, extra "
+        "and passage"
     ]
 
 
