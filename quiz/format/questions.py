@@ -24,6 +24,9 @@ from quiz.format.shapes import Checker, suggest
 from quiz.format.text import normalize_answer
 from quiz.model import Difficulty, Question, QuestionType, format_number
 
+TYPE_NAMES = tuple(t.value for t in QuestionType)
+DIFFICULTY_NAMES = tuple(d.value for d in Difficulty)
+
 
 class Answer(NamedTuple):
     """The answer fields of a question; which are used depends on its type."""
@@ -78,10 +81,10 @@ class QuestionChecker:
         if "prompt" not in values and "prompt" not in c.suggested:
             c.error(node, f"{self.label} is missing 'prompt'")
         # A type written but left empty is an error, not a silently skipped question.
-        type_name = c.enum_value(values.get("type"), "type", tuple(QuestionType), True) or (
+        type_name = c.enum_value(values.get("type"), "type", TYPE_NAMES, True) or (
             None if "type" in values else QuestionType.SINGLE.value
         )
-        difficulty = c.enum_value(values.get("difficulty"), "difficulty", tuple(Difficulty))
+        difficulty = c.enum_value(values.get("difficulty"), "difficulty", DIFFICULTY_NAMES)
         explanation = self.explanation(values)
         hint = c.text(values.get("hint"), "hint")
         source = c.text(values.get("source"), "source")

@@ -94,6 +94,13 @@ def explain_tag(tag: str, text: str, index: int) -> str:
     )
 
 
+def may_hold_traps(text: str) -> bool:
+    """Whether any value of ``text`` could hold a trap that :func:`trap_after_value`
+    warns about (a ' #' or a curly quote): one look at the whole text, so that a file
+    without them pays nothing per value."""
+    return " #" in text or any(quote in text for quote in _CURLY_OPEN)
+
+
 def trap_after_value(text: str, start: int, end: int, value: str) -> tuple[str, bool] | None:
     """A warning about unquoted text that is valid YAML but likely not what the author
     meant, and whether it points just after the value (else at its start): a comment

@@ -21,7 +21,13 @@ import yaml
 
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence
-from quiz.format.syntax import explain, explain_tag, quoted_advice, trap_after_value
+from quiz.format.syntax import (
+    explain,
+    explain_tag,
+    may_hold_traps,
+    quoted_advice,
+    trap_after_value,
+)
 from quiz.format.text import bad_escape_position, offset_position
 
 MAX_DEPTH = 64
@@ -139,6 +145,7 @@ class _Builder:
         self.text = text
         self.sink = sink
         self.notes = notes
+        self.traps = notes is not None and may_hold_traps(text)
         self.streamed = False  # only the first 'questions' list streams
         self.anchors: dict[str, Node] = {}
         self.stack: list[_Frame] = []
@@ -189,10 +196,10 @@ class _Builder:
         # libyaml gives plain scalars the style '', the pure parser None.
         plain = not style and tag is None
         node = Scalar(line, column, value, plain, style == '"')
-        if self.notes is not None and plain:
+        if self.traps and plain:
             end = event.end_mark
             trap = trap_after_value(self.text, _index(event.start_mark), _index(end), value)
-            if trap is not None:
+            if trap is not None and self.notes is not None:
                 at = _position(end) if trap[1] else (line, column)
                 at = (at[0], at[1] + 1) if trap[1] else at
                 self.notes.append(Diagnostic(self.path, *at, trap[0], "warning"))
