@@ -103,7 +103,10 @@ class PlayerSession(PromptToolkitSSHSession):  # type: ignore[misc]
         """Bounded input: to the prompts, or assembled into lines in plain mode."""
         data = self.bound.cut(data)
         if not self.plain:
-            super().data_received(data, datatype)
+            # Keys typed while no prompt is up (waiting for others, a reveal) are dropped:
+            # a second Enter must not answer the next question before it is read.
+            if self.app_session is not None and self.app_session.app is not None:
+                super().data_received(data, datatype)
             return
         if self._echo and self._chan is not None:
             self._chan.write(data.replace("\r", "\r\n"))
