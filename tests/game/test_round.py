@@ -189,11 +189,12 @@ def test_movers_are_counted_from_the_previous_reveal() -> None:
     game.join("ana")
     game.join("ben")
     game.open(at=0.0)
-    game.answer("ana", "B", at=0.0)
+    game.answer("ana", "B", at=5.0)  # 150
+    game.answer("ben", "A", at=0.0)
     game.close()
     game.mark_ranks()
     game.open(at=10.0)
-    game.answer("ben", "B", at=10.0)
+    game.answer("ben", "B", at=10.0)  # 200
     game.answer("ana", "A", at=10.0)
     game.close()
     moved = {row.name: row.moved for row in game.standings()}
