@@ -55,7 +55,10 @@ class Screen(Protocol):
 def make_console(stream: TextIO, width: int, *, plain: bool, term: str | None) -> Console:
     """A console writing to a player's session, with the game's theme."""
     dumb = plain or (term or "").lower() in ("", "dumb")
+    # Plain lines are not wrapped at an imagined width: the player's terminal or
+    # screen reader wraps them as it likes (as --plain does into a pipe).
     return Console(
+        soft_wrap=plain,
         file=stream,
         width=max(20, min(width or 80, 200)),
         theme=THEME,
