@@ -206,29 +206,45 @@ def numbered_options(block: str) -> dict[str, int]:
     return found
 
 
+async def on_screen(player: Player, pattern: str, seconds: float = WAIT) -> str:
+    """Wait for ``pattern`` on the terminal's screen; the screen from its last match on."""
+    await until(lambda: re.search(pattern, player.display()) is not None, seconds, player.display)
+    screen = player.display()
+    return screen[[m.start() for m in re.finditer(pattern, screen)][-1] :]
+
+
 async def answer_right_in_a_terminal(player: Player, number: int, total: int) -> None:
     """Answer question ``number`` rightly with the keys a person would press."""
-    await player.wait(rf"Question {number} of {total}.*?\n(.|\n)*?left", WAIT)
-    screen = player.text()[player.text().rindex(f"Question {number} of {total}") :]
+    screen = await on_screen(player, rf"Question {number} of {total}(.|\n)*? left")
     if "Gagarin" in screen:
-        player.send(str(numbered_options(screen)["1961"]))
+        player.send(f"{numbered_options(screen)['1961']}\r")  # the number moves, Enter picks
     elif "gas giants" in screen:
         shown = re.findall(r"[○●] (\w+)", screen)
         for choice in shown:
             player.send(" \x1b[B" if choice in ("Jupiter", "Saturn") else "\x1b[B")
         player.send("\r")
     elif "Moon makes" in screen:
-        player.send("n")
+        player.send("n\r")
     elif "cosmodrome" in screen:
         player.send("Baikonur\r")
     elif "How many" in screen:
         player.send("3\r")
     else:
         for position, item in enumerate(("Vostok 1", "Apollo-Soyuz"), start=1):
-            await player.wait(rf"Position {position} of 3")
-            block = player.text()[player.text().rindex(f"Position {position} of 3") :]
-            player.send(str(numbered_options(block)[item]))
+            block = await on_screen(player, rf"Position {position} of 3(.|\n)* left")
+            player.send(f"{numbered_options(block)[item]}\r")
     await player.wait(rf"(?s)Question {number} of {total}.*?Rank \d+ of \d+")
+
+
+def ben_keys(screen: str) -> str:
+    """Some answer, not always right, for whatever question is on the screen."""
+    if "gas giants" in screen:
+        return " \r"  # the first choice only
+    if "Type your answer" in screen:
+        return "The Moon\r"
+    if "Type a number" in screen:
+        return "7\r"
+    return "\r"  # the choice under the pointer (an order question then times out)
 
 
 def test_three_players_play_every_type(tmp_path: Path) -> None:
@@ -246,8 +262,8 @@ def test_three_players_play_every_type(tmp_path: Path) -> None:
             for number in range(1, 7):
                 await caro.wait(rf"(?s)Question {number} of 6.*?left\)")
                 caro.send(plain_answer(caro.text()))
-                await ben.wait(rf"Question {number} of 6(.|\n)*?left")
-                ben.send("\x1b[B\r" if "gas giants" in ben.text()[-2000:] else "")
+                shown = await on_screen(ben, rf"Question {number} of 6(.|\n)*? left")
+                ben.send(ben_keys(shown))
                 await answer_right_in_a_terminal(ana, number, 6)
                 await host.wait(rf"(?s)Question {number} of 6.*?Leaderboard")
                 if number < 6:
