@@ -227,7 +227,8 @@ class PromptScreen:
             _arm(app, self.deadline)
         self.app = app
         try:
-            answer = await prompt.unsafe_ask_async(patch_stdout=False)
+            # Not questionary's ask: the host's Ctrl-C is the host's, never a player's prompt's.
+            answer = await app.run_async(handle_sigint=False, set_exception_handler=False)
         finally:
             self.app = None
         if answer == _CLOSED:

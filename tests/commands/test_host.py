@@ -478,17 +478,25 @@ def test_ctrl_c_ends_with_the_standings(tmp_path: Path) -> None:
         async with Host("-n", "3", "--time", "60", "--results", str(results)) as host:
             ana = await Player(host.port, "ana", plain=True).connect()
             await ana.join()
+            ben = await Player(host.port, "ben").connect()  # a prompt is up at the Ctrl-C
+            await ben.join()
             host.press("\n")
-            await play_plain(ana, number=1, total=3)
+            await on_screen(ben, r"Question 1 of 3(.|\n)*? left")
+            ana.send(plain_answer(ana.text()[ana.text().index("Question 1") :]))
+            await host.wait("answers|Question 1 of 3")
+            await ana.wait("Answer in")
             host.proc.send_signal(signal.SIGINT)
             assert await host.exit_code() == 130
             assert "Standings so far" in host.out
             await ana.wait("Standings so far")
+            await ben.wait("Standings so far")
+            assert "Interrupted" not in host.out
 
     run(scenario)
     document = json.loads(results.read_text())
     assert document["completed"] is False
-    assert len(document["players"][0]["answers"]) == 1
+    assert document["questions"] == []  # the open question was dropped, not scored
+    assert [p["answers"] for p in document["players"]] == [[], []]
 
 
 def test_max_players_refuses_one_too_many() -> None:

@@ -207,8 +207,12 @@ async def host_night(
             _read_keys(keys, stack)
         screen = HostScreen(night, keys, shown, port)
         if console.is_terminal:
-            live = Live(get_renderable=screen.render, console=console, refresh_per_second=4)
-            stack.enter_context(live)
+            # Drawn from the event loop, not from Live's own thread: the game's state
+            # is only ever read where it is changed.
+            live = stack.enter_context(Live(screen.render(), console=console, auto_refresh=False))
+            drawing = asyncio.ensure_future(_draw(live, screen))
+            stack.callback(lambda: live.update(screen.render(), refresh=True))
+            stack.callback(drawing.cancel)
         else:
             console.print(screen.render())
             night.listeners.append(_log(night, console, shown, port))
@@ -219,6 +223,12 @@ async def host_night(
     if not console.is_terminal:  # on a terminal, the podium is Live's last frame
         console.print(host_view.podium(night.board, completed=completed))
     return completed
+
+
+async def _draw(live: Live, screen: HostScreen) -> None:
+    while True:
+        live.update(screen.render(), refresh=True)
+        await asyncio.sleep(0.25)
 
 
 async def _goodbye(night: Night, server: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
+import time
 
 from rich.text import Text
 
@@ -117,7 +118,8 @@ async def answer(night: Night, seat: Seat, screen: Screen, ask: Ask) -> None:
     try:
         given = await screen.ask(ask.turn, ask.status, ask.deadline)
     except Closed:
-        screen.console.print(Text("Time is up!", style="quiz.wrong"))
+        ended = "Time is up!" if time.monotonic() >= ask.deadline else "The question was closed."
+        screen.console.print(Text(ended, style="quiz.wrong"))
         return
     if night.answer(seat.name, given):
         screen.console.print(Text("Answer in; waiting for others…", style="quiz.muted"))
