@@ -108,6 +108,7 @@ def make_code() -> str:
 def run(args: argparse.Namespace) -> ExitStatus:
     """Load the banks, open the server, run the night, report and record it."""
     import asyncio
+    import gc
     from datetime import UTC, datetime
 
     from quiz.commands.quiz_night import records
@@ -127,6 +128,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
     settings = Settings(code, args.max_players, args.start_when, args.auto, args.reveal)
     started = datetime.now(UTC)
     completed = False
+    # Start-up is over (see quiz.cli.main): a night makes and drops prompt after prompt,
+    # whose cycles only the collector frees.
+    gc.freeze()
+    gc.enable()
 
     async def main() -> bool:
         night = Night(turns, settings)

@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         from quiz.ui.terminal_asker import QuestionaryAsker
 
         asker = QuestionaryAsker(console)
+    gc.freeze()
     gc.enable()
     game = Round(turns)
     for name in names:

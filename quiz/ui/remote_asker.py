@@ -221,6 +221,7 @@ class PromptScreen:
     async def _run(self, prompt: Any) -> Any:
         """Run one prompt, with the countdown under it while a question is open."""
         app = prompt.application
+        _share_default_bindings(app)
         if self.deadline is not None:
             if self.deadline - time.monotonic() <= 0:
                 raise Closed
@@ -234,6 +235,20 @@ class PromptScreen:
         if answer == _CLOSED:
             raise Closed
         return answer
+
+
+_DEFAULTS: dict[str, Any] = {}
+
+
+def _share_default_bindings(app: Any) -> None:
+    """Every prompt of every player uses one copy of prompt_toolkit's default key bindings.
+
+    Each Application builds its own (some 700 bindings, with their filters and caches):
+    with fifty players answering at once that is most of the host's memory. The
+    defaults hold no state of their own, so one copy serves every prompt.
+    """
+    shared = _DEFAULTS.setdefault("keys", app._default_bindings)
+    app._default_bindings = shared
 
 
 def _numbered(turn: Turn) -> list[tuple[int, str]]:

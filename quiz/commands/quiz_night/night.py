@@ -8,6 +8,7 @@ the host or anyone else. Times are the server's monotonic clock.
 from __future__ import annotations
 
 import asyncio
+import gc
 import secrets
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ WORDS = (
     "apollo", "comet", "galaxy", "meteor", "nebula", "orbit", "pulsar", "quasar",
     "rocket", "saturn", "soyuz", "vostok", "zenith", "lunar", "gemini", "mercury",
 )  # fmt: skip
+COLLECT_AFTER = 0.5  # seconds after a reveal
 
 
 class Ask(NamedTuple):
@@ -209,6 +211,7 @@ class Night:
         want = settings.start_when
         await self._sleep_until(None, lambda: want is not None and len(self.seats) >= want)
         self.started_at = self.clock()
+        gc.collect()  # the join prompts are over
         while not self.stopping and not self.round.finished:
             turn = self.turn = self.round.open(self.clock())
             self.deadline = self.clock() + (turn.time_limit or 20.0)
@@ -246,3 +249,6 @@ class Night:
         for name, seat in list(self.seats.items()):
             seat.send(Told(reveal.outcomes.get(name), ranks.get(name), players))
         self._changed("reveal")
+        # Each question leaves every player's finished prompt behind, in cycles that
+        # would wait long for a full collection: collect once the reveals are out.
+        asyncio.get_running_loop().call_later(COLLECT_AFTER, gc.collect)

@@ -98,9 +98,12 @@ async def play(night: Night, seat: Seat, screen: Screen) -> None:
             elif isinstance(event, Told):
                 await settle()
                 say(reveal_view(event.outcome, event.rank, event.players))
+                # Every player's reveal goes out before anyone's podium is drawn.
+                await asyncio.sleep(0)
             elif isinstance(event, End):
                 await settle()
-                say(host_view.podium(event.standings, completed=event.completed))
+                top = event.standings[: host_view.TOP]
+                say(host_view.podium(top, completed=event.completed))
                 if event.rank is not None:
                     say(Text(f"You finished {event.rank} of {len(event.standings)}.", "quiz.heading"))
                 return

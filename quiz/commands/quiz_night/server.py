@@ -231,4 +231,7 @@ async def listen(night: Night, address: str, port: int, key: asyncssh.SSHKey) ->
         keepalive_interval=5,
         keepalive_count_max=3,
         reuse_address=True,
+        # Compression would cost each connection a zlib state (and the host its CPU)
+        # for screens of a few kilobytes.
+        compression_algs=["none"],
     )
