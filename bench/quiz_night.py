@@ -203,7 +203,9 @@ async def main(players: int, questions: int) -> dict[str, object]:
         "answers_recorded": len(answers),
         "answers_sent": sum(bot.answered for bot in bots),
         "reveal_to_screen_ms_median": round(statistics.median(latencies), 1),
-        "reveal_to_screen_ms_p95": round(statistics.quantiles(latencies, n=20, method="inclusive")[-1], 1),
+        "reveal_to_screen_ms_p95": round(
+            statistics.quantiles(latencies, n=20, method="inclusive")[-1], 1
+        ),
         "reveal_to_screen_ms_max": round(max(latencies), 1),
         "host_peak_memory_mib": round(host.peak_kib / 1024, 1),
         "p95_ms_by_question": [

@@ -18,7 +18,16 @@ from quiz.errors import ExitStatus, GameInterrupted, QuizError, UsageError
 # Each command lives in quiz/commands/<name>.py with register() and run(); the
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
 COMMANDS = (
-    "play", "review", "list", "validate", "new", "schema", "stats", "import", "host", "party",
+    "play",
+    "review",
+    "list",
+    "validate",
+    "new",
+    "schema",
+    "stats",
+    "import",
+    "host",
+    "party",
 )
 
 

@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     try:
         completed = asyncio.run(main())
     except OSError as error:
-        if not runs or runs[0].phase == "lobby" and not runs[0].round.players:
+        if not runs or (runs[0].phase == "lobby" and not runs[0].round.players):
             raise QuizError(
                 f"cannot listen on {args.listen} port {args.port}: {error.strerror or error}"
             ) from None

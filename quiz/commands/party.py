@@ -17,7 +17,9 @@ def parse_players(text: str) -> list[str]:
     if any(not name for name in names):
         raise UsageError("--players: a name is empty (separate names with commas)")
     if not PLAYERS_MIN <= len(names) <= PLAYERS_MAX:
-        raise UsageError(f"--players: name {PLAYERS_MIN} to {PLAYERS_MAX} players, not {len(names)}")
+        raise UsageError(
+            f"--players: name {PLAYERS_MIN} to {PLAYERS_MAX} players, not {len(names)}"
+        )
     folded = [name.casefold() for name in names]
     if len(set(folded)) != len(folded):
         raise UsageError("--players: every player needs a name of their own")

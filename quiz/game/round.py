@@ -68,7 +68,7 @@ class Reveal(NamedTuple):
     """The end of one question: each player's outcome and how many chose what."""
 
     turn: Turn
-    index: int
+    position: int  # the question's index in the round
     outcomes: dict[str, Outcome]  # by player name, for every player asked
     answered: int
     counts: tuple[Count, ...]
@@ -79,7 +79,7 @@ class Reveal(NamedTuple):
 
 
 class _Open(NamedTuple):
-    index: int
+    position: int
     opened: float
     asked: frozenset[str]
 
@@ -167,7 +167,7 @@ class Round:
         self._open = _Open(self.next_index, at, asked)
         self._answers = {}
         self.next_index += 1
-        return self.turns[self._open.index]
+        return self.turns[self._open.position]
 
     def asked(self) -> frozenset[str]:
         """The players the open question was put to."""
@@ -204,7 +204,7 @@ class Round:
         current = self._open
         if current is None:
             raise RoundError("no question is open")
-        turn = self.turns[current.index]
+        turn = self.turns[current.position]
         limit = turn.time_limit or DEFAULT_LIMIT
         results: dict[str, Outcome] = {}
         for name in sorted(current.asked):
@@ -218,7 +218,7 @@ class Round:
                 outcome = judge(turn, Reply("", timed_out=True), limit, before)
             self.outcomes[name].append(outcome)
             results[name] = outcome
-        reveal = Reveal(turn, current.index, results, len(self._answers), _counts(turn, results))
+        reveal = Reveal(turn, current.position, results, len(self._answers), _counts(turn, results))
         self.reveals.append(reveal)
         self._open = None
         self._answers = {}
@@ -227,7 +227,7 @@ class Round:
     def abandon(self) -> None:
         """Drop the open question without scoring it (the game stopped in the middle)."""
         if self._open is not None:
-            self.next_index = self._open.index
+            self.next_index = self._open.position
         self._open = None
         self._answers = {}
 

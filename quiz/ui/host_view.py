@@ -96,7 +96,9 @@ def reveal_view(reveal: Reveal) -> Panel:
     for count in reveal.counts:
         mark = views.RIGHT if count.right else " "
         style = "quiz.correct" if count.right else ""
-        counts.add_row(Text(mark, style="quiz.correct"), str(count.players), Text(count.label, style))
+        counts.add_row(
+            Text(mark, style="quiz.correct"), str(count.players), Text(count.label, style)
+        )
     gained = Text()
     ranked = sorted(reveal.outcomes.items(), key=lambda item: -item[1].points.total)
     for index, (name, outcome) in enumerate(ranked[:TOP]):

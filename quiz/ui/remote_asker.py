@@ -265,7 +265,8 @@ def _arm(app: Any, deadline: float) -> None:
         seconds = max(0.0, deadline - time.monotonic())
         return [("fg:ansimagenta bold", f" {views.seconds_text(seconds)} left ")]
 
-    timer = ConditionalContainer(Window(FormattedTextControl(left), height=1), filter=~is_done)
+    control = FormattedTextControl(left)  # type: ignore[arg-type]
+    timer = ConditionalContainer(Window(control, height=1), filter=~is_done)
     app.layout = Layout(
         HSplit([app.layout.container, timer]), focused_element=app.layout.current_window
     )
@@ -286,7 +287,9 @@ def _arm(app: Any, deadline: float) -> None:
 class LineScreen:
     """Line-based play: every question as lines, one answer a line (``ssh ... plain``)."""
 
-    def __init__(self, console: Console, lines: asyncio.Queue[str | None], player: str = "") -> None:
+    def __init__(
+        self, console: Console, lines: asyncio.Queue[str | None], player: str = ""
+    ) -> None:
         self.console = console
         self.lines = lines
         self.player = player

@@ -424,20 +424,19 @@ def test_three_wrong_codes_close_the_connection() -> None:
 
 def test_shell_commands_sftp_and_forwarding_are_refused() -> None:
     async def scenario() -> None:
-        async with Host() as host:
-            async with asyncssh.connect(
-                "127.0.0.1", host.port, username="x", known_hosts=None, client_keys=None,
-                agent_path=None,
-            ) as conn:  # fmt: skip
-                for command in ("sh", "ls /", "cat /etc/passwd"):
-                    with pytest.raises(asyncssh.ChannelOpenError):
-                        await conn.create_process(command)
-                with pytest.raises((asyncssh.ChannelOpenError, asyncssh.SFTPError)):
-                    await conn.start_sftp_client()
+        async with Host() as host, asyncssh.connect(
+            "127.0.0.1", host.port, username="x", known_hosts=None, client_keys=None,
+            agent_path=None,
+        ) as conn:  # fmt: skip
+            for command in ("sh", "ls /", "cat /etc/passwd"):
                 with pytest.raises(asyncssh.ChannelOpenError):
-                    await conn.open_connection("127.0.0.1", 22)
-                with pytest.raises(asyncssh.ChannelListenError):
-                    await conn.forward_remote_port("127.0.0.1", 0, "127.0.0.1", 22)
+                    await conn.create_process(command)
+            with pytest.raises((asyncssh.ChannelOpenError, asyncssh.SFTPError)):
+                await conn.start_sftp_client()
+            with pytest.raises(asyncssh.ChannelOpenError):
+                await conn.open_connection("127.0.0.1", 22)
+            with pytest.raises(asyncssh.ChannelListenError):
+                await conn.forward_remote_port("127.0.0.1", 0, "127.0.0.1", 22)
 
     run(scenario)
 

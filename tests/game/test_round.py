@@ -20,8 +20,7 @@ def turns(count: int = 3, limit: float = LIMIT) -> list[Turn]:
         "q", QuestionType.SINGLE, choices=("A", "B", "C"), answers=("B",)
     )  # medium: 200
     return [
-        Turn(question, "Bank", n, count, ("A", "B", "C"), (), limit)
-        for n in range(1, count + 1)
+        Turn(question, "Bank", n, count, ("A", "B", "C"), (), limit) for n in range(1, count + 1)
     ]
 
 
@@ -112,7 +111,7 @@ def test_every_question_type_is_judged_and_counted() -> None:
 
 def test_choice_counts_say_how_many_chose_what() -> None:
     game = Round(turns(1))
-    for name, answer in (("a", "A"), ("b", "B"), ("c", "B"), ("d", None)):
+    for name in "abcd":
         game.join(name)
     game.open(at=0.0)
     for name, answer in (("a", "A"), ("b", "B"), ("c", "B")):
@@ -243,7 +242,9 @@ def test_party_questions_go_to_one_player_and_abandon_scores_nothing() -> None:
         max_size=5,
     )
 )  # fmt: skip
-def test_standings_are_ordered_and_scores_add_up(plays: list[list[tuple[str, float] | None]]) -> None:
+def test_standings_are_ordered_and_scores_add_up(
+    plays: list[list[tuple[str, float] | None]],
+) -> None:
     """Whatever is answered when: the standings are sorted by score then time, every
     score is the sum of the player's points, and no answer scores more than its best."""
     game = Round(turns(len(plays)))

@@ -142,9 +142,10 @@ class Night:
         self.seats[seat.name] = seat
         name = seat.name
         turn = self.turn
-        if self.phase == "question" and turn is not None and name in self.round.asked():
-            if not self.round.has_answered(name):  # back in time to answer the open question
-                seat.send(Ask(turn, self.deadline, self.round.status(name)))
+        open_to_them = self.phase == "question" and name in self.round.asked()
+        if turn is not None and open_to_them and not self.round.has_answered(name):
+            # Back in time to answer the open question.
+            seat.send(Ask(turn, self.deadline, self.round.status(name)))
         if self.phase == "podium":
             seat.send(End(tuple(self.board), self.round.rank_of(seat.name), not self.stopping))
         self._changed("join")

@@ -33,7 +33,11 @@ async def join(night: Night, screen: Screen, user: str, hang_up: object) -> Seat
         if secrets.compare_digest(code.casefold(), night.settings.code.casefold()):
             break
         left = CODE_TRIES - attempt
-        say(Text(f"That is not the code. {left} tries left." if left else "Wrong code.", "quiz.wrong"))
+        say(
+            Text(
+                f"That is not the code. {left} tries left." if left else "Wrong code.", "quiz.wrong"
+            )
+        )
     else:
         return None
     name = clean_name(user)
@@ -105,7 +109,11 @@ async def play(night: Night, seat: Seat, screen: Screen) -> None:
                 top = event.standings[: host_view.TOP]
                 say(host_view.podium(top, completed=event.completed))
                 if event.rank is not None:
-                    say(Text(f"You finished {event.rank} of {len(event.standings)}.", "quiz.heading"))
+                    say(
+                        Text(
+                            f"You finished {event.rank} of {len(event.standings)}.", "quiz.heading"
+                        )
+                    )
                 return
             elif isinstance(event, Kicked):
                 await settle()

@@ -19,6 +19,7 @@ from prompt_toolkit.application.current import create_app_session
 from prompt_toolkit.contrib.ssh.server import PromptToolkitSSHServer, PromptToolkitSSHSession
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
+
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
 from quiz.files import write_atomically
@@ -61,7 +62,7 @@ class LineBound:
         return "".join(kept)
 
 
-class PlayerSession(PromptToolkitSSHSession):  # type: ignore[misc]
+class PlayerSession(PromptToolkitSSHSession):
     """One player's SSH session: the prompts of the game, or plain lines."""
 
     def __init__(self, server: NightServer, user: str) -> None:
@@ -137,9 +138,10 @@ class PlayerSession(PromptToolkitSSHSession):  # type: ignore[misc]
         assert chan is not None
         term = chan.get_terminal_type()
         self._output = Vt100_Output(self.stdout, self._get_size, term=term, enable_cpr=False)
-        with create_pipe_input() as self._input, create_app_session(
-            input=self._input, output=self._output
-        ) as session:
+        with (
+            create_pipe_input() as self._input,
+            create_app_session(input=self._input, output=self._output) as session,
+        ):
             self.app_session = session
             try:
                 await self.interact(self)
@@ -151,13 +153,9 @@ class PlayerSession(PromptToolkitSSHSession):  # type: ignore[misc]
     async def _play(self, _: PromptToolkitSSHSession) -> None:
         night = self.server.night
         width = self._get_size().columns if not self.plain else 80
-        term = None if self.plain else self._chan.get_terminal_type()
+        term = None if self.plain or self._chan is None else self._chan.get_terminal_type()
         console = make_console(self.stdout, width, plain=self.plain, term=term)
-        screen: Screen
-        if self.plain:
-            screen = LineScreen(console, self.lines)
-        else:
-            screen = PromptScreen(console)
+        screen: Screen = LineScreen(console, self.lines) if self.plain else PromptScreen(console)
         try:
             seat = await asyncio.wait_for(
                 seats.join(night, screen, self.user, self.hang_up), seats.JOIN_SECONDS
@@ -178,7 +176,7 @@ class PlayerSession(PromptToolkitSSHSession):  # type: ignore[misc]
             await asyncio.sleep(0.1)
 
 
-class NightServer(PromptToolkitSSHServer):  # type: ignore[misc]
+class NightServer(PromptToolkitSSHServer):
     """One SSH connection: no authentication; the user name is the nickname."""
 
     def __init__(self, night: Night) -> None:
@@ -208,7 +206,7 @@ class NightServer(PromptToolkitSSHServer):  # type: ignore[misc]
         self.user = username
         return False
 
-    def session_requested(self) -> PlayerSession | bool:
+    def session_requested(self) -> PlayerSession | bool:  # type: ignore[override]
         """One session per connection."""
         self.sessions += 1
         if self.sessions > 1:
