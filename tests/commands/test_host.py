@@ -8,6 +8,7 @@ read through pyte, line-based ones (``plain``) read as text. Every wait is bound
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import signal
@@ -529,3 +530,51 @@ def test_a_busy_port_is_a_clear_error() -> None:
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1 port {port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_host_screen_in_a_terminal() -> None:
+    """The rich Live screen: the lobby's ssh line, the countdown and answers n/m, the kick
+    list, and Ctrl-C from the keyboard with a player's prompt open."""
+    import pexpect
+
+    child = pexpect.spawn(
+        quiz_command()[0],
+        [*quiz_command()[1:], "host", str(BANK), "--port", "0", "--code", CODE, "--time", "30"],
+        dimensions=(40, 100),
+        encoding="utf-8",
+    )
+    screen = pyte.Screen(100, 40)
+    stream = pyte.Stream(screen)
+
+    def shown() -> str:
+        with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
+            while True:
+                stream.feed(child.read_nonblocking(65536, timeout=0))
+        return "\n".join(screen.display)
+
+    async def scenario() -> None:
+        await until(lambda: "ssh -p" in shown(), WAIT, shown)
+        found = re.search(r"ssh -p (\d+) YOURNAME@127\.0\.0\.1", shown())
+        assert found and f"Join code: {CODE}" in shown()
+        ana = await Player(int(found.group(1)), "ana").connect()
+        await ana.join()
+        await until(lambda: "1 player joined: ana" in shown(), WAIT, shown)
+        child.send("\r")
+        await until(lambda: re.search(r"Question 1 of 6 · \d+ s left · answers 0/1", shown())
+                    is not None, WAIT, shown)  # fmt: skip
+        await on_screen(ana, r"Question 1 of 6(.|\n)*? left")
+        child.send("k")
+        await until(lambda: "Remove a player" in shown() and "1) ana" in shown(), WAIT, shown)
+        child.send("\x1b")
+        await until(lambda: "Remove a player" not in shown(), WAIT, shown)
+        child.send("\x03")
+        await until(lambda: "Standings so far" in shown(), WAIT, shown)
+        await ana.wait("Standings so far")
+
+    try:
+        run(scenario)
+        child.expect(pexpect.EOF, timeout=WAIT)
+        child.close()
+        assert child.exitstatus == 130
+    finally:
+        child.terminate(force=True)
