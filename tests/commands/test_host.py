@@ -578,3 +578,22 @@ def test_the_host_screen_in_a_terminal() -> None:
         assert child.exitstatus == 130
     finally:
         child.terminate(force=True)
+
+
+def test_the_host_key_is_made_once_and_kept(isolated_data_dir: Path) -> None:
+    keys: list[str] = []
+
+    async def scenario() -> None:
+        for _ in range(2):
+            async with Host() as host, asyncssh.connect(
+                "127.0.0.1", host.port, username="k", known_hosts=None, client_keys=None,
+                agent_path=None,
+            ) as conn:  # fmt: skip
+                key = conn.get_server_host_key()
+                assert key is not None
+                keys.append(key.get_fingerprint())
+
+    run(scenario)
+    assert keys[0] == keys[1]
+    stored = isolated_data_dir / "quiz-night-host-key"
+    assert stored.is_file() and stored.stat().st_mode & 0o077 == 0
