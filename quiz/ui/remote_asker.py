@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
 from rich.console import Console, Group, RenderableType
@@ -344,6 +343,3 @@ class LineScreen:
         if line is None:
             raise EOFError
         return line
-
-
-Drawer = Callable[[RenderableType], None]

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import secrets
 import time
+from collections.abc import Callable
 
 from rich.text import Text
 
@@ -24,7 +25,7 @@ def clean_name(text: str) -> str:
     return text.strip()[:NAME_MAX]
 
 
-async def join(night: Night, screen: Screen, user: str, hang_up: object) -> Seat | None:
+async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], None]) -> Seat | None:
     """The join code, then a free nickname (or a rejoin); None when the player may not join."""
     say = screen.console.print
     say(Text("Welcome to Orbit Quiz night!", style="quiz.title"))
@@ -46,7 +47,7 @@ async def join(night: Night, screen: Screen, user: str, hang_up: object) -> Seat
         if state == "away":
             say(Text.assemble("Welcome back, ", host_view.shown_name(name), "."))
             word = await screen.line("Your rejoin word (Enter for a new name):")
-            seat = Seat(name, hang_up)  # type: ignore[arg-type]
+            seat = Seat(name, hang_up)
             if word.strip() and night.rejoin(seat, word):
                 say(Text("You are back in, with your score.", style="quiz.correct"))
                 return seat
@@ -55,7 +56,7 @@ async def join(night: Night, screen: Screen, user: str, hang_up: object) -> Seat
             if night.full():
                 say(Text("Sorry, the game is full.", style="quiz.wrong"))
                 return None
-            seat = Seat(name, hang_up)  # type: ignore[arg-type]
+            seat = Seat(name, hang_up)
             word = night.join(seat)
             say(
                 Text.assemble(

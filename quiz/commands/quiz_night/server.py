@@ -10,7 +10,6 @@ Input lines are cut at LINE_MAX characters before anything reads them.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -172,8 +171,7 @@ class PlayerSession(PromptToolkitSSHSession):
             pass
         finally:
             night.leave(seat)
-        with contextlib.suppress(Exception):
-            await asyncio.sleep(0.1)
+        await asyncio.sleep(0.1)  # the last lines go out before the channel closes
 
 
 class NightServer(PromptToolkitSSHServer):
