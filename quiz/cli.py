@@ -19,7 +19,7 @@ from quiz.errors import ExitStatus, GameInterrupted, QuizError, UsageError
 # modules import their heavy dependencies inside run(), so building the parser is cheap.
 COMMANDS = (
     "play", "review", "list", "brief", "validate", "new", "add", "schema", "stats", "import",
-    "export",
+    "export", "host", "party",
 )  # fmt: skip
 
 

@@ -1,0 +1,139 @@
+"""One player's side of the game: the join steps, then questions and reveals until the end."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+import time
+from collections.abc import Callable
+
+from rich.text import Text
+
+from quiz.commands.quiz_night.night import Ask, End, Kicked, Night, Seat, Told
+from quiz.ui import host_view
+from quiz.ui.remote_asker import Closed, Screen, reveal_view
+
+CODE_TRIES = 3
+NAME_TRIES = 5
+NAME_MAX = 24
+JOIN_SECONDS = 120.0
+
+
+def clean_name(text: str) -> str:
+    """A nickname as typed: trimmed, at most NAME_MAX characters."""
+    return text.strip()[:NAME_MAX]
+
+
+async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], None]) -> Seat | None:
+    """The join code, then a free nickname (or a rejoin); None when the player may not join."""
+    say = screen.console.print
+    say(Text("Welcome to Orbit Quiz night!", style="quiz.title"))
+    for attempt in range(1, CODE_TRIES + 1):
+        code = (await screen.line("Join code:")).strip()
+        if secrets.compare_digest(code.casefold(), night.settings.code.casefold()):
+            break
+        left = CODE_TRIES - attempt
+        say(
+            Text(
+                f"That is not the code. {left} tries left." if left else "Wrong code.", "quiz.wrong"
+            )
+        )
+    else:
+        return None
+    name = clean_name(user)
+    for _ in range(NAME_TRIES):
+        state = night.name_state(name) if name else "empty"
+        if state == "away":
+            say(Text.assemble("Welcome back, ", host_view.shown_name(name), "."))
+            word = await screen.line("Your rejoin word (Enter for a new name):")
+            seat = Seat(name, hang_up)
+            if word.strip() and night.rejoin(seat, word):
+                say(Text("You are back in, with your score.", style="quiz.correct"))
+                return seat
+            say(Text("That is not the word for this name.", style="quiz.warning"))
+        elif state == "free":
+            if night.full():
+                say(Text("Sorry, the game is full.", style="quiz.wrong"))
+                return None
+            seat = Seat(name, hang_up)
+            word = night.join(seat)
+            say(
+                Text.assemble(
+                    "You are in as ",
+                    host_view.shown_name(name),
+                    ". If you lose the connection, come back with the same name and the word ",
+                    (word, "quiz.points"),
+                    ".",
+                )
+            )
+            return seat
+        elif state == "taken":
+            say(Text("That name is taken.", style="quiz.warning"))
+        elif state == "removed":
+            say(Text("That name was removed from this game.", style="quiz.warning"))
+        name = clean_name(await screen.line("Your nickname:"))
+    say(Text("No name agreed; goodbye.", style="quiz.wrong"))
+    return None
+
+
+async def play(night: Night, seat: Seat, screen: Screen) -> None:
+    """Show each question and reveal as the host's loop sends them, until the end."""
+    say = screen.console.print
+    if night.phase == "lobby":
+        say(Text("Waiting for the host to start…", style="quiz.muted"))
+    elif night.phase != "podium" and seat.name not in night.round.asked():
+        say(Text("The game is on: you come in at the next question.", style="quiz.muted"))
+    asking: asyncio.Task[None] | None = None
+
+    async def settle() -> None:
+        nonlocal asking
+        if asking is not None:
+            screen.close_question()
+            with contextlib.suppress(Closed, asyncio.CancelledError):
+                await asking
+            asking = None
+
+    try:
+        while True:
+            event = await seat.events.get()
+            if isinstance(event, Ask):
+                await settle()
+                asking = asyncio.ensure_future(answer(night, seat, screen, event))
+            elif isinstance(event, Told):
+                await settle()
+                say(reveal_view(event.outcome, event.rank, event.players))
+                # Every player's reveal goes out before anyone's podium is drawn.
+                await asyncio.sleep(0)
+            elif isinstance(event, End):
+                await settle()
+                top = event.standings[: host_view.TOP]
+                say(host_view.podium(top, completed=event.completed))
+                if event.rank is not None:
+                    say(
+                        Text(
+                            f"You finished {event.rank} of {len(event.standings)}.", "quiz.heading"
+                        )
+                    )
+                return
+            elif isinstance(event, Kicked):
+                await settle()
+                say(Text("The host removed you from the game.", style="quiz.wrong"))
+                return
+    finally:
+        if asking is not None:
+            asking.cancel()
+
+
+async def answer(night: Night, seat: Seat, screen: Screen, ask: Ask) -> None:
+    """Ask one question; hand the answer to the game."""
+    try:
+        given = await screen.ask(ask.turn, ask.status, ask.deadline)
+    except Closed:
+        ended = "Time is up!" if time.monotonic() >= ask.deadline else "The question was closed."
+        screen.console.print(Text(ended, style="quiz.wrong"))
+        return
+    if night.answer(seat.name, given):
+        screen.console.print(Text("Answer in; waiting for others…", style="quiz.muted"))
+    else:
+        screen.console.print(Text("Too late: the question had closed.", style="quiz.wrong"))

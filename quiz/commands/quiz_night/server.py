@@ -1,0 +1,233 @@
+"""The SSH side of a quiz night, on prompt_toolkit's asyncssh server.
+
+Every connection gets its own prompt_toolkit app session (the player's prompts)
+or, for ``ssh ... plain``, a line reader. Nothing but the game is offered: no
+password, and shell requests start the game; exec of anything but ``plain``,
+subsystems (SFTP), port forwarding, X11 and agent forwarding are refused.
+Input lines are cut at LINE_MAX characters before anything reads them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import asyncssh
+from prompt_toolkit.application.current import create_app_session
+from prompt_toolkit.contrib.ssh.server import PromptToolkitSSHServer, PromptToolkitSSHSession
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from quiz.commands.quiz_night import seat as seats
+from quiz.commands.quiz_night.night import Night
+from quiz.files import write_atomically
+from quiz.ui.remote_asker import LineScreen, PromptScreen, Screen, make_console
+
+LINE_MAX = 1024  # characters kept of one input line; the rest is dropped
+KEY_FILE = "quiz-night-host-key"
+SPARE_CONNECTIONS = 50  # connections allowed beyond --max-players (joining, rejoining)
+LOGIN_SECONDS = 30
+
+
+def host_key(folder: Path) -> asyncssh.SSHKey:
+    """The server's key, made once and kept in ``folder`` so players' known_hosts stays valid."""
+    path = folder / KEY_FILE
+    if path.is_file():
+        return asyncssh.read_private_key(path)
+    key = asyncssh.generate_private_key("ssh-ed25519")
+    folder.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes the file readable by its owner only, and the rename keeps that.
+    write_atomically(path, key.export_private_key())
+    return key
+
+
+class LineBound:
+    """Cuts every input line at LINE_MAX characters, keeping the line ends."""
+
+    def __init__(self) -> None:
+        self.length = 0
+
+    def cut(self, data: str) -> str:
+        """The data with each line's characters past LINE_MAX dropped."""
+        kept: list[str] = []
+        for char in data:
+            if char in "\r\n":
+                self.length = 0
+                kept.append(char)
+            elif self.length < LINE_MAX:
+                self.length += 1
+                kept.append(char)
+        return "".join(kept)
+
+
+class PlayerSession(PromptToolkitSSHSession):
+    """One player's SSH session: the prompts of the game, or plain lines."""
+
+    def __init__(self, server: NightServer, user: str) -> None:
+        super().__init__(self._play, enable_cpr=False)
+        self.server = server
+        self.user = user
+        self.plain = False
+        self.bound = LineBound()
+        self.lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self._partial = ""
+        self._echo = False
+
+    def connection_made(self, chan: Any) -> None:
+        """Garbage bytes become replacement characters, never a decoding error."""
+        super().connection_made(chan)
+        chan.set_encoding("utf-8", "replace")
+
+    def pty_requested(self, term_type: str, term_size: Any, term_modes: Any) -> bool:
+        """A terminal is welcome (plain mode then echoes what is typed)."""
+        self._echo = True
+        return True
+
+    def shell_requested(self) -> bool:
+        """``ssh -p PORT name@host``: the game (there is no shell)."""
+        return True
+
+    def exec_requested(self, command: str) -> bool:
+        """Only ``plain`` (line-based play) may be asked for; any other command is refused."""
+        if command.strip().casefold() == "plain":
+            self.plain = True
+            return True
+        return False
+
+    def subsystem_requested(self, subsystem: str) -> bool:
+        """No SFTP, no subsystem of any kind."""
+        return False
+
+    def data_received(self, data: str, datatype: object) -> None:
+        """Bounded input: to the prompts, or assembled into lines in plain mode."""
+        data = self.bound.cut(data)
+        if not self.plain:
+            # Keys typed while no prompt is up (waiting for others, a reveal) are dropped:
+            # a second Enter must not answer the next question before it is read.
+            if self.app_session is not None and self.app_session.app is not None:
+                super().data_received(data, datatype)
+            return
+        if self._echo and self._chan is not None:
+            self._chan.write(data.replace("\r", "\r\n"))
+        text = self._partial + data.replace("\r\n", "\n").replace("\r", "\n")
+        *complete, self._partial = text.split("\n")
+        for line in complete:
+            self.lines.put_nowait(line.replace("\x7f", "").replace("\b", ""))
+
+    def eof_received(self) -> bool:
+        """The player's input ended: plain mode sees it as the end of the lines."""
+        self.lines.put_nowait(None)
+        return False
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """The connection went away: end this player's side of the game."""
+        task = self.interact_task
+        if task is not None and not task.done():
+            task.cancel()
+
+    def hang_up(self) -> None:
+        """Close the connection (the host removed the player)."""
+        if self._chan is not None:
+            asyncio.get_running_loop().call_later(0.2, self._chan.close)
+
+    async def _interact(self) -> None:
+        """As prompt_toolkit's, but quiet: a player's fault is never printed on the host."""
+        chan = self._chan
+        assert chan is not None
+        term = chan.get_terminal_type()
+        self._output = Vt100_Output(self.stdout, self._get_size, term=term, enable_cpr=False)
+        with (
+            create_pipe_input() as self._input,
+            create_app_session(input=self._input, output=self._output) as session,
+        ):
+            self.app_session = session
+            try:
+                await self.interact(self)
+            except (Exception, asyncio.CancelledError) as error:
+                self.server.night.faults.append(repr(error))
+            finally:
+                chan.close()
+
+    async def _play(self, _: PromptToolkitSSHSession) -> None:
+        night = self.server.night
+        width = self._get_size().columns if not self.plain else 80
+        term = None if self.plain or self._chan is None else self._chan.get_terminal_type()
+        console = make_console(self.stdout, width, plain=self.plain, term=term)
+        screen: Screen = LineScreen(console, self.lines) if self.plain else PromptScreen(console)
+        try:
+            seat = await asyncio.wait_for(
+                seats.join(night, screen, self.user, self.hang_up), seats.JOIN_SECONDS
+            )
+        except (TimeoutError, EOFError):
+            return
+        if seat is None:
+            return
+        if isinstance(screen, LineScreen | PromptScreen):
+            screen.player = seat.name
+        try:
+            await seats.play(night, seat, screen)
+        except EOFError:
+            pass
+        finally:
+            night.leave(seat)
+        await asyncio.sleep(0.1)  # the last lines go out before the channel closes
+
+
+class NightServer(PromptToolkitSSHServer):
+    """One SSH connection: no authentication; the user name is the nickname."""
+
+    def __init__(self, night: Night) -> None:
+        super().__init__(self._never, enable_cpr=False)
+        self.night = night
+        self.user = ""
+        self.sessions = 0
+        self.conn: Any = None
+
+    @staticmethod
+    async def _never(_: PromptToolkitSSHSession) -> None:  # pragma: no cover
+        return None
+
+    def connection_made(self, conn: Any) -> None:
+        """Count the connection; past the limit, say so and close it."""
+        self.conn = conn
+        self.night.connections += 1
+        if self.night.connections > self.night.settings.max_players + SPARE_CONNECTIONS:
+            conn.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        """One connection fewer."""
+        self.night.connections -= 1
+
+    def begin_auth(self, username: str) -> bool:
+        """No password, no key: the name is all a player gives."""
+        self.user = username
+        return False
+
+    def session_requested(self) -> PlayerSession | bool:  # type: ignore[override]
+        """One session per connection."""
+        self.sessions += 1
+        if self.sessions > 1:
+            return False
+        return PlayerSession(self, self.user)
+
+
+async def listen(night: Night, address: str, port: int, key: asyncssh.SSHKey) -> Any:
+    """Start the SSH server; returns it (``get_port()`` gives the port when 0 was asked)."""
+    return await asyncssh.create_server(
+        lambda: NightServer(night),
+        address,
+        port,
+        server_host_keys=[key],
+        agent_forwarding=False,
+        x11_forwarding=False,
+        allow_scp=False,
+        line_editor=False,
+        login_timeout=LOGIN_SECONDS,
+        keepalive_interval=5,
+        keepalive_count_max=3,
+        reuse_address=True,
+        # Compression would cost each connection a zlib state (and the host its CPU)
+        # for screens of a few kilobytes.
+        compression_algs=["none"],
+    )

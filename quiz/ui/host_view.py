@@ -1,0 +1,201 @@
+"""Renderables of a quiz night's shared screens: lobby, question, reveal, leaderboard, podium.
+
+Each function returns a renderable and prints nothing. Nicknames come from the
+network: they always go in as ``Text`` with control characters escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from quiz.game.round import Reveal, Standing
+from quiz.model import right_answer_text
+from quiz.ui import game_view as views
+from quiz.ui.listing import plural
+
+TOP = 10
+MEDALS = ("1st", "2nd", "3rd")
+
+
+def shown_name(name: str) -> Text:
+    """A nickname as text: never markup, every control character as an escape."""
+    shown = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in name
+    )
+    return Text(shown or "(no name)")
+
+
+def ssh_line(user: str, address: str, port: int) -> str:
+    """The command a player types to join."""
+    host = f"[{address}]" if ":" in address else address
+    return f"ssh -p {port} {user}@{host}"
+
+
+def lobby(
+    address: str,
+    port: int,
+    code: str,
+    players: Sequence[str],
+    *,
+    start_when: int | None = None,
+    started: bool = False,
+) -> Panel:
+    """The join screen: the exact ssh line, the join code and who has arrived."""
+    lines = Text()
+    lines.append("To join, type in any terminal:\n", style="quiz.muted")
+    lines.append(f"  {ssh_line('YOURNAME', address, port)}\n", style="quiz.heading")
+    lines.append("  (add ", style="quiz.muted")
+    lines.append("plain", style="quiz.heading")
+    lines.append(" at the end for line-based play)\n", style="quiz.muted")
+    lines.append("Join code: ", style="quiz.muted")
+    lines.append(code, style="quiz.points")
+    lines.append("\n\n")
+    lines.append(f"{plural(len(players), 'player')} joined", style="quiz.heading")
+    if players:
+        lines.append(": ")
+        for index, name in enumerate(players):
+            if index:
+                lines.append(", ")
+            lines.append_text(shown_name(name))
+    lines.append("\n")
+    if start_when is not None and not started:
+        lines.append(f"Starts when {start_when} have joined. ", style="quiz.muted")
+    lines.append("Enter starts · k kicks · Ctrl-C ends", style="quiz.muted")
+    return Panel(lines, title=Text("Quiz night", style="quiz.title"), title_align="left")
+
+
+def question_view(
+    number: int, total: int, prompt: str, seconds_left: float, answered: int, players: int
+) -> Panel:
+    """The open question: its number, prompt, countdown and ``answers 7/9``."""
+    head = Text.assemble(
+        (f"Question {number} of {total}", "quiz.heading"),
+        " · ",
+        (f"{views.seconds_text(max(0.0, seconds_left))} left", "quiz.timer"),
+        " · ",
+        (f"answers {answered}/{players}", "quiz.points"),
+    )
+    body = Group(head, Text(), Text(prompt, style="quiz.heading"))
+    footer = Text("Enter reveals now · k kicks · Ctrl-C ends", style="quiz.muted")
+    return Panel(Group(body, Text(), footer), title=Text("Quiz night", style="quiz.title"))
+
+
+def reveal_view(reveal: Reveal) -> Panel:
+    """The right answer, how many chose what, and the points each player gained."""
+    question = reveal.turn.question
+    counts = Table.grid(padding=(0, 1))
+    counts.add_column()
+    counts.add_column(justify="right")
+    counts.add_column()
+    for count in reveal.counts:
+        mark = views.RIGHT if count.right else " "
+        style = "quiz.correct" if count.right else ""
+        counts.add_row(
+            Text(mark, style="quiz.correct"), str(count.players), Text(count.label, style)
+        )
+    gained = Text()
+    ranked = sorted(reveal.outcomes.items(), key=lambda item: -item[1].points.total)
+    for index, (name, outcome) in enumerate(ranked[:TOP]):
+        if index:
+            gained.append("  ")
+        gained.append_text(shown_name(name))
+        gained.append(f" +{outcome.points.total}", style="quiz.points")
+    total = len(reveal.outcomes)
+    summary = Text(
+        f"{reveal.right()} of {total} right · {reveal.answered} answered", style="quiz.muted"
+    )
+    body = Group(
+        Text.assemble(("Answer: ", "quiz.heading"), (right_answer_text(question), "quiz.correct")),
+        counts,
+        summary,
+        gained,
+    )
+    title = Text(f"Question {reveal.turn.number} of {reveal.turn.total}", style="quiz.title")
+    return Panel(body, title=title, title_align="left")
+
+
+def leaderboard(standings: Sequence[Standing], *, footer: str = "") -> Panel:
+    """The top ten, with how many places each moved since the last reveal."""
+    table = Table(expand=False, box=None, padding=(0, 1))
+    table.add_column("#", justify="right", style="quiz.muted")
+    table.add_column("Player", overflow="fold")
+    table.add_column("Score", justify="right", style="quiz.points")
+    table.add_column("Right", justify="right")
+    table.add_column("", justify="left")
+    for row in standings[:TOP]:
+        table.add_row(str(row.rank), _player(row), str(row.score), str(row.correct), _moved(row))
+    parts: list[RenderableType] = [table]
+    if len(standings) > TOP:
+        parts.append(Text(f"and {plural(len(standings) - TOP, 'more player')}", "quiz.muted"))
+    if footer:
+        parts.append(Text(footer, style="quiz.muted"))
+    return Panel(Group(*parts), title=Text("Leaderboard", style="quiz.title"), title_align="left")
+
+
+def _player(row: Standing) -> Text:
+    name = shown_name(row.name)
+    if not row.connected:
+        name.append(" (away)", style="quiz.muted")
+    return name
+
+
+def _moved(row: Standing) -> Text:
+    if row.moved > 0:
+        return Text(f"▲{row.moved}", style="quiz.correct")
+    if row.moved < 0:
+        return Text(f"▼{-row.moved}", style="quiz.wrong")
+    return Text("")
+
+
+def podium(standings: Sequence[Standing], *, completed: bool) -> Panel:
+    """The final standings: every player's rank, score, right answers and accuracy."""
+    table = Table(expand=False, box=None, padding=(0, 1))
+    table.add_column("", style="quiz.points")
+    table.add_column("Player", overflow="fold")
+    table.add_column("Score", justify="right", style="quiz.points")
+    table.add_column("Right", justify="right")
+    table.add_column("Accuracy", justify="right")
+    table.add_column("Time", justify="right", style="quiz.muted")
+    for row in standings:
+        place = MEDALS[row.rank - 1] if row.rank <= len(MEDALS) else f"{row.rank}th"
+        table.add_row(
+            place,
+            _player(row),
+            str(row.score),
+            f"{row.correct}/{row.answered}",
+            f"{100 * row.accuracy:.0f}%" if row.answered else "–",
+            f"{row.seconds:.1f} s",
+        )
+    if not standings:
+        table.add_row("", Text("nobody played", style="quiz.muted"), "", "", "", "")
+    title = "Final standings" if completed else "Standings so far (game stopped)"
+    return Panel(table, title=Text(title, style="quiz.title"), title_align="left", expand=False)
+
+
+def kick_menu(names: Sequence[str], typed: str) -> Panel:
+    """The numbered players, to pick the one to remove."""
+    lines = Text()
+    for index, name in enumerate(names, start=1):
+        lines.append(f"{index}) ", style="quiz.muted")
+        lines.append_text(shown_name(name))
+        lines.append("\n")
+    if not names:
+        lines.append("Nobody to remove.\n", style="quiz.muted")
+    lines.append("Type a number and Enter to remove that player, Esc to cancel: ", "quiz.muted")
+    lines.append(typed)
+    return Panel(lines, title=Text("Remove a player", style="quiz.warning"), title_align="left")
+
+
+def turn_banner(name: str, number: int, total: int) -> Text:
+    """Party mode: whose turn it is."""
+    return Text.assemble(
+        (f"Question {number} of {total}: ", "quiz.muted"),
+        shown_name(name),
+        ("'s turn", "quiz.heading"),
+    )
