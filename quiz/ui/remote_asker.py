@@ -21,7 +21,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from quiz.game.engine import Outcome, Status, Turn
-from quiz.model import Given, QuestionType
+from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
 from quiz.ui.host_view import shown_name
 from quiz.ui.plain_asker import InvalidInput, instructions, parse_number, parse_reply
@@ -165,6 +165,8 @@ class PromptScreen:
                 return await self._typed(turn.question.type is QuestionType.NUMBER)
             case QuestionType.ORDER:
                 return await self._order(turn)
+            case QuestionType.MATCH:
+                return await self._match(turn)
 
     async def _select(self, message: str, choices: list[Any], instruction: str) -> Any:
         import questionary
@@ -216,6 +218,26 @@ class PromptScreen:
             placed.append(picked)
             remaining.remove(picked)
         return tuple(placed + remaining)
+
+    async def _match(self, turn: Turn) -> Given:
+        """One select per left, as the solo game asks (see quiz.ui.match_prompt)."""
+        from questionary import Choice, Separator
+
+        lefts = [left for left, _ in turn.question.pairs]
+        reuse = rights_reusable(turn.question)
+        rule = "answers may be reused" if reuse else "each answer once"
+        picks: list[str] = []
+        while len(picks) < len(lefts):
+            entries: list[Any] = [c for c in turn.choices if reuse or c not in picks]
+            if picks:
+                entries += [Separator(), Choice("Undo the last pick", value=_UNDO)]
+            message = f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →"
+            picked = await self._select(message, entries, f"({rule}; Enter)")
+            if picked == _UNDO:
+                picks.pop()
+            else:
+                picks.append(picked)
+        return tuple(picks)
 
     async def _run(self, prompt: Any) -> Any:
         """Run one prompt, with the countdown under it while a question is open."""
