@@ -72,7 +72,7 @@ def _check_text(accepted: tuple[str, ...], given: str) -> Verdict:
             and same_numbers
             and edit_distance(target, folded, limit=1) <= 1
         ):
-            return Verdict(True, 1.0, f"accepted: {answer}")
+            return Verdict(True, 1.0, f"accepted with one typo: {answer}")
     return Verdict(False, 0.0)
 
 

@@ -236,7 +236,7 @@ def document(stats: Stats) -> dict[str, Any]:
         "sessions": stats.sessions,
         "answers": stats.answered,
         "correct": stats.correct,
-        "accuracy": round(stats.accuracy, 4),
+        "accuracy": round(stats.accuracy, 4) if stats.answered else None,
         "best_streak": stats.best_streak,
         "banks": [
             {

@@ -23,7 +23,7 @@ def diagnostic_line(diagnostic: Diagnostic) -> Text:
     """``FILE:LINE:COL: error: message``, with the severity coloured."""
     style = "quiz.error" if diagnostic.is_error else "quiz.warning"
     return Text.assemble(
-        (f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "quiz.path"),
+        (f"{escape_controls(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:", "quiz.path"),
         " ",
         (f"{diagnostic.severity}:", style),
         f" {diagnostic.message}",
@@ -50,9 +50,10 @@ def skipped_warning(report: Report) -> Text:
     count = plural(len(report.errors), "error")
     first = report.errors[0] if report.errors else None
     detail = f" (first: line {first.line}: {first.message})" if first else ""
+    path = escape_controls(str(report.path))
     return Text.assemble(
         ("warning:", "quiz.warning"),
-        f" skipped {report.path}: {count}{detail}; run 'quiz validate {report.path}'",
+        f" skipped {path}: {count}{detail}; run 'quiz validate {path}'",
     )
 
 
@@ -76,7 +77,8 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
             )
             if bank.tags:
                 details.append(f"\ntags: {', '.join(bank.tags)}", style="quiz.muted")
-            blocks += [Text(bank.name, style="bold"), Padding(details, (0, 0, 0, 2))]
+            name = Text(escape_controls(bank.name), style="bold")
+            blocks += [name, Padding(details, (0, 0, 0, 2))]
         return Group(*blocks)
     from rich.table import Table
 
@@ -88,7 +90,7 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
     table.add_column("Tags", style="quiz.muted")
     rows = [
         (
-            Text(bank.name),
+            Text(escape_controls(bank.name)),
             Text(bank.title),
             Text(str(bank.questions)),
             Text(", ".join(bank.types)),
@@ -104,3 +106,40 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
         for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
             column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
     return table
+
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escape_controls(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character written as an escape (``\\x1b``), so that a
+    file name or a typed answer can never drive the terminal; characters in ``keep``
+    (say a newline) stay. An undecodable byte of a file name shows as ``\\xff``."""
+    if text.isprintable():
+        return text
+    shown = []
+    for char in text:
+        code = ord(char)
+        if char in keep or (char.isprintable() and char not in _BIDI) or char == " ":
+            shown.append(char)
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x100:
+            shown.append(f"\\x{code:02x}")
+        else:
+            shown.append(f"\\u{code:04x}")
+    return "".join(shown)
+
+
+def plain_banks(banks: Iterable[BankSummary]) -> Text:
+    """The start screen's banks as lines of words, one bank a line."""
+    lines = Text()
+    for index, bank in enumerate(banks):
+        if index:
+            lines.append("\n")
+        lines.append(f"{escape_controls(bank.name)}: ", style="bold")
+        lines.append(bank.title)
+        lines.append(f". {plural(bank.questions, 'question')}: {', '.join(bank.types)}.")
+        if bank.tags:
+            lines.append(f" Tags: {', '.join(bank.tags)}.", style="quiz.muted")
+    return lines
