@@ -52,7 +52,8 @@ def progress(turn: Turn, status: Status, width: int | None = None) -> Text:
     line = Text()
     used = 0
     for index, part in enumerate(parts):
-        if index and width is not None and used + 3 + part.cell_len > width:
+        tail = 0 if index == len(parts) - 1 else 2  # the " ·" that may end its line
+        if index and width is not None and used + 3 + part.cell_len + tail > width:
             line.append(" ·\n")
             used = 0
         elif index:

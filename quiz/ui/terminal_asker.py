@@ -96,7 +96,7 @@ class TerminalAsker:
             style = "quiz.partial" if outcome.fraction > 0 else "quiz.wrong"
         width = views.feedback_width(self.console.width)
         self.console.print(
-            Panel(views.feedback(outcome), border_style=style, width=width, expand=False)
+            Panel(views.feedback(outcome), border_style=style, width=width, expand=True)
         )
         if self.pause and outcome.turn.number < outcome.turn.total:
             self.deadline = None
