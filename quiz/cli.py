@@ -112,8 +112,6 @@ def _run(words: list[str]) -> int:
 
 
 def _say(message: str) -> None:
-    """A message on stderr, with control characters (from a file's name) escaped."""
-    from quiz.ui.listing import escape_controls
-
-    with contextlib.suppress(OSError, ValueError, AttributeError):  # no stderr to say it on
-        print(escape_controls(message, keep="\n"), file=sys.stderr)
+    """A message on stderr, if there is one to say it on."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(message, file=sys.stderr)

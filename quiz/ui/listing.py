@@ -11,6 +11,7 @@ from rich.text import Text
 
 from quiz.errors import Diagnostic
 from quiz.format.report import Report
+from quiz.format.text import escape_controls
 from quiz.model import BankSummary
 
 
@@ -106,29 +107,6 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
         for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
             column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
     return table
-
-
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def escape_controls(text: str, *, keep: str = "") -> str:
-    """``text`` with every control character written as an escape (``\\x1b``), so that a
-    file name or a typed answer can never drive the terminal; characters in ``keep``
-    (say a newline) stay. An undecodable byte of a file name shows as ``\\xff``."""
-    if text.isprintable():
-        return text
-    shown = []
-    for char in text:
-        code = ord(char)
-        if char in keep or (char.isprintable() and char not in _BIDI) or char == " ":
-            shown.append(char)
-        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
-            shown.append(f"\\x{code - 0xDC00:02x}")
-        elif code < 0x100:
-            shown.append(f"\\x{code:02x}")
-        else:
-            shown.append(f"\\u{code:04x}")
-    return "".join(shown)
 
 
 def plain_banks(banks: Iterable[BankSummary]) -> Text:

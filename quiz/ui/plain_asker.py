@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.text import Text
 
 from quiz.errors import GameInterrupted
+from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType
 from quiz.ui import game_view as views
-from quiz.ui.listing import escape_controls
 
 HINT_KEY = "?"
 _TRUE = frozenset({"y", "yes", "true", "t"})

@@ -192,7 +192,9 @@ def test_a_closed_stdout_exits_quietly_with_1(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("columns", ["0", "5"])
 def test_no_room_is_twenty_columns(bank: Path, tmp_path: Path, columns: str) -> None:
-    done = run_piped(["play", str(bank), "--no-shuffle"], ANSWERS, COLUMNS=columns, **data(tmp_path))
+    done = run_piped(
+        ["play", str(bank), "--no-shuffle"], ANSWERS, COLUMNS=columns, **data(tmp_path)
+    )
     assert done.returncode == 0, done.stderr
     assert "Which planet is known as the red planet?" in done.stdout
     assert "Score: 1550 out of 1550." in done.stdout
