@@ -272,8 +272,14 @@ class TerminalAsker:
         return answer
 
     def _echo(self, label: str, value: str) -> None:
-        """What was really answered, on one line after the prompt is gone."""
-        self.console.print(Text.assemble((f"{label}: ", "quiz.muted"), (value, "quiz.heading")))
+        """What was really answered, after the prompt is gone (wrapped under itself)."""
+        from rich.table import Table
+
+        grid = Table.grid()
+        grid.add_column(style="quiz.muted", no_wrap=True)
+        grid.add_column(style="quiz.heading")
+        grid.add_row(f"{label}: ", Text(value))
+        self.console.print(grid)
 
     def _typed(self, *, number: bool) -> Given:
         from quiz.ui.plain_asker import InvalidInput, parse_number

@@ -160,18 +160,35 @@ def test_the_countdown_sits_beside_the_question(bank: Path, tmp_path: Path) -> N
     assert term.finish() == 130
 
 
-def test_a_spare_enter_does_not_answer_the_next_question(bank: Path, tmp_path: Path) -> None:
+TWO_SINGLES = """\
+title: Two
+questions:
+  - id: one
+    prompt: Which planet is known as the red planet?
+    choices: [Venus, Mars]
+    answer: Mars
+    explanation: Iron oxide.
+  - id: two
+    prompt: Which planet has the most moons?
+    choices: [Saturn, Mercury]
+    answer: Saturn
+    explanation: Saturn, at last count.
+"""
+
+
+def test_a_spare_enter_does_not_answer_the_next_question(tmp_path: Path) -> None:
     """Defect 6: keys typed before a question appears are dropped."""
+    path = write(tmp_path, "two.yaml", TWO_SINGLES)
     results = tmp_path / "r.json"
     term = Terminal(
-        ["play", str(bank), "--no-shuffle", "--results", str(results)], data_env(tmp_path)
+        ["play", str(path), "--no-shuffle", "--results", str(results)], data_env(tmp_path)
     )
-    term.wait_for("Mercury")
-    term.send(DOWN + ENTER + ENTER + ENTER)  # Mars, and two spare Enters
-    term.wait_for("gas giants")
+    term.wait_for("Venus")
+    term.send("2" + ENTER + ENTER)  # Mars, and a spare Enter
+    term.wait_for("most moons")
     time.sleep(1.0)
     term.pump()
-    assert "Pick at least one answer" not in term.text()
+    assert "Saturn, at last count" not in term.text()  # not answered
     term.send(CTRL_C)
     assert term.finish() == 130
     assert len(json.loads(results.read_text(encoding="utf-8"))["answers"]) == 1
