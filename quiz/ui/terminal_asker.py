@@ -11,21 +11,19 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from prompt_toolkit import PromptSession
-from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
-from prompt_toolkit.validation import ValidationError, Validator
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType
 from quiz.ui import game_view as views
-from quiz.ui.list_prompt import STYLE, TIMEOUT, Entry, ListPrompt, discard_typeahead, wrap
-from quiz.ui.signals import Quit
+from quiz.ui.list_prompt import STYLE, TIMEOUT, Entry, ListPrompt, wrap
+from quiz.ui.text_prompt import ask_line
 
 __all__ = ["STYLE", "QuestionaryAsker", "TerminalAsker"]
 
@@ -287,20 +285,19 @@ class TerminalAsker:
         assert self.turn is not None
         has_hint = bool(self.turn.question.hint)
 
-        def check(text: str) -> None:
+        def check(text: str) -> str | None:
             if text.strip() == "?":
                 if not has_hint:
-                    raise ValidationError(message="This question has no hint.")
-                if self.used_hint:
-                    raise ValidationError(message="The hint is shown above.")
-                return
+                    return "This question has no hint."
+                return "The hint is shown above." if self.used_hint else None
             if not text.strip():
-                raise ValidationError(message="Please type an answer.")
+                return "Please type an answer."
             if number:
                 try:
                     parse_number(text)
                 except InvalidInput as error:
-                    raise ValidationError(message=str(error)) from None
+                    return str(error)
+            return None
 
         def message() -> StyleAndTextTuples:
             what = "Type a number" if number else "Type your answer"
@@ -314,26 +311,18 @@ class TerminalAsker:
             left = self._left()
             if left is not None and left <= 0:
                 raise TimeUp
-            session: PromptSession[Any] = PromptSession(
+            answer = ask_line(
                 message,
-                style=STYLE,
-                validator=_Check(check),
-                validate_while_typing=False,
-                erase_when_done=True,
-                enable_suspend=True,
-                refresh_interval=0.5 if left is not None else 0,
+                check,
+                seconds=left,
                 input=self.input,
                 output=self.output,
+                discard=self.discard,
             )
-            if self.discard:
-                discard_typeahead(session.input)
-            try:
-                answer = session.prompt(pre_run=_timer(session, left))
-            except EOFError:
-                raise Quit("end of input") from None
             if answer is TIMEOUT:
                 raise TimeUp
-            text = str(answer).strip()
+            # Control characters typed (Ctrl-V Esc) stay text: \x1b.
+            text = escape_controls(str(answer).strip())
             if text == "?":
                 self._reveal()
                 continue
@@ -349,34 +338,3 @@ class TerminalAsker:
 
 # The name this asker had when its prompts were questionary's.
 QuestionaryAsker = TerminalAsker
-
-
-class _Check(Validator):
-    """A validator whose refusal leaves the cursor where it was (at the end)."""
-
-    def __init__(self, check: Callable[[str], None]) -> None:
-        self.check = check
-
-    def validate(self, document: Document) -> None:
-        """Refuse the text with the check's message."""
-        try:
-            self.check(document.text)
-        except ValidationError as error:
-            raise ValidationError(len(document.text), error.message) from None
-
-
-def _timer(session: PromptSession[Any], seconds: float | None) -> Callable[[], None]:
-    def start() -> None:
-        if seconds is None:
-            return
-        import asyncio
-
-        app = session.app
-
-        def expire() -> None:
-            if app.is_running and not app.is_done:
-                app.exit(result=TIMEOUT)
-
-        asyncio.get_running_loop().call_later(seconds, expire)
-
-    return start

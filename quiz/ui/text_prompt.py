@@ -1,0 +1,80 @@
+"""A typed answer on one line, with prompt_toolkit: refused lines are said, not taken.
+
+Like the list prompt: the countdown in the prompt's own text (redrawn twice a
+second), an empty Ctrl-D ends the game politely (:class:`Quit`), Ctrl-Z suspends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import Any
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import Output
+from prompt_toolkit.validation import ValidationError, Validator
+
+from quiz.ui.list_prompt import STYLE, TIMEOUT, discard_typeahead
+from quiz.ui.signals import Quit
+
+NOT_TEXT = "That is not valid text (UTF-8); please type it again."
+
+
+class _Check(Validator):
+    """A validator whose refusal leaves the cursor where it was (at the end)."""
+
+    def __init__(self, check: Callable[[str], str | None]) -> None:
+        self.check = check
+
+    def validate(self, document: Document) -> None:
+        """Refuse the text with the check's message (or when it is not valid text)."""
+        text = document.text
+        # A byte that was not UTF-8 arrives as a lone surrogate: no history could keep it.
+        problem = NOT_TEXT if any("\ud800" <= c <= "\udfff" for c in text) else self.check(text)
+        if problem:
+            raise ValidationError(len(text), problem)
+
+
+def ask_line(
+    message: Callable[[], StyleAndTextTuples],
+    check: Callable[[str], str | None],
+    *,
+    seconds: float | None = None,
+    input: Input | None = None,
+    output: Output | None = None,
+    discard: bool = False,
+) -> object:
+    """The line typed once ``check`` (which returns why not, or None) takes it; or
+    :data:`TIMEOUT` when ``seconds`` pass first."""
+    session: PromptSession[Any] = PromptSession(
+        message,
+        style=STYLE,
+        validator=_Check(check),
+        validate_while_typing=False,
+        erase_when_done=True,
+        enable_suspend=True,
+        refresh_interval=0.5 if seconds is not None else 0,
+        input=input,
+        output=output,
+    )
+    if discard:
+        discard_typeahead(session.input)
+
+    def arm() -> None:
+        if seconds is None:
+            return
+        app = session.app
+
+        def expire() -> None:
+            if app.is_running and not app.is_done:
+                app.exit(result=TIMEOUT)
+
+        asyncio.get_running_loop().call_later(seconds, expire)
+
+    try:
+        return session.prompt(pre_run=arm)
+    except EOFError:
+        raise Quit("end of input") from None
