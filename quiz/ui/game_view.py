@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.panel import Panel
 from rich.text import Text
 
 from quiz.game.engine import Outcome, Status, Turn, given_text
@@ -237,3 +238,23 @@ def explanation(outcome: Outcome) -> Group:
 def feedback(outcome: Outcome, *, plain: bool = False) -> Group:
     """Everything shown after an answer."""
     return Group(verdict_line(outcome), answer_detail(outcome, plain=plain), explanation(outcome))
+
+
+def question_panel(turn: Turn, status: Status, columns: int) -> Panel:
+    """The question in a frame titled with its bank, the progress line at its top."""
+    return Panel(
+        Group(progress(turn, status, columns - 4), Text(), prompt_text(turn)),
+        title=Text(turn.bank_title, style="quiz.title"),
+        title_align="left",
+        border_style="quiz.muted",
+    )
+
+
+def feedback_panel(outcome: Outcome, columns: int) -> Panel:
+    """The feedback in a frame coloured by the verdict, as wide as every other one."""
+    if outcome.late or (not outcome.correct and outcome.fraction == 0):
+        style = "quiz.wrong"
+    else:
+        style = "quiz.correct" if outcome.correct else "quiz.partial"
+    width = feedback_width(columns)
+    return Panel(feedback(outcome), border_style=style, width=width, expand=True)

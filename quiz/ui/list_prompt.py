@@ -51,6 +51,14 @@ class Entry(NamedTuple):
     key: str | None = None
 
 
+def numbered_entries(options: Sequence[str]) -> list[Entry]:
+    """An entry for each option, standing for itself, with the keys 1 to 9."""
+    return [
+        Entry(option, option, str(i) if i <= 9 else None)
+        for i, option in enumerate(options, start=1)
+    ]
+
+
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken between words.
 

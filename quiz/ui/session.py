@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import gc
 import io
-import os
 import random
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console, Group
@@ -22,7 +20,8 @@ from quiz.errors import ExitStatus, QuizError
 from quiz.format.report import Report
 from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.model import Bank, summarize
-from quiz.ui.console import make_console
+from quiz.ui.console import check_writable, make_console, wants_plain
+from quiz.ui.console import is_interactive as is_interactive  # for stats' confirmation
 from quiz.ui.endgame import (
     PLAY_AGAIN,
     REVIEW_MISSES,
@@ -38,34 +37,6 @@ from quiz.ui.summary_view import Record
 
 # Parsed arguments that are not options of the game, so are not kept with it.
 _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
-
-
-def check_writable(path: str) -> None:
-    """Refuse, before the game, a results file that could not be written after it."""
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise QuizError(f"cannot write results to '{path}': it is a folder")
-    if not folder.is_dir():
-        raise QuizError(f"cannot write results to '{path}': the folder '{folder}' does not exist")
-    if not os.access(folder, os.W_OK):
-        raise QuizError(f"cannot write results to '{path}': the folder is not writable")
-
-
-def is_interactive(stdin: TextIO | None, stdout: TextIO | None) -> bool:
-    """Whether both ends are a terminal, so full-screen prompts can work."""
-    try:
-        return stdin is not None and stdout is not None and stdin.isatty() and stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def wants_plain(asked: bool, environ: Mapping[str, str] = os.environ) -> bool:
-    """Plain mode: asked for, or ``QUIZ_PLAIN=1``, or a terminal that cannot do more
-    (``TERM=dumb``), or input or output that is not a terminal."""
-    if asked or environ.get("QUIZ_PLAIN", "") not in ("", "0"):
-        return True
-    return environ.get("TERM") == "dumb" or not is_interactive(sys.stdin, sys.stdout)
 
 
 class Session:

@@ -11,19 +11,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
-from rich.console import Console, Group
-from rich.panel import Panel
+from rich.console import Console
 from rich.text import Text
 
 from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType
 from quiz.ui import game_view as views
-from quiz.ui.list_prompt import STYLE, TIMEOUT, Entry, ListPrompt, wrap
-from quiz.ui.text_prompt import ask_line
+from quiz.ui.list_prompt import STYLE, TIMEOUT, Entry, ListPrompt, numbered_entries
+from quiz.ui.text_prompt import answer_check, ask_line, typed_message
 
 __all__ = ["STYLE", "QuestionaryAsker", "TerminalAsker"]
 
@@ -74,7 +72,7 @@ class TerminalAsker:
     def ask(self, turn: Turn, status: Status) -> Reply:
         """Show the question and run the prompt for its type until there is an answer."""
         self.console.print()
-        self.console.print(self._panel(turn, status))
+        self.console.print(views.question_panel(turn, status, self.console.width))
         self.deadline = self.clock() + turn.time_limit if turn.time_limit is not None else None
         self.turn, self.used_hint = turn, False
         try:
@@ -86,16 +84,7 @@ class TerminalAsker:
 
     def tell(self, outcome: Outcome) -> None:
         """Show the verdict in a coloured frame; with ``pause``, wait for Enter."""
-        if outcome.late:
-            style = "quiz.wrong"
-        elif outcome.correct:
-            style = "quiz.correct"
-        else:
-            style = "quiz.partial" if outcome.fraction > 0 else "quiz.wrong"
-        width = views.feedback_width(self.console.width)
-        self.console.print(
-            Panel(views.feedback(outcome), border_style=style, width=width, expand=True)
-        )
+        self.console.print(views.feedback_panel(outcome, self.console.width))
         if self.pause and outcome.turn.number < outcome.turn.total:
             self.deadline = None
             self._list("Press Enter for the next question", [], footer=("q stops the game",))
@@ -109,18 +98,6 @@ class TerminalAsker:
         return index
 
     # -- the question ---------------------------------------------------------------
-
-    def _panel(self, turn: Turn, status: Status) -> Panel:
-        return Panel(
-            Group(
-                views.progress(turn, status, self.console.width - 4),
-                Text(),
-                views.prompt_text(turn),
-            ),
-            title=Text(turn.bank_title, style="quiz.title"),
-            title_align="left",
-            border_style="quiz.muted",
-        )
 
     def _reveal(self) -> None:
         """Show the hint (once); using it halves the question's points."""
@@ -162,13 +139,9 @@ class TerminalAsker:
                 self._echo("Answer", "True" if truth else "False")
                 return truth
             case QuestionType.MULTI:
-                entries = [
-                    Entry(c, c, str(i) if i <= 9 else None)
-                    for i, c in enumerate(turn.choices, start=1)
-                ]
                 picked = self._question_list(
                     "All that apply",
-                    entries,
+                    numbered_entries(turn.choices),
                     "Space (or a number) picks, Enter answers.",
                     multi=True,
                 )
@@ -210,10 +183,7 @@ class TerminalAsker:
         remaining = list(turn.items)
         keep = False
         while len(remaining) > 1:
-            entries = [
-                Entry(item, item, str(i) if i <= 9 else None)
-                for i, item in enumerate(remaining, start=1)
-            ]
+            entries = numbered_entries(remaining)
             keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
             if placed:
                 keys["u"] = UNDO
@@ -280,32 +250,19 @@ class TerminalAsker:
         self.console.print(grid)
 
     def _typed(self, *, number: bool) -> Given:
-        from quiz.ui.plain_asker import InvalidInput, parse_number
+        from quiz.ui.plain_asker import parse_number
 
         assert self.turn is not None
         has_hint = bool(self.turn.question.hint)
 
-        def check(text: str) -> str | None:
-            if text.strip() == "?":
-                if not has_hint:
-                    return "This question has no hint."
-                return "The hint is shown above." if self.used_hint else None
-            if not text.strip():
-                return "Please type an answer."
-            if number:
-                try:
-                    parse_number(text)
-                except InvalidInput as error:
-                    return str(error)
-            return None
-
-        def message() -> StyleAndTextTuples:
-            what = "Type a number" if number else "Type your answer"
-            hint = ", or ? for the hint" if has_hint and not self.used_hint else ""
-            left = f" ({self._countdown()})" if self.deadline is not None else ""
-            width = max(self._width() - 10, 20)
-            lines = wrap(f"{what}{hint}{left}:", width, "? ")
-            return [("class:qmark", "? "), ("class:question", "\n".join(lines)[2:] + " ")]
+        check = answer_check(number=number, hint=has_hint, shown=lambda: self.used_hint)
+        countdown = self._countdown if self.deadline is not None else None
+        message = typed_message(
+            number=number,
+            offered=lambda: has_hint and not self.used_hint,
+            countdown=countdown,
+            width=lambda: max(self._width() - 10, 20),
+        )
 
         while True:
             left = self._left()

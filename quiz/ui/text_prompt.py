@@ -17,7 +17,7 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 from prompt_toolkit.validation import ValidationError, Validator
 
-from quiz.ui.list_prompt import STYLE, TIMEOUT, discard_typeahead
+from quiz.ui.list_prompt import STYLE, TIMEOUT, discard_typeahead, wrap
 from quiz.ui.signals import Quit
 
 NOT_TEXT = "That is not valid text (UTF-8); please type it again."
@@ -36,6 +36,50 @@ class _Check(Validator):
         problem = NOT_TEXT if any("\ud800" <= c <= "\udfff" for c in text) else self.check(text)
         if problem:
             raise ValidationError(len(text), problem)
+
+
+def answer_check(
+    *, number: bool, hint: bool, shown: Callable[[], bool]
+) -> Callable[[str], str | None]:
+    """Why a typed line is no answer (or None): empty, not a number, or ``?`` when there
+    is no hint to show (or it is ``shown`` already)."""
+    from quiz.ui.plain_asker import InvalidInput, parse_number
+
+    def check(text: str) -> str | None:
+        if text.strip() == "?":
+            if not hint:
+                return "This question has no hint."
+            return "The hint is shown above." if shown() else None
+        if not text.strip():
+            return "Please type an answer."
+        if number:
+            try:
+                parse_number(text)
+            except InvalidInput as error:
+                return str(error)
+        return None
+
+    return check
+
+
+def typed_message(
+    *,
+    number: bool,
+    offered: Callable[[], bool],
+    countdown: Callable[[], str] | None,
+    width: Callable[[], int],
+) -> Callable[[], StyleAndTextTuples]:
+    """The prompt's text, drawn afresh each time: what to type, the hint if ``offered``,
+    the time left, wrapped between words."""
+
+    def message() -> StyleAndTextTuples:
+        what = "Type a number" if number else "Type your answer"
+        hint = ", or ? for the hint" if offered() else ""
+        left = f" ({countdown()})" if countdown is not None else ""
+        lines = wrap(f"{what}{hint}{left}:", width(), "? ")
+        return [("class:qmark", "? "), ("class:question", "\n".join(lines)[2:] + " ")]
+
+    return message
 
 
 def ask_line(
