@@ -139,7 +139,7 @@ class PlainAsker:
             self.echo = not stream.isatty()
         except (AttributeError, ValueError):
             self.echo = True
-        self.pause = pause and not self.echo
+        self.pause = pause
         self.raw: BinaryIO | None = getattr(stream, "buffer", None)
         self.encoding = getattr(stream, "encoding", None) or "utf-8"
 
@@ -210,7 +210,8 @@ class PlainAsker:
     def tell(self, outcome: Outcome) -> None:
         """Print the verdict, the right answer and the explanation."""
         self.console.print(views.feedback(outcome, plain=True))
-        if self.pause and outcome.turn.number < outcome.turn.total:
+        # Never with piped input: its lines are answers, not Enters for a pause.
+        if self.pause and not self.echo and outcome.turn.number < outcome.turn.total:
             self.console.print(Text("Press Enter for the next question.", style="quiz.muted"))
             self.read_line()
 

@@ -209,3 +209,10 @@ def test_file_names_are_escaped_in_validate_and_list(tmp_path: Path) -> None:
         shown = done.stdout + done.stderr
         assert "\x1b" not in shown and "\x07" not in shown, args
         assert "\\x1b]0;pwned\\x07.yaml" in shown, args
+
+
+def test_pause_never_takes_piped_lines(bank: Path, tmp_path: Path) -> None:
+    """Piped input is a script: --pause does not read a line for its Enter."""
+    done = run_piped(["play", str(bank), "--no-shuffle", "--pause"], ANSWERS, **data(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert "Press Enter" not in done.stdout and done.stdout.count("✔ Right!") == 6
