@@ -240,8 +240,9 @@ class Session:
                     written = f"Results written to {self.results}"
                     self.console.print(Text(written, style="quiz.muted"))
             except OSError:
-                if caught.signum is None:
-                    raise  # with SIGHUP the terminal may be gone: nothing to show it on
+                if result.completed and caught.signum is None:
+                    raise
+                # The terminal may be gone (hung up): nothing to show the report on.
         if caught.signum is not None:
             restore_terminal()
         status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 import subprocess
@@ -365,3 +366,27 @@ def test_a_bank_file_name_with_an_escape_is_shown_escaped(tmp_path: Path) -> Non
     )
     out = child.read()
     assert b"\x1b]0;pwned" not in out and b"\\x1b]0;pwned" in out
+
+
+def test_closing_the_terminal_keeps_the_answers(bank: Path, tmp_path: Path) -> None:
+    """Defect 1, as it happens: the terminal window closes (EIO, then SIGHUP)."""
+    results = tmp_path / "r.json"
+    term = Terminal(
+        ["play", str(bank), "--no-shuffle", "--results", str(results)], data_env(tmp_path)
+    )
+    term.wait_for("Mercury")
+    term.send(DOWN + ENTER)
+    term.wait_for("gas giants")
+    time.sleep(0.3)
+    pid = term.child.pid
+    os.close(term.child.child_fd)
+    deadline = time.monotonic() + 20
+    code = None
+    while code is None and time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        code = os.waitstatus_to_exitcode(status) if done else None
+        time.sleep(0.1)
+    assert code == 128 + signal.SIGHUP
+    document = json.loads(results.read_text(encoding="utf-8"))
+    assert document["completed"] is False and len(document["answers"]) == 1
+    assert stats(tmp_path)["answers"] == 1
