@@ -17,8 +17,9 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import Output
 from prompt_toolkit.validation import ValidationError, Validator
 
-from quiz.ui.list_prompt import STYLE, TIMEOUT, discard_typeahead, wrap
+from quiz.ui.list_prompt import STYLE, TIMEOUT, discard_typeahead
 from quiz.ui.signals import Quit
+from quiz.ui.wrapping import wrap
 
 NOT_TEXT = "That is not valid text (UTF-8); please type it again."
 

@@ -13,10 +13,11 @@ from rich.console import Console
 
 from quiz.format.text import escape_controls
 from quiz.game.engine import GameOptions, Status, plan
-from quiz.ui.list_prompt import Entry, ListPrompt, numbered_entries, wrap
+from quiz.ui.list_prompt import Entry, ListPrompt, numbered_entries
 from quiz.ui.signals import Quit
 from quiz.ui.terminal_asker import TerminalAsker
 from quiz.ui.theme import THEME
+from quiz.ui.wrapping import wrap
 from tests.helpers import every_type_bank, make_question
 
 DOWN, ENTER, SPACE = "\x1b[B", "\r", " "
