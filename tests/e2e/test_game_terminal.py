@@ -390,3 +390,15 @@ def test_closing_the_terminal_keeps_the_answers(bank: Path, tmp_path: Path) -> N
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is False and len(document["answers"]) == 1
     assert stats(tmp_path)["answers"] == 1
+
+
+def test_no_color_means_no_colour_in_the_prompts_either(bank: Path, tmp_path: Path) -> None:
+    term = Terminal(["play", str(bank), "--no-shuffle"], data_env(tmp_path, NO_COLOR="1"))
+    term.wait_for("Mercury")
+    term.send(DOWN + ENTER)
+    term.wait_for("gas giants")
+    term.send(CTRL_C)
+    assert term.finish() == 130
+    transcript = term.transcript.decode("utf-8", "replace")
+    assert not re.search(r"\x1b\[[0-9;]*(3[0-9]|9[0-7])m", transcript)
+    assert "✔ Right!" in term.text()  # the meaning is in the words and marks
