@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import io
@@ -73,26 +74,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(words: list[str]) -> int:
+    if sys.stdout is None:
+        # Standard output is closed (quiz ... >&-): nothing can be shown, so nothing is done.
+        return ExitStatus.ERROR
     # A terminal or pipe that cannot show a character gets a replacement, not a traceback.
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
     if not words:
         words = ["play", "--menu"]  # 'quiz' alone: the start screen
+    elif words[0].startswith("-") and words[0] not in ("-h", "--help", "--version"):
+        # Options of the default command without it: 'quiz --timed 10', 'quiz -n 3 soyuz'.
+        words = ["play", *words]
     parser = build_parser(words[0] if words[0] in COMMANDS else None)
     try:
         args = parser.parse_args(words)
         if args.command is None:
             args = parser.parse_args(["play", "--menu"])
         return int(args.run(args))
-    except (KeyboardInterrupt, GameInterrupted):
-        print("\nInterrupted.", file=sys.stderr)
+    except (KeyboardInterrupt, GameInterrupted) as error:
+        signum = getattr(error, "signum", None)
+        if signum is not None:  # SIGTERM or SIGHUP: 128 + the signal, as a shell says
+            return 128 + int(signum)
+        _say("\nInterrupted.")
         return ExitStatus.INTERRUPTED
     except UsageError as error:
-        print(f"quiz: error: {error}", file=sys.stderr)
+        _say(f"quiz: error: {error}")
         return ExitStatus.USAGE
     except QuizError as error:
-        print(f"quiz: error: {error}", file=sys.stderr)
+        _say(f"quiz: error: {error}")
         return ExitStatus.ERROR
     except BrokenPipeError:
         # The reader went away (quiz list | head): silence the rest of our output.
@@ -100,5 +110,11 @@ def _run(words: list[str]) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return ExitStatus.ERROR
     except OSError as error:
-        print(f"quiz: error: {error.strerror or error}", file=sys.stderr)
+        _say(f"quiz: error: {error.strerror or error}")
         return ExitStatus.ERROR
+
+
+def _say(message: str) -> None:
+    """A message on stderr, if there is one to say it on."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(message, file=sys.stderr)

@@ -12,7 +12,9 @@ class ExitStatus(IntEnum):
     OK = 0
     ERROR = 1
     USAGE = 2
+    HANGUP = 129  # 128 + SIGHUP: the terminal closed during a game
     INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 class QuizError(Exception):

@@ -75,6 +75,13 @@ def add_game_options(parser: argparse.ArgumentParser, *, selection: bool = True)
     parser.add_argument(
         "--results", metavar="FILE", help="write the results as JSON to FILE, even if interrupted"
     )
+    parser.add_argument(
+        "--pause",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="wait for Enter after each answer (the start screen's default for a person "
+        "at a terminal; never with piped input)",
+    )
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -97,30 +104,42 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> ExitStatus:
-    """Load the banks, plan the game and play it."""
+    """Load the banks, plan the game and play it; from the start screen, as often as
+    the player goes back to it."""
     from quiz.game.engine import GameOptions
     from quiz.model import Difficulty
     from quiz.ui.session import Session
+    from quiz.ui.signals import catching
 
     session = Session.from_args(args)
-    banks = session.load_banks(args.banks)
-    count = args.count
-    if not args.banks:
-        picked = session.start_screen(banks, ask_count=count is None)
-        if picked is None:
-            return ExitStatus.OK
-        banks, count = picked[0], picked[1] if count is None else count
-        if not args.briefing:
-            session.offer_briefing(banks)
-    if args.briefing:
-        if not any(bank.briefing for bank in banks):
-            raise QuizError("no briefing to show: the banks chosen have none")
-        session.show_briefing(banks)
-    options = GameOptions(
-        limit=count,
-        tags=tuple(args.tag),
-        difficulty=Difficulty(args.difficulty) if args.difficulty else None,
-        shuffle=not args.no_shuffle,
-        time_limit=args.timed,
-    )
-    return session.play(banks, options)
+    # SIGTERM or SIGHUP at the start screen ends the program as it ends a game.
+    with catching():
+        banks = session.load_banks(args.banks)
+        briefing = args.briefing
+        while True:
+            count = args.count
+            chosen = banks
+            if not args.banks:
+                picked = session.start_screen(banks, ask_count=count is None)
+                if picked is None:
+                    return ExitStatus.OK
+                chosen, count = picked[0], picked[1] if count is None else count
+                session.can_restart = True
+                if not briefing:
+                    session.offer_briefing(chosen)
+            if briefing:
+                if not any(bank.briefing for bank in chosen):
+                    raise QuizError("no briefing to show: the banks chosen have none")
+                session.show_briefing(chosen)
+                briefing = False  # once: playing again goes straight to the questions
+            options = GameOptions(
+                limit=count,
+                tags=tuple(args.tag),
+                difficulty=Difficulty(args.difficulty) if args.difficulty else None,
+                shuffle=not args.no_shuffle,
+                time_limit=args.timed,
+            )
+            status = session.play(chosen, options)
+            if not session.restart:
+                return status
+            session.restart = False

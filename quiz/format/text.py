@@ -107,3 +107,26 @@ def edit_distance(first: str, second: str, limit: int = 2) -> int:
             return limit + 1
         before, previous = previous, current
     return min(previous[-1], limit + 1)
+
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escape_controls(text: str, *, keep: str = "") -> str:
+    """``text`` with every control character written as an escape (``\\x1b``), so that a
+    file name or a typed answer can never drive the terminal; characters in ``keep``
+    (say a newline) stay. An undecodable byte of a file name shows as ``\\xff``."""
+    if text.isprintable():
+        return text
+    shown = []
+    for char in text:
+        code = ord(char)
+        if char in keep or (char.isprintable() and char not in _BIDI) or char == " ":
+            shown.append(char)
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 0x100:
+            shown.append(f"\\x{code:02x}")
+        else:
+            shown.append(f"\\u{code:04x}")
+    return "".join(shown)

@@ -214,7 +214,8 @@ def play(turns: Iterable[Turn], asker: Asker, clock: Clock) -> GameResult:
             outcomes.append(outcome)
             asker.tell(outcome)
         completed = True
-    except (GameInterrupted, KeyboardInterrupt, EOFError):
+    except (GameInterrupted, KeyboardInterrupt, EOFError, OSError):
+        # OSError: the player's terminal is gone (closed, hung up); what was answered stays.
         completed = False
     titles = tuple(dict.fromkeys(t.bank_title for t in turns))
     return GameResult(tuple(outcomes), len(turns), completed, clock() - started, titles)

@@ -77,7 +77,7 @@ def _check_text(accepted: tuple[str, ...], given: str) -> Verdict:
         return Verdict(True, 1.0)
     for answer, target in zip(accepted, targets, strict=True):
         if _one_forgivable_typo(target, typed.key):
-            return Verdict(True, 1.0, f"accepted: {answer}")
+            return Verdict(True, 1.0, f"accepted with one typo: {answer}")
     return Verdict(False, 0.0)
 
 

@@ -21,7 +21,7 @@ def given_value(given: object) -> Any:
     return given
 
 
-def results_document(result: GameResult, seed: int) -> dict[str, Any]:
+def results_document(result: GameResult, seed: int | None) -> dict[str, Any]:
     """The results of a game, as the JSON object ``--results`` writes."""
     return {
         "bank": " + ".join(result.titles),

@@ -1,10 +1,11 @@
-"""Where banks come from: the built-in folder, the user's data folder, QUIZ_PATH and
-the files and folders named on the command line."""
+"""Where banks come from: the built-in folder, the user's data folder, QUIZ_PATH, the
+working folder and the files and folders named on the command line."""
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -57,9 +58,25 @@ def files_in(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def known_files(environ: Mapping[str, str] = os.environ) -> list[Path]:
-    """Every question file in the search folders, each once."""
-    return _once([path for folder in search_dirs(environ) for path in files_in(folder)])
+def known_files(environ: Mapping[str, str] = os.environ, cwd: Path | None = None) -> list[Path]:
+    """Every question file in the search folders, then those of the working folder
+    that look like banks, each once."""
+    found = [path for folder in search_dirs(environ) for path in files_in(folder)]
+    here = [p for p in files_in(Path.cwd() if cwd is None else cwd) if looks_like_bank(p)]
+    return _once(found + here)
+
+
+_QUESTIONS_KEY = re.compile(rb"^(questions|\"questions\")\s*:", re.MULTILINE)
+
+
+def looks_like_bank(path: Path, probe: int = 65_536) -> bool:
+    """Whether a YAML file in the working folder is a bank rather than some other YAML
+    (a CI or compose file): a top-level ``questions:`` key near its start."""
+    try:
+        with path.open("rb") as file:
+            return _QUESTIONS_KEY.search(file.read(probe)) is not None
+    except OSError:
+        return False
 
 
 def expand_paths(paths: Iterable[FilePath]) -> list[Path]:

@@ -1,12 +1,19 @@
-"""Consoles for normal output and for errors, built in one place."""
+"""Consoles for normal output and for errors, built in one place; what the ends can do."""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
 
+from quiz.errors import QuizError
 from quiz.ui.theme import THEME
+
+MIN_WIDTH = 20  # the fewest columns anything is laid out in
 
 
 def make_console(file: TextIO | None = None, *, stderr: bool = False) -> Console:
@@ -18,4 +25,42 @@ def make_console(file: TextIO | None = None, *, stderr: bool = False) -> Console
     console = Console(file=file, stderr=stderr, theme=THEME, highlight=False, emoji=False)
     if not console.is_terminal and file is None:
         console.soft_wrap = True
+    if console.width < MIN_WIDTH:
+        # COLUMNS=0 or COLUMNS=5 is no room at all: the terminal's own width, or 20.
+        console.width = max(_terminal_columns(sys.stderr if stderr else sys.stdout), MIN_WIDTH)
     return console
+
+
+def _terminal_columns(stream: TextIO | None) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns if stream is not None else 0
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
+def check_writable(path: str) -> None:
+    """Refuse, before the game, a results file that could not be written after it."""
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise QuizError(f"cannot write results to '{path}': it is a folder")
+    if not folder.is_dir():
+        raise QuizError(f"cannot write results to '{path}': the folder '{folder}' does not exist")
+    if not os.access(folder, os.W_OK):
+        raise QuizError(f"cannot write results to '{path}': the folder is not writable")
+
+
+def is_interactive(stdin: TextIO | None, stdout: TextIO | None) -> bool:
+    """Whether both ends are a terminal, so full-screen prompts can work."""
+    try:
+        return stdin is not None and stdout is not None and stdin.isatty() and stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def wants_plain(asked: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    """Plain mode: asked for, or ``QUIZ_PLAIN=1``, or a terminal that cannot do more
+    (``TERM=dumb``), or input or output that is not a terminal."""
+    if asked or environ.get("QUIZ_PLAIN", "") not in ("", "0"):
+        return True
+    return environ.get("TERM") == "dumb" or not is_interactive(sys.stdin, sys.stdout)

@@ -6,48 +6,105 @@ always goes in as ``Text`` so that ``[bold]`` in a question stays text.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.panel import Panel
 from rich.text import Text
 
-from quiz.game.engine import GameResult, Outcome, Status, Turn, given_text
-from quiz.model import QuestionType, right_answer_text, rights_reusable
+from quiz.game.engine import Outcome, Status, Turn, given_text
+from quiz.model import QuestionType, format_number, right_answer_text, rights_reusable
 from quiz.ui.listing import plural
 
-if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up
-    from rich.table import Table
-
+if TYPE_CHECKING:  # scoring is loaded with the first answer
     from quiz.game.scoring import Points
 
 RIGHT, WRONG, PARTIAL = "✔", "✘", "◐"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def progress(turn: Turn, status: Status) -> Text:
-    """``Question 3 of 10 · Score 450 · Streak 2 · medium`` (and the time limit)."""
+GAUGE = 10  # cells of the progress gauge in the header
+FEEDBACK_WIDTH = 76  # the most columns a feedback frame takes, the same all game
+
+
+def gauge(done: int, total: int, cells: int = GAUGE) -> str:
+    """``■■■□□□□□□□``: the share of the game already answered."""
+    filled = round(cells * done / total) if total else 0
+    return "■" * filled + "□" * (cells - filled)
+
+
+def progress(turn: Turn, status: Status, width: int | None = None) -> Text:
+    """``Question 3 of 10 ■■□□□□□□□□ · Score 450 · Streak 2 · medium`` (and the time limit).
+
+    With a ``width``, the line breaks between its parts, never inside one."""
     level = turn.question.difficulty.value
-    line = Text.assemble(
-        (f"Question {turn.number} of {turn.total}", "quiz.heading"),
-        " · ",
-        (f"Score {status.score}", "quiz.points"),
-        " · ",
-        (f"Streak {status.streak}", "quiz.streak"),
-        " · ",
-        (level, f"quiz.{level}"),
-    )
+    parts = [
+        Text.assemble(
+            (f"Question {turn.number} of {turn.total}", "quiz.heading"),
+            " ",
+            (gauge(turn.number - 1, turn.total), "quiz.bar"),
+        ),
+        Text(f"Score {status.score}", style="quiz.points"),
+        Text(f"Streak {status.streak}", style="quiz.streak"),
+        Text(level, style=f"quiz.{level}"),
+    ]
     if turn.time_limit is not None:
-        line.append(" · ")
-        line.append(f"{seconds_text(turn.time_limit)} to answer", style="quiz.timer")
+        parts.append(Text(f"{seconds_text(turn.time_limit)} to answer", style="quiz.timer"))
+    line = Text()
+    used = 0
+    for index, part in enumerate(parts):
+        tail = 0 if index == len(parts) - 1 else 2  # the " ·" that may end its line
+        if index and width is not None and used + 3 + part.cell_len + tail > width:
+            line.append(" ·\n")
+            used = 0
+        elif index:
+            line.append(" · ")
+            used += 3
+        line.append_text(part)
+        used += part.cell_len
     return line
 
 
 def header(turn: Turn, status: Status) -> Text:
     """The bank's title over the progress line."""
     return Text.assemble((turn.bank_title, "quiz.title"), "\n", progress(turn, status))
+
+
+def spoken_state(turn: Turn, status: Status) -> Text:
+    """The state as a screen reader says it, in words and full stops:
+    ``Question 3 of 10. Score 420. Streak 2. Medium. 20 seconds left.``"""
+    parts = [
+        f"Question {turn.number} of {turn.total}",
+        f"Score {status.score}",
+        f"Streak {status.streak}",
+        turn.question.difficulty.value.capitalize(),
+    ]
+    if turn.time_limit is not None:
+        parts.append(f"{seconds_words(turn.time_limit)} left")
+    return Text(". ".join(parts) + ".", style="quiz.heading")
+
+
+def seconds_words(seconds: float) -> str:
+    """``20 seconds``, ``1 second``, ``2 minutes 5 seconds``."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    words = [plural(minutes, "minute")] if minutes else []
+    if rest or not minutes:
+        words.append(plural(rest, "second"))
+    return " ".join(words)
+
+
+def feedback_width(columns: int) -> int:
+    """The width of every feedback frame in a game at this terminal width."""
+    return max(min(columns, FEEDBACK_WIDTH), 20)
+
+
+def format_given(value: object) -> str:
+    """An answer as it is echoed: numbers as a person writes them."""
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
 
 
 def seconds_text(seconds: float) -> str:
@@ -170,8 +227,10 @@ def points_parts(points: Points, partial_of: int | None = None) -> str:
     return ", ".join(parts) if len(parts) > 1 or partial_of is not None else ""
 
 
-def answer_detail(outcome: Outcome) -> RenderableType:
-    """The right answer, and for multi and order how each pick or place fared."""
+def answer_detail(outcome: Outcome, *, plain: bool = False) -> RenderableType:
+    """The right answer, and for multi and order how each pick or place fared.
+
+    ``plain``: lines only (no grid), for screen readers, pipes and files."""
     question = outcome.turn.question
     given = outcome.reply.given
     if question.type is QuestionType.MULTI and isinstance(given, tuple):
@@ -191,6 +250,15 @@ def answer_detail(outcome: Outcome) -> RenderableType:
                 lines.append(" (right, missed)", style="quiz.muted")
             else:
                 lines.append(f"  {choice}", style="quiz.muted")
+        return lines
+    if question.type is QuestionType.ORDER and isinstance(given, tuple) and plain:
+        lines = Text("Right order:", style="quiz.heading")
+        for index, item in enumerate(question.items):
+            placed = given[index] if index < len(given) else ""
+            lines.append(f"\n{index + 1}) ")
+            lines.append(item)
+            if placed != item:
+                lines.append(f" {WRONG} you put {placed or 'nothing'}", style="quiz.wrong")
         return lines
     if question.type is QuestionType.ORDER and isinstance(given, tuple):
         from rich.table import Table
@@ -223,79 +291,34 @@ def explanation(outcome: Outcome) -> Group:
     return Group(*parts)
 
 
-def feedback(outcome: Outcome) -> Group:
+def feedback(outcome: Outcome, *, plain: bool = False) -> Group:
     """Everything shown after an answer."""
     if outcome.turn.question.type is QuestionType.MATCH:
         return Group(verdict_line(outcome), match_detail(outcome), explanation(outcome))
-    return Group(verdict_line(outcome), answer_detail(outcome), explanation(outcome))
+    return Group(verdict_line(outcome), answer_detail(outcome, plain=plain), explanation(outcome))
 
 
-def summary(result: GameResult) -> Table:
-    """Score out of the maximum, right answers, accuracy, best streak, time."""
-    from rich.table import Table
-
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="quiz.muted")
-    table.add_column()
-    answered = len(result.outcomes)
-    accuracy = f"{100 * result.correct / answered:.0f}%" if answered else "–"
-    table.add_row("Score", Text(f"{result.score} / {result.max_score}", style="quiz.points"))
-    table.add_row("Right", f"{result.correct} of {answered}")
-    table.add_row("Accuracy", accuracy)
-    table.add_row("Best streak", str(result.best_streak))
-    table.add_row("Time", seconds_text(result.seconds))
-    if not result.completed:
-        table.add_row("Stopped", f"after {answered} of {plural(result.planned, 'question')}")
-    return table
+def question_panel(turn: Turn, status: Status, columns: int) -> Panel:
+    """The question in a frame titled with its bank, the progress line at its top."""
+    return Panel(
+        Group(
+            progress(turn, status, columns - 4),
+            Text(),
+            *((passage, Text()) if (passage := passage_text(turn)) else ()),
+            prompt_text(turn),
+            *((Text(), match_overview(turn)) if turn.question.type is QuestionType.MATCH else ()),
+        ),
+        title=Text(turn.bank_title, style="quiz.title"),
+        title_align="left",
+        border_style="quiz.muted",
+    )
 
 
-def breakdown(result: GameResult) -> Table | None:
-    """Right answers and points by difficulty and by tag; ``None`` before any answer."""
-    from rich.table import Table
-
-    if not result.outcomes:
-        return None
-    groups: dict[tuple[str, str], list[Outcome]] = defaultdict(list)
-    # A tag on every question (a bank's own tags) would only repeat the totals.
-    everywhere = set.intersection(*(set(o.turn.question.tags) for o in result.outcomes))
-    for outcome in result.outcomes:
-        question = outcome.turn.question
-        groups[("difficulty", question.difficulty.value)].append(outcome)
-        for tag in question.tags:
-            if tag not in everywhere:
-                groups[("tag", tag)].append(outcome)
-    table = Table(title="Breakdown", title_style="quiz.heading", expand=False)
-    table.add_column("By", style="quiz.muted")
-    table.add_column("Group", overflow="fold")
-    table.add_column("Right", justify="right")
-    table.add_column("Points", justify="right")
-    order = {"easy": 0, "medium": 1, "hard": 2}
-    keys = sorted(groups, key=lambda k: (k[0] != "difficulty", order.get(k[1], 0), k[1]))
-    for kind, name in keys:
-        members = groups[(kind, name)]
-        right = sum(1 for o in members if o.correct)
-        points = sum(o.points.total for o in members)
-        table.add_row(kind, Text(name), f"{right}/{len(members)}", str(points))
-    return table
-
-
-def review(result: GameResult) -> Group | None:
-    """Every missed question with its right answer and explanation; ``None`` if none."""
-    missed = result.missed
-    if not missed:
-        return None
-    parts: list[RenderableType] = [Text(f"To review ({len(missed)})", style="quiz.heading")]
-    for outcome in missed:
-        question = outcome.turn.question
-        heading = Text.assemble((f"{WRONG} ", "quiz.wrong"), (question.prompt, "quiz.heading"))
-        details = Text.assemble(
-            ("Answer: ", "quiz.muted"),
-            right_answer_text(question),
-            ("\nYou said: ", "quiz.muted"),
-            given_text(question, outcome.reply.given),
-        )
-        if question.explanation:
-            details.append("\n")
-            details.append(question.explanation)
-        parts += [heading, Padding(details, (0, 0, 0, 2))]
-    return Group(*parts)
+def feedback_panel(outcome: Outcome, columns: int) -> Panel:
+    """The feedback in a frame coloured by the verdict, as wide as every other one."""
+    if outcome.late or (not outcome.correct and outcome.fraction == 0):
+        style = "quiz.wrong"
+    else:
+        style = "quiz.correct" if outcome.correct else "quiz.partial"
+    width = feedback_width(columns)
+    return Panel(feedback(outcome), border_style=style, width=width, expand=True)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from quiz.errors import Diagnostic
 from quiz.format.report import Report
+from quiz.format.text import escape_controls
 from quiz.model import BankSummary
 
 
@@ -23,7 +24,7 @@ def diagnostic_line(diagnostic: Diagnostic) -> Text:
     """``FILE:LINE:COL: error: message``, with the severity coloured."""
     style = "quiz.error" if diagnostic.is_error else "quiz.warning"
     return Text.assemble(
-        (f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "quiz.path"),
+        (f"{escape_controls(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}:", "quiz.path"),
         " ",
         (f"{diagnostic.severity}:", style),
         f" {diagnostic.message}",
@@ -50,9 +51,10 @@ def skipped_warning(report: Report) -> Text:
     count = plural(len(report.errors), "error")
     first = report.errors[0] if report.errors else None
     detail = f" (first: line {first.line}: {first.message})" if first else ""
+    path = escape_controls(str(report.path))
     return Text.assemble(
         ("warning:", "quiz.warning"),
-        f" skipped {report.path}: {count}{detail}; run 'quiz validate {report.path}'",
+        f" skipped {path}: {count}{detail}; run 'quiz validate {path}'",
     )
 
 
@@ -76,7 +78,8 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
             )
             if bank.tags:
                 details.append(f"\ntags: {', '.join(bank.tags)}", style="quiz.muted")
-            blocks += [Text(bank.name, style="bold"), Padding(details, (0, 0, 0, 2))]
+            name = Text(escape_controls(bank.name), style="bold")
+            blocks += [name, Padding(details, (0, 0, 0, 2))]
         return Group(*blocks)
     from rich.table import Table
 
@@ -88,7 +91,7 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
     table.add_column("Tags", style="quiz.muted")
     rows = [
         (
-            Text(bank.name),
+            Text(escape_controls(bank.name)),
             Text(bank.title),
             Text(str(bank.questions)),
             Text(", ".join(bank.types)),
@@ -104,3 +107,17 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
         for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
             column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
     return table
+
+
+def plain_banks(banks: Iterable[BankSummary]) -> Text:
+    """The start screen's banks as lines of words, one bank a line."""
+    lines = Text()
+    for index, bank in enumerate(banks):
+        if index:
+            lines.append("\n")
+        lines.append(f"{escape_controls(bank.name)}: ", style="bold")
+        lines.append(bank.title)
+        lines.append(f". {plural(bank.questions, 'question')}: {', '.join(bank.types)}.")
+        if bank.tags:
+            lines.append(f" Tags: {', '.join(bank.tags)}.", style="quiz.muted")
+    return lines

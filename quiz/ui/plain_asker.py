@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from quiz.errors import GameInterrupted
+from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
@@ -159,10 +160,19 @@ def instructions(turn: Turn) -> str:
     return f"{what}{hint}:"
 
 
-class PlainAsker:
-    """Asks on a console, reads answers one line at a time from a text stream."""
+NOT_TEXT = "That line is not valid text (UTF-8); please type it again."
 
-    def __init__(self, console: Console, stream: TextIO) -> None:
+
+class PlainAsker:
+    """Asks on a console, reads answers one line at a time from a text stream.
+
+    Lines are read as bytes where the stream has them and decoded here: a line that
+    is not valid UTF-8 is refused and asked again, never taken as an answer that the
+    history or a results file could not store. ``pause`` (for a person at a
+    terminal, never for piped input) waits for Enter after each answer.
+    """
+
+    def __init__(self, console: Console, stream: TextIO, *, pause: bool = False) -> None:
         self.console = console
         self.stream = stream
         # Piped input is not echoed by a terminal; echo it so the transcript reads well.
@@ -170,25 +180,50 @@ class PlainAsker:
             self.echo = not stream.isatty()
         except (AttributeError, ValueError):
             self.echo = True
+        self.pause = pause
+        self.raw: BinaryIO | None = getattr(stream, "buffer", None)
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def _readline(self) -> str | None:
+        """One line, or None when it is not valid text."""
+        if self.raw is not None:
+            data = self.raw.readline()
+            try:
+                return data.decode(self.encoding)
+            except (UnicodeDecodeError, LookupError):
+                return None
+        line = self.stream.readline()
+        if any("\ud800" <= char <= "\udfff" for char in line):
+            return None  # a byte that was not UTF-8, read with surrogateescape
+        return line
 
     def read_line(self) -> str:
-        """One line of input; the end of input interrupts the game."""
-        self.console.print(Text("> ", style="quiz.muted"), end="")
-        self.console.file.flush()
-        line = self.stream.readline()
-        if not line:
-            self.console.print()
-            raise GameInterrupted("end of input")
-        line = line.rstrip("\r\n")
-        if self.echo:
-            self.console.print(Text(line), highlight=False)
-        return line
+        """One line of input; the end of input interrupts the game.
+
+        Control characters in it (an escape sequence, say) are kept as text:
+        ``\x1b``, so that neither the echo nor the feedback can drive the terminal."""
+        while True:
+            self.console.print(Text("> ", style="quiz.muted"), end="")
+            self.console.file.flush()
+            line = self._readline()
+            if line is None:
+                self.console.print()
+                self.console.print(Text(NOT_TEXT, style="quiz.warning"))
+                continue
+            if not line:
+                self.console.print()
+                raise GameInterrupted("end of input")
+            line = escape_controls(line.rstrip("\r\n").replace("\t", " "))
+            if self.echo:
+                self.console.print(Text(line), highlight=False)
+            return line
 
     def ask(self, turn: Turn, status: Status) -> Reply:
         """Print the question and read lines until one is a valid answer."""
         console = self.console
         console.print()
-        console.print(views.header(turn, status))
+        console.print(Text(turn.bank_title, style="quiz.title"))
+        console.print(views.spoken_state(turn, status))
         if (passage := views.passage_text(turn)) is not None:
             console.print(passage)
         console.print(views.prompt_text(turn))
@@ -219,7 +254,11 @@ class PlainAsker:
 
     def tell(self, outcome: Outcome) -> None:
         """Print the verdict, the right answer and the explanation."""
-        self.console.print(views.feedback(outcome))
+        self.console.print(views.feedback(outcome, plain=True))
+        # Never with piped input: its lines are answers, not Enters for a pause.
+        if self.pause and not self.echo and outcome.turn.number < outcome.turn.total:
+            self.console.print(Text("Press Enter for the next question.", style="quiz.muted"))
+            self.read_line()
 
     def pick(self, message: str, labels: list[str]) -> int:
         """Print the numbered labels and read lines until one picks a label."""

@@ -220,7 +220,7 @@ class PromptScreen:
         return tuple(placed + remaining)
 
     async def _match(self, turn: Turn) -> Given:
-        """One select per left, as the solo game asks (see quiz.ui.match_prompt)."""
+        """One select per left, as the solo game asks (see TerminalAsker._match)."""
         from questionary import Choice, Separator
 
         lefts = [left for left, _ in turn.question.pairs]

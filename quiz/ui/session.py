@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import gc
 import io
-import os
 import random
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console, Group
@@ -22,32 +20,23 @@ from quiz.errors import ExitStatus, QuizError
 from quiz.format.report import Report
 from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.model import Bank, summarize
-from quiz.ui import game_view as views
-from quiz.ui.console import make_console
-from quiz.ui.listing import bank_table, plural, skipped_warning
+from quiz.ui.console import check_writable, make_console, wants_plain
+from quiz.ui.console import is_interactive as is_interactive  # for stats' confirmation
+from quiz.ui.endgame import (
+    PLAY_AGAIN,
+    REVIEW_MISSES,
+    START_SCREEN,
+    best_record,
+    choices,
+    missed_turns,
+)
+from quiz.ui.endgame import report as show_report
+from quiz.ui.listing import bank_table, plain_banks, plural, skipped_warning
+from quiz.ui.signals import Quit, catching, restore_terminal
+from quiz.ui.summary_view import Record
 
 # Parsed arguments that are not options of the game, so are not kept with it.
 _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
-
-
-def check_writable(path: str) -> None:
-    """Refuse, before the game, a results file that could not be written after it."""
-    target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise QuizError(f"cannot write results to '{path}': it is a folder")
-    if not folder.is_dir():
-        raise QuizError(f"cannot write results to '{path}': the folder '{folder}' does not exist")
-    if not os.access(folder, os.W_OK):
-        raise QuizError(f"cannot write results to '{path}': the folder is not writable")
-
-
-def is_interactive(stdin: TextIO, stdout: TextIO) -> bool:
-    """Whether both ends are a terminal, so full-screen prompts can work."""
-    try:
-        return stdin.isatty() and stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 class Session:
@@ -69,6 +58,8 @@ class Session:
         mode: str = "play",
         shuffle: bool = True,
         options: dict[str, object] | None = None,
+        pause: bool | None = None,
+        person: bool = False,
     ) -> None:
         self.console = console
         self.errors = errors
@@ -79,6 +70,13 @@ class Session:
         self.mode = mode
         self.shuffle = shuffle
         self.options = options if options is not None else {}
+        self.pause = pause
+        # A person at a terminal (both ends): offered a pause and the after-game menu.
+        # Piped input is a script, so never.
+        self.person = person
+        self.replan: Callable[[int], list[Turn]] | None = None
+        self.can_restart = False
+        self.restart = False
         self._asker: Asker | None = None
 
     @classmethod
@@ -88,7 +86,7 @@ class Session:
         if results is not None:
             check_writable(results)
         seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
-        plain = bool(args.plain) or not is_interactive(sys.stdin, sys.stdout)
+        plain = wants_plain(bool(args.plain))
         return cls(
             console=make_console(),
             errors=make_console(stderr=True),
@@ -100,6 +98,8 @@ class Session:
             mode=str(getattr(args, "command", None) or "play"),
             shuffle=not getattr(args, "no_shuffle", False),
             options={**vars(args), "seed": seed},
+            pause=getattr(args, "pause", None),
+            person=is_interactive(sys.stdin, sys.stdout),
         )
 
     def load_banks(self, names: list[str]) -> list[Bank]:
@@ -126,35 +126,49 @@ class Session:
         """Show the banks found; the player picks one (or all) and how many questions.
 
         Returns the banks and the count (``None`` for all), or ``None`` to quit.
+        A person who starts a game here gets a pause after each answer, unless
+        ``--no-pause`` said otherwise.
         """
-        self.console.print(
-            Panel(
-                Group(
-                    Text("Pick a bank to play.", style="quiz.muted"),
-                    bank_table([summarize(b) for b in banks], self.console.width - 4),
-                ),
-                title=Text("Orbit Quiz", style="quiz.title"),
-                expand=False,
+        summaries = [summarize(b) for b in banks]
+        if self.plain:
+            self.console.print(Text("Orbit Quiz. Pick a bank to play.", style="quiz.title"))
+            self.console.print(plain_banks(summaries))
+        else:
+            self.console.print(
+                Panel(
+                    Group(
+                        Text("Pick a bank to play.", style="quiz.muted"),
+                        bank_table(summaries, self.console.width - 4),
+                    ),
+                    title=Text("Orbit Quiz", style="quiz.title"),
+                    expand=False,
+                )
             )
-        )
         labels = [f"{b.title} ({plural(len(b.questions), 'question')})" for b in banks]
         if len(banks) > 1:
             total = sum(len(b.questions) for b in banks)
             labels.append(f"All banks ({plural(total, 'question')})")
         labels.append("Quit")
-        index = self.asker().pick("Which bank?", labels)
-        if index == len(labels) - 1:
+        try:
+            index = self.asker().pick("Which bank?", labels)
+            if index == len(labels) - 1:
+                return None
+            chosen = banks if index == len(banks) else [banks[index]]
+            count = self._pick_count(chosen) if ask_count else None
+        except Quit:
             return None
-        chosen = banks if index == len(banks) else [banks[index]]
-        if not ask_count:
-            return chosen, None
+        if self.pause is None and self.person:
+            self.pause = True
+        return chosen, count
+
+    def _pick_count(self, chosen: list[Bank]) -> int | None:
         total = sum(len(b.questions) for b in chosen)
         sizes = [size for size in (10, 20) if size < total]
         if not sizes:
-            return chosen, None
+            return None
         counts = [f"{size} questions" for size in sizes] + [f"All {total} questions"]
         picked = self.asker().pick("How many questions?", counts)
-        return chosen, sizes[picked] if picked < len(sizes) else None
+        return sizes[picked] if picked < len(sizes) else None
 
     def offer_briefing(self, banks: list[Bank]) -> None:
         """The start screen's last question, when a bank chosen has a briefing: read it
@@ -179,21 +193,21 @@ class Session:
     # -- the game -------------------------------------------------------------------
 
     def play(self, banks: list[Bank], options: GameOptions) -> ExitStatus:
-        """Plan a game from the banks and play it."""
-        turns = plan(banks, options, random.Random(self.seed))
-        return self.run(turns)
+        """Plan a game from the banks and play it (and again, if the player asks)."""
+        self.replan = lambda seed: plan(banks, options, random.Random(seed))
+        return self.run(self.replan(self.seed))
 
     def asker(self) -> Asker:
-        """The plain asker, or the questionary one on a terminal (one for the run)."""
+        """The plain asker, or the prompt_toolkit one on a terminal (one for the run)."""
         if self._asker is None:
             if self.plain:
                 from quiz.ui.plain_asker import PlainAsker
 
                 self._asker = PlainAsker(self.console, self.stdin)
             else:
-                from quiz.ui.terminal_asker import QuestionaryAsker
+                from quiz.ui.terminal_asker import TerminalAsker
 
-                self._asker = QuestionaryAsker(self.console)
+                self._asker = TerminalAsker(self.console)
             # Start-up is over, and the player is about to be asked: what start-up made
             # is set aside and the cycle collector runs again (see quiz.cli.main).
             gc.freeze()
@@ -201,7 +215,18 @@ class Session:
         return self._asker
 
     def run(self, turns: list[Turn]) -> ExitStatus:
-        """Play the turns, then show the summary, write results; 130 when interrupted."""
+        """Play the turns, then show the summary, write results; 130 when interrupted,
+        128 + the signal when SIGTERM or SIGHUP ended it. A person then picks what next."""
+        while True:
+            status, result = self._run_once(turns)
+            if status > ExitStatus.INTERRUPTED or not (self.person and result.completed):
+                return status
+            following = self._what_next(result)
+            if following is None:
+                return status
+            turns = following
+
+    def _run_once(self, turns: list[Turn]) -> tuple[ExitStatus, GameResult]:
         titles = " + ".join(dict.fromkeys(t.bank_title for t in turns))
         self.console.print(
             Text.assemble(
@@ -212,54 +237,81 @@ class Session:
             )
         )
         asker = self.asker()
+        if self.pause is not None:
+            asker.pause = self.pause  # type: ignore[attr-defined]
         started = datetime.now(UTC)
-        result = play(turns, asker, time.monotonic)
-        # Saved before the report, so a Ctrl-C during the report loses nothing.
-        self.save_history(result, started, datetime.now(UTC))
-        if not result.completed:
-            self.console.print(Text("\nGame stopped.", style="quiz.warning"))
-        self.report(result)
-        if self.results is not None:
-            from quiz.history.results import results_document, write_results
+        with catching() as caught:
+            try:
+                result = play(turns, asker, time.monotonic)
+            finally:
+                caught.raising = False  # what follows saves the game: let it finish
+            # Saved before the report, so a Ctrl-C during the report loses nothing.
+            record = self.save_history(result, started, datetime.now(UTC))
+            if self.results is not None:
+                from quiz.history.results import results_document, write_results
 
-            write_results(self.results, results_document(result, self.seed))
-            self.console.print(Text(f"Results written to {self.results}", style="quiz.muted"))
-        return ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
+                seed = self.seed if self.shuffle else None
+                write_results(self.results, results_document(result, seed))
+            try:
+                if not result.completed:
+                    self.console.print(Text("\nGame stopped.", style="quiz.warning"))
+                show_report(self.console, result, plain=self.plain, record=record)
+                if self.results is not None:
+                    written = f"Results written to {self.results}"
+                    self.console.print(Text(written, style="quiz.muted"))
+            except OSError:
+                if result.completed and caught.signum is None:
+                    raise
+                # The terminal may be gone (hung up): nothing to show the report on.
+        if caught.signum is not None:
+            restore_terminal()
+        status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
+        return ExitStatus(caught.exit_status(status)), result
 
-    def save_history(self, result: GameResult, started: datetime, ended: datetime) -> None:
+    def _what_next(self, result: GameResult) -> list[Turn] | None:
+        """The after-game menu: new turns to play, or None (quit, or the start screen)."""
+        options = choices(result, again=self.replan is not None, start=self.can_restart)
+        try:
+            picked = options[self.asker().pick("What next?", [label for _, label in options])][0]
+        except (Quit, KeyboardInterrupt):
+            return None
+        if picked == PLAY_AGAIN and self.replan is not None:
+            self.seed = random.SystemRandom().randrange(2**32)
+            self.options["seed"] = self.seed
+            return self.replan(self.seed)
+        if picked == REVIEW_MISSES:
+            return missed_turns(result)
+        self.restart = picked == START_SCREEN
+        return None
+
+    def save_history(self, result: GameResult, started: datetime, ended: datetime) -> Record | None:
         """Record the game and move its questions' Leitner boxes; faults only warn.
+        Returns the bank's best score before this game (for a game of one bank).
 
         A game stopped before its first answer is not a game played: nothing is kept.
         """
         if not result.outcomes:
-            return
+            return None
         # Imported here, after the game, so that sqlite3 does not delay the first question.
-        from quiz.history.store import game_options, save_game
+        from quiz.history.store import game_options, open_history
         from quiz.library.sources import data_dir
 
-        warnings = save_game(
-            data_dir(),
-            result,
-            mode=self.mode,
-            banks=list(result.titles),
-            options=game_options(self.options, drop=_NOT_OPTIONS),
-            started=started,
-            ended=ended,
-        )
-        for warning in warnings:
+        with open_history(data_dir(), lambda: datetime.now(UTC)) as history:
+            record = best_record(history, result.titles) if self.mode == "play" else None
+            history.record_game(
+                result,
+                mode=self.mode,
+                banks=list(result.titles),
+                options=game_options(self.options, drop=_NOT_OPTIONS),
+                started=started,
+                ended=ended,
+            )
+        for warning in history.warnings:
             self.errors.print(
                 Text.assemble(("warning:", "quiz.warning"), f" {warning}"), soft_wrap=True
             )
+        return record
 
-    def report(self, result: GameResult) -> None:
-        """The summary panel, the breakdown and the review of missed questions."""
-        console = self.console
-        console.print()
-        title = Text("Game over" if result.completed else "Game so far", style="quiz.title")
-        console.print(Panel(views.summary(result), title=title, expand=False))
-        table = views.breakdown(result)
-        if table is not None:
-            console.print(table)
-        missed = views.review(result)
-        if missed is not None:
-            console.print(missed)
+    def report(self, result: GameResult, record: Record | None = None) -> None:
+        """The summary, the breakdown and the review of missed questions."""
+        show_report(self.console, result, plain=self.plain, record=record)

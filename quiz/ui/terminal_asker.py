@@ -1,57 +1,46 @@
-"""The interactive asker: questionary prompts with arrow keys, space and enter.
+"""The interactive asker: list prompts with arrow keys, Space and Enter; typed answers.
 
-questionary (and prompt_toolkit under it) is imported only here, and only when a
-game starts, so the commands that ask nothing start fast.
+prompt_toolkit is imported only here (and in the list prompt), and only when a game
+starts, so the commands that ask nothing start fast.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from typing import Any
 
-import questionary
-from prompt_toolkit.application import Application
-from prompt_toolkit.filters import is_done, to_filter
 from prompt_toolkit.input import Input
-from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, VerticalAlign, Window
-from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output
-from prompt_toolkit.styles import Style
-from questionary import Choice, Separator
-from questionary.prompts.common import InquirerControl
-from rich.console import Console, Group
-from rich.panel import Panel
+from rich.console import Console
 from rich.text import Text
 
+from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
-from quiz.model import Given, QuestionType
+from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
+from quiz.ui.list_prompt import STYLE, TIMEOUT, Entry, ListPrompt, numbered_entries
+from quiz.ui.text_prompt import answer_check, ask_line, typed_message
 
-_HINT = "\x00hint"
-_UNDO = "\x00undo"
-_TIMEOUT = "\x00timeout"
-HINT_TITLE = "Show the hint (halves the points)"
-STYLE = Style.from_dict(
-    {
-        "qmark": "fg:ansicyan bold",
-        "question": "bold",
-        "answer": "fg:ansicyan bold",
-        "pointer": "fg:ansicyan bold",
-        "highlighted": "fg:ansicyan bold",
-        "selected": "fg:ansigreen",
-        "instruction": "fg:ansibrightblack",
-        "timer": "fg:ansimagenta bold",
-    }
-)
+__all__ = ["STYLE", "QuestionaryAsker", "TerminalAsker"]
+
+HINT = "\x00hint"
+UNDO = "\x00undo"
+HINT_KEYS = ("?", "h")
 
 
 class TimeUp(Exception):
     """The time limit ran out before the player answered."""
 
 
-class QuestionaryAsker:
-    """Asks each question with a questionary prompt and shows feedback with rich."""
+class TerminalAsker:
+    """Asks each question with a prompt_toolkit prompt and shows feedback with rich.
+
+    ``discard`` drops keys typed before a question appears (a spare Enter meant for
+    the feedback must not answer the next question); it is on at a real terminal.
+    ``pause`` waits for Enter after each answer's feedback.
+    """
 
     def __init__(
         self,
@@ -60,265 +49,281 @@ class QuestionaryAsker:
         input: Input | None = None,
         output: Output | None = None,
         clock: Callable[[], float] = time.monotonic,
+        pause: bool = False,
+        discard: bool | None = None,
     ) -> None:
         self.console = console
-        self.io: dict[str, Any] = {"input": input, "output": output}
+        self.input = input
+        self.output = output
         self.clock = clock
+        self.pause = pause
+        self.discard = input is None if discard is None else discard
         self.deadline: float | None = None
+        self.turn: Turn | None = None
+        self.used_hint = False
+        self.last: ListPrompt | None = None
+        if output is None:
+            # Cursor position requests are not needed (the prompts sit at the bottom of
+            # what was printed) and some terminals never answer them.
+            os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
 
     # -- the Asker protocol ---------------------------------------------------------
 
     def ask(self, turn: Turn, status: Status) -> Reply:
         """Show the question and run the prompt for its type until there is an answer."""
         self.console.print()
-        self.console.print(self._panel(turn, status))
+        self.console.print(views.question_panel(turn, status, self.console.width))
         self.deadline = self.clock() + turn.time_limit if turn.time_limit is not None else None
-        used_hint = False
-        while True:
-            try:
-                given = self._ask_type(turn, offer_hint=bool(turn.question.hint) and not used_hint)
-            except TimeUp:
-                self.console.print(Text("Time is up!", style="quiz.wrong"))
-                return Reply("", used_hint, timed_out=True)
-            if given == _HINT:
-                used_hint = True
-                assert turn.question.hint is not None
-                self.console.print(views.hint_text(turn.question.hint))
-                continue
-            return Reply(given, used_hint)
+        self.turn, self.used_hint = turn, False
+        try:
+            given = self._ask_type(turn)
+        except TimeUp:
+            self.console.print(Text("Time is up!", style="quiz.wrong"))
+            return Reply("", self.used_hint, timed_out=True)
+        return Reply(given, self.used_hint)
 
     def tell(self, outcome: Outcome) -> None:
-        """Show the verdict in a coloured frame."""
-        if outcome.late:
-            style = "quiz.wrong"
-        elif outcome.correct:
-            style = "quiz.correct"
-        else:
-            style = "quiz.partial" if outcome.fraction > 0 else "quiz.wrong"
-        self.console.print(Panel(views.feedback(outcome), border_style=style, expand=False))
-
-    # -- prompts --------------------------------------------------------------------
+        """Show the verdict in a coloured frame; with ``pause``, wait for Enter."""
+        self.console.print(views.feedback_panel(outcome, self.console.width))
+        if self.pause and outcome.turn.number < outcome.turn.total:
+            self.deadline = None
+            self._list("Press Enter for the next question", [], footer=("q stops the game",))
 
     def pick(self, message: str, labels: list[str]) -> int:
-        """A select prompt of the labels; the index of the one picked."""
-        choices = [Choice(label, value=i) for i, label in enumerate(labels)]
-        question = questionary.select(
-            message,
-            choices=choices,
-            style=STYLE,
-            use_jk_keys=False,
-            instruction="(arrows, then Enter)",
-            **self.io,
-        )
-        return int(question.unsafe_ask())
+        """A list of the labels; the index of the one picked (``q`` raises Quit)."""
+        self.deadline = None
+        entries = [Entry(label, i, str(i + 1) if i < 9 else None) for i, label in enumerate(labels)]
+        index = int(self._list(message, entries, instruction="Arrows or a number, then Enter."))
+        self._echo(message, labels[index])
+        return index
 
-    def _panel(self, turn: Turn, status: Status) -> Panel:
-        return Panel(
-            Group(
-                views.progress(turn, status),
-                Text(),
-                *((passage, Text()) if (passage := views.passage_text(turn)) else ()),
-                views.prompt_text(turn),
-                *(
-                    (Text(), views.match_overview(turn))
-                    if turn.question.type is QuestionType.MATCH
-                    else ()
-                ),
-            ),
-            title=Text(turn.bank_title, style="quiz.title"),
-            title_align="left",
-            border_style="quiz.muted",
-        )
+    # -- the question ---------------------------------------------------------------
 
-    def _ask_type(self, turn: Turn, offer_hint: bool) -> Given:
+    def _reveal(self) -> None:
+        """Show the hint (once); using it halves the question's points."""
+        assert self.turn is not None and self.turn.question.hint is not None
+        self.used_hint = True
+        self.console.print(views.hint_text(self.turn.question.hint))
+
+    def _no_hint(self, value: object) -> str | None:
+        """Why the hint key does nothing, or None when it shows the hint."""
+        if value != HINT or self.turn is None:
+            return None
+        if not self.turn.question.hint:
+            return "This question has no hint."
+        return "The hint is shown above." if self.used_hint else None
+
+    def _keys_line(self, *, undo: bool = False) -> tuple[str, ...]:
+        parts = []
+        if self.turn is not None and self.turn.question.hint and not self.used_hint:
+            parts.append("? shows the hint (halves the points)")
+        if undo:
+            parts.append("u undoes the last pick")
+        parts.append("q stops the game")
+        return tuple(parts)
+
+    def _ask_type(self, turn: Turn) -> Given:
         question = turn.question
         match question.type:
             case QuestionType.SINGLE:
-                picked: Given = self._select("Answer", list(turn.choices), offer_hint)
-                return picked
-            case QuestionType.BOOLEAN:
-                choices = [
-                    Choice("True (yes)", value=True, shortcut_key="y"),
-                    Choice("False (no)", value=False, shortcut_key="n"),
+                entries = [
+                    Entry(c, c, str(i) if i <= 9 else None)
+                    for i, c in enumerate(turn.choices, start=1)
                 ]
-                truth: Given = self._select(
-                    "True or false?",
-                    choices,
-                    offer_hint,
-                    shortcuts=True,
-                    instruction="(y/n, then Enter)",
-                )
+                picked = self._question_list("Answer", entries, "Arrows or a number, then Enter.")
+                self._echo("Answer", str(picked))
+                return str(picked)
+            case QuestionType.BOOLEAN:
+                entries = [Entry("True (yes)", True, "y"), Entry("False (no)", False, "n")]
+                truth = bool(self._question_list("True or false?", entries, "y or n, then Enter."))
+                self._echo("Answer", "True" if truth else "False")
                 return truth
             case QuestionType.MULTI:
-                return self._checkbox(turn, offer_hint)
+                picked = self._question_list(
+                    "All that apply",
+                    numbered_entries(turn.choices),
+                    "Space (or a number) picks, Enter answers.",
+                    multi=True,
+                )
+                chosen = tuple(c for c in turn.choices if c in picked)
+                self._echo("Answer", ", ".join(chosen))
+                return chosen
             case QuestionType.TEXT:
-                return self._typed(turn, offer_hint, number=False)
+                return self._typed(number=False)
             case QuestionType.NUMBER:
-                return self._typed(turn, offer_hint, number=True)
+                return self._typed(number=True)
             case QuestionType.ORDER:
-                return self._order(turn, offer_hint)
+                return self._order(turn)
             case QuestionType.MATCH:
-                return self._match(turn, offer_hint)
+                return self._match(turn)
 
-    def _select(
-        self,
-        message: str,
-        choices: list[Any],
-        offer_hint: bool,
-        *,
-        shortcuts: bool = False,
-        instruction: str | None = None,
+    def _question_list(
+        self, message: str, entries: list[Entry], instruction: str, *, multi: bool = False
     ) -> Any:
-        entries = list(choices)
-        if offer_hint:
-            entries += [Separator(), Choice(HINT_TITLE, value=_HINT, shortcut_key="h")]
-        use_shortcuts = shortcuts or len(entries) <= 36
-        if use_shortcuts and not shortcuts:
-            entries = [
-                Choice(c, value=c, shortcut_key=str(i)) if isinstance(c, str) and i <= 9 else c
-                for i, c in enumerate(entries, start=1)
-            ]
-        prompt = questionary.select(
-            message,
-            choices=entries,
-            style=STYLE,
-            use_shortcuts=use_shortcuts,
-            use_jk_keys=False,
-            instruction=instruction or "(arrows or number, Enter)",
-            **self.io,
-        )
-        return self._run(prompt)
-
-    def _checkbox(self, turn: Turn, offer_hint: bool) -> Given:
-        entries: list[Any] = [Choice(c, value=c) for c in turn.choices]
-        if offer_hint:
-            entries += [Separator(), Choice(HINT_TITLE, value=_HINT)]
-
-        def valid(picked: list[Any]) -> bool | str:
-            if _HINT in picked and len(picked) > 1:
-                return "Pick the hint on its own, or only answers"
-            return bool(picked) or "Pick at least one answer (Space to pick)"
-
-        prompt = questionary.checkbox(
-            "All that apply",
-            choices=entries,
-            style=STYLE,
-            validate=valid,
-            use_jk_keys=False,
-            instruction="(Space picks, Enter)",
-            **self.io,
-        )
-        picked = self._run(prompt)
-        if _HINT in picked:
-            return _HINT
-        return tuple(c for c in turn.choices if c in picked)
-
-    def _typed(self, turn: Turn, offer_hint: bool, *, number: bool) -> Given:
-        from quiz.ui.plain_asker import InvalidInput, parse_number
-
-        def valid(text: str) -> bool | str:
-            if offer_hint and text.strip() == "?":
-                return True
-            if not text.strip():
-                return "Please type an answer"
-            if number:
-                try:
-                    parse_number(text)
-                except InvalidInput as error:
-                    return str(error)
-            return True
-
-        what = "Type a number" if number else "Type your answer"
-        hint = ", or ? for the hint" if offer_hint else ""
-        prompt = questionary.text(f"{what}{hint}:", style=STYLE, validate=valid, **self.io)
-        text = str(self._run(prompt)).strip()
-        if offer_hint and text == "?":
-            return _HINT
-        return parse_number(text) if number else text
-
-    def _order(self, turn: Turn, offer_hint: bool) -> Given:
-        placed: list[str] = []
-        remaining = list(turn.items)
-        while len(remaining) > 1:
-            so_far = " → ".join(placed) if placed else "nothing yet"
-            entries: list[Any] = list(remaining)
-            if placed:
-                entries += [
-                    Separator(),
-                    Choice("Undo the last pick", value=_UNDO, shortcut_key="u"),
-                ]
-            message = f"Position {len(placed) + 1} of {len(turn.items)}"
-            picked = self._select(
+        state: dict[str, Any] = {}
+        while True:
+            keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
+            picked = self._list(
                 message,
                 entries,
-                offer_hint and not placed,
-                instruction=f"(so far: {so_far})",
+                multi=multi,
+                keys=keys,
+                instruction=instruction,
+                footer=self._keys_line(),
+                **state,
             )
-            if picked == _HINT:
-                return _HINT
-            if picked == _UNDO:
+            if picked == HINT:
+                # The same list again, as it was: the pointer and the ticks kept.
+                last = self.last
+                state = {"pointer": last.pointer, "picked": last.picked} if last else {}
+                self._reveal()
+                continue
+            return picked
+
+    def _order(self, turn: Turn) -> Given:
+        placed: list[str] = []
+        remaining = list(turn.items)
+        keep = False
+        while len(remaining) > 1:
+            entries = numbered_entries(remaining)
+            keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
+            if placed:
+                keys["u"] = UNDO
+            so_far = " → ".join(placed) if placed else "nothing yet"
+            picked = self._list(
+                f"Position {len(placed) + 1} of {len(turn.items)}",
+                entries,
+                keys=keys,
+                instruction=f"So far: {so_far}",
+                footer=self._keys_line(undo=bool(placed)),
+                pointer=self.last.pointer if self.last is not None and keep else 0,
+            )
+            keep = picked == HINT
+            if picked == HINT:
+                self._reveal()
+            elif picked == UNDO:
                 remaining.append(placed.pop())
                 remaining.sort(key=turn.items.index)
-                continue
-            placed.append(picked)
-            remaining.remove(picked)
-        return tuple(placed + remaining)
+            else:
+                placed.append(str(picked))
+                remaining.remove(str(picked))
+        order = tuple(placed + remaining)
+        self._echo("Your order", " → ".join(order))
+        return order
 
-    def _match(self, turn: Turn, offer_hint: bool) -> Given:
-        from quiz.ui.match_prompt import ask_match
+    def _match(self, turn: Turn) -> Given:
+        """One list per left, its rights to pick from; a right already picked is offered
+        again only when the question lets one right serve several lefts."""
+        lefts = [left for left, _ in turn.question.pairs]
+        reuse = rights_reusable(turn.question)
+        rule = "answers may be reused" if reuse else "each answer once"
+        picks: list[str] = []
+        keep = False
+        while len(picks) < len(lefts):
+            keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
+            if picks:
+                keys["u"] = UNDO
+            picked = self._list(
+                f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →",
+                numbered_entries([c for c in turn.choices if reuse or c not in picks]),
+                keys=keys,
+                instruction=f"Arrows or a number, then Enter ({rule}).",
+                footer=self._keys_line(undo=bool(picks)),
+                pointer=self.last.pointer if self.last is not None and keep else 0,
+            )
+            keep = picked == HINT
+            if picked == HINT:
+                self._reveal()
+            elif picked == UNDO:
+                picks.pop()
+            else:
+                picks.append(str(picked))
+        self._echo("Your pairs", ", ".join(f"{a} → {b}" for a, b in zip(lefts, picks, strict=True)))
+        return tuple(picks)
 
-        return ask_match(turn, self._select, offer_hint, hint=_HINT, undo=_UNDO)
+    # -- prompts --------------------------------------------------------------------
 
-    # -- running a prompt, with the clock -------------------------------------------
+    def _left(self) -> float | None:
+        return None if self.deadline is None else self.deadline - self.clock()
 
-    def _countdown_text(self) -> list[tuple[str, str]]:
-        left = max(0.0, (self.deadline or 0.0) - self.clock())
-        return [("class:timer", f" {views.seconds_text(left)} left ")]
+    def _countdown(self) -> str:
+        return f"{views.seconds_text(max(0.0, self._left() or 0.0))} left"
 
-    def _run(self, prompt: questionary.Question) -> Any:
-        """Run a prompt; Ctrl-C raises KeyboardInterrupt, a time-out raises TimeUp."""
-        _wrap_long_lines(prompt.application)
-        if self.deadline is not None:
-            left = self.deadline - self.clock()
-            if left <= 0:
-                raise TimeUp
-            _arm_timer(prompt.application, left, text=self._countdown_text)
-        answer = prompt.unsafe_ask()
-        if answer == _TIMEOUT:
+    def _list(self, message: str, entries: list[Entry], **options: Any) -> Any:
+        """Run a list prompt; a time-out raises TimeUp."""
+        left = self._left()
+        if left is not None and left <= 0:
+            raise TimeUp
+        prompt = ListPrompt(
+            message,
+            entries,
+            status=self._countdown if left is not None else None,
+            seconds=left,
+            notice=self._no_hint,
+            input=self.input,
+            output=self.output,
+            discard=self.discard,
+            **options,
+        )
+        self.last = prompt
+        answer = prompt.run()
+        if answer is TIMEOUT:
             raise TimeUp
         return answer
 
+    def _echo(self, label: str, value: str) -> None:
+        """What was really answered, after the prompt is gone (wrapped under itself)."""
+        from rich.table import Table
 
-def _wrap_long_lines(app: Application[Any]) -> None:
-    """Let long choices wrap onto the next line instead of being cut at the edge."""
-    for window in app.layout.find_all_windows():
-        if isinstance(window.content, InquirerControl):
-            window.wrap_lines = to_filter(True)
+        grid = Table.grid()
+        grid.add_column(style="quiz.muted", no_wrap=True)
+        grid.add_column(style="quiz.heading")
+        grid.add_row(f"{label}: ", Text(value))
+        self.console.print(grid)
+
+    def _typed(self, *, number: bool) -> Given:
+        from quiz.ui.plain_asker import parse_number
+
+        assert self.turn is not None
+        has_hint = bool(self.turn.question.hint)
+
+        check = answer_check(number=number, hint=has_hint, shown=lambda: self.used_hint)
+        countdown = self._countdown if self.deadline is not None else None
+        message = typed_message(
+            number=number,
+            offered=lambda: has_hint and not self.used_hint,
+            countdown=countdown,
+            width=lambda: max(self._width() - 10, 20),
+        )
+
+        while True:
+            left = self._left()
+            if left is not None and left <= 0:
+                raise TimeUp
+            answer = ask_line(
+                message,
+                check,
+                seconds=left,
+                input=self.input,
+                output=self.output,
+                discard=self.discard,
+            )
+            if answer is TIMEOUT:
+                raise TimeUp
+            # Control characters typed (Ctrl-V Esc) stay text: \x1b.
+            text = escape_controls(str(answer).strip())
+            if text == "?":
+                self._reveal()
+                continue
+            value = parse_number(text) if number else text
+            self._echo("Answer", views.format_given(value))
+            return value
+
+    def _width(self) -> int:
+        if self.output is not None:
+            return self.output.get_size().columns
+        return self.console.width
 
 
-def _arm_timer(
-    app: Application[Any],
-    seconds: float,
-    *,
-    text: Callable[[], list[tuple[str, str]]],
-) -> None:
-    """End ``app`` with the time-out value after ``seconds``; show a live countdown
-    under the prompt while it runs (it goes away with the prompt)."""
-    countdown = Window(FormattedTextControl(text), height=1)  # type: ignore[arg-type]
-    live = ConditionalContainer(countdown, filter=~is_done)
-    app.layout = Layout(
-        HSplit([app.layout.container, live], align=VerticalAlign.TOP),
-        focused_element=app.layout.current_window,
-    )
-    app.refresh_interval = 0.5
-
-    def start() -> None:
-        import asyncio
-
-        def expire() -> None:
-            if app.is_running and not app.is_done:
-                app.exit(result=_TIMEOUT)
-
-        asyncio.get_running_loop().call_later(seconds, expire)
-
-    app.pre_run_callables.append(start)
+# The name this asker had when its prompts were questionary's.
+QuestionaryAsker = TerminalAsker

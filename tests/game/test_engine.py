@@ -213,7 +213,7 @@ def test_text_typo_note_reaches_the_outcome() -> None:
     turns = plan([every_type_bank()], GameOptions(shuffle=False), random.Random(0))
     result = play([turns[3]], ScriptedAsker(lambda t: Reply("Kazakstan")), FakeClock())
     assert result.outcomes[0].correct
-    assert result.outcomes[0].note == "accepted: Kazakhstan"
+    assert result.outcomes[0].note == "accepted with one typo: Kazakhstan"
 
 
 def test_given_text() -> None:

@@ -120,7 +120,7 @@ def test_review_plays_the_due_questions_in_plain_mode(
     status = main(["review", str(BANK_PATH), "--plain", "--no-shuffle", "--seed", "3"])
     out = capsys.readouterr().out
     assert status == 0
-    assert "Question 1 of 2 " in out
+    assert "Question 1 of 2." in out
     assert out.index("What orbits the Earth once a month?") < out.index("How many days")
     assert "True or false: the Earth orbits the Sun." not in out
     assert "Game over" in out
@@ -133,7 +133,7 @@ def test_review_count_limits_the_questions(
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))
     assert main(["review", str(BANK_PATH), "--plain", "--no-shuffle", "-n", "1"]) == 0
     out = capsys.readouterr().out
-    assert "Question 1 of 1 " in out and "What orbits the Earth" in out
+    assert "Question 1 of 1." in out and "What orbits the Earth" in out
 
 
 def test_review_interrupted_by_end_of_input(
@@ -174,7 +174,7 @@ def test_review_skips_questions_that_are_gone(
     monkeypatch.setattr("sys.stdin", io.StringIO("y\n"))
     assert main(["review", str(BANK_PATH), "--plain"]) == 0
     out = capsys.readouterr().out
-    assert "Question 1 of 1 " in out and "the Earth orbits the Sun" in out
+    assert "Question 1 of 1." in out and "the Earth orbits the Sun" in out
     assert "gone" not in out
 
 
@@ -224,6 +224,6 @@ def test_a_review_game_is_recorded_and_moves_the_boxes(
     capsys.readouterr()
     monkeypatch.setattr("sys.stdin", io.StringIO("365\n"))
     assert main(["review", str(BANK_PATH), "--plain"]) == 0
-    assert "Question 1 of 1 " in capsys.readouterr().out
+    assert "Question 1 of 1." in capsys.readouterr().out
     with open_history(isolated_data_dir, lambda: T0) as history:
         assert {c.question_id: c.box for c in history.cards("leitner")}["days"] == 2

@@ -10,6 +10,7 @@ from rich.console import Console, RenderableType
 from quiz.game.engine import GameOptions, GameResult, Reply, Status, Turn, judge, plan
 from quiz.model import Bank, QuestionType
 from quiz.ui import game_view as views
+from quiz.ui import summary_view as ends
 from quiz.ui.theme import THEME
 from tests.helpers import every_type_bank, make_question
 
@@ -29,7 +30,19 @@ def turns() -> list[Turn]:
 def test_header_at_40_columns() -> None:
     turn = turns()[1]
     text = render(views.header(turn, Status(score=450, streak=2)), width=40)
-    assert text == "Every type\nQuestion 2 of 6 · Score 450 · Streak 2 ·\nmedium\n"
+    assert text == "Every type\nQuestion 2 of 6 ■■□□□□□□□□ · Score 450 ·\nStreak 2 · medium\n"
+
+
+def test_progress_breaks_between_its_parts_only() -> None:
+    turn = turns()[1]
+    text = render(views.progress(turn, Status(score=450, streak=2), width=36), width=36)
+    assert text == "Question 2 of 6 ■■□□□□□□□□ ·\nScore 450 · Streak 2 · medium\n"
+
+
+def test_spoken_state_is_words_and_full_stops() -> None:
+    turn = plan([every_type_bank()], GameOptions(shuffle=False, time_limit=20), random.Random(0))[2]
+    text = render(views.spoken_state(turn, Status(score=420, streak=2)))
+    assert text == "Question 3 of 6. Score 420. Streak 2. Medium. 20 seconds left.\n"
 
 
 def test_header_shows_time_limit() -> None:
@@ -105,7 +118,7 @@ def test_summary_breakdown_and_review() -> None:
     result = GameResult(
         (first, second), planned=6, completed=False, seconds=75.0, titles=("Every type",)
     )
-    assert render(views.summary(result), width=40) == (
+    assert render(ends.summary(result), width=40) == (
         "Score        100 / 320\n"
         "Right        1 of 2\n"
         "Accuracy     50%\n"
@@ -113,11 +126,11 @@ def test_summary_breakdown_and_review() -> None:
         "Time         1 min 15 s\n"
         "Stopped      after 2 of 6 questions\n"
     )
-    table = views.breakdown(result)
+    table = ends.breakdown(result)
     assert table is not None
     text = render(table, width=40)
     assert "easy" in text and "1/1" in text and "medium" in text and "0/1" in text
-    missed = views.review(result)
+    missed = ends.review(result)
     assert missed is not None
     assert render(missed) == (
         "To review (1)\n✘ Prompt of multi?\n  Answer: A, C\n  You said: D\n  Because multi.\n"
@@ -126,9 +139,9 @@ def test_summary_breakdown_and_review() -> None:
 
 def test_nothing_to_review_or_break_down() -> None:
     empty = GameResult((), planned=3, completed=False, seconds=0.0)
-    assert views.review(empty) is None
-    assert views.breakdown(empty) is None
-    assert "Accuracy     –" in render(views.summary(empty))
+    assert ends.review(empty) is None
+    assert ends.breakdown(empty) is None
+    assert "Accuracy     –" in render(ends.summary(empty))
 
 
 def test_partly_right_shows_what_share_of_the_base_was_earned() -> None:
@@ -145,7 +158,7 @@ def test_review_keeps_its_indent_when_lines_wrap() -> None:
     )
     turn = plan([Bank("b", "B", (question,))], GameOptions(shuffle=False), random.Random(0))[0]
     result = GameResult((judge(turn, Reply("y"), 1.0, Status()),), 1, True, 1.0)
-    missed = views.review(result)
+    missed = ends.review(result)
     assert missed is not None
     assert render(missed, width=40) == (
         "To review (1)\n"
@@ -157,7 +170,7 @@ def test_review_keeps_its_indent_when_lines_wrap() -> None:
     )
 
 
-def test_breakdown_leaves_out_tags_that_every_question_has() -> None:
+def test_breakdown_shows_every_tag_even_one_that_every_question_has() -> None:
     tagged = [
         make_question(f"q{i}", QuestionType.TEXT, answers=("x",), tags=("space", f"t{i % 2}"))
         for i in range(3)
@@ -169,8 +182,10 @@ def test_breakdown_leaves_out_tags_that_every_question_has() -> None:
         outcome = judge(turn, Reply("x"), 1.0, status)
         outcomes.append(outcome)
         status = outcome.status
-    table = views.breakdown(GameResult(tuple(outcomes), 3, True, 3.0))
+    table = ends.breakdown(GameResult(tuple(outcomes), 3, True, 3.0))
     assert table is not None
     text = render(table)
     assert "t0" in text and "t1" in text
-    assert "space" not in text
+    assert [line for line in text.splitlines() if "space" in line] == [
+        "│ tag        │ space  │   3/3 │    660 │"
+    ]

@@ -86,7 +86,7 @@ def test_a_whole_game_with_retries_and_a_hint() -> None:
     assert result.completed and result.correct == 6
     assert "'9' is not an option: type a number from 1 to 3." in text
     assert "Hint: It is true." in text
-    assert "accepted: Kazakhstan" in text
+    assert "accepted with one typo: Kazakhstan" in text
     assert "Please type a number, like 42 or 3.5." in text
     assert "1) one\n2) three\n3) two" in text
     assert result.outcomes[2].reply.used_hint

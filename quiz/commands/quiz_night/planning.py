@@ -20,7 +20,7 @@ def plan_night(
     from quiz.library.loading import catalogue
     from quiz.library.sources import resolve
     from quiz.ui.listing import skipped_warning
-    from quiz.ui.session import check_writable
+    from quiz.ui.console import check_writable
 
     if args.results:
         check_writable(args.results)
