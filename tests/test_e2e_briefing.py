@@ -121,7 +121,7 @@ def test_a_text_answer_with_one_typo_in_a_long_word_is_accepted(tmp_path: Path) 
     # The fifth question in file order asks for the station: one typo, in a long word.
     lines = "21\n2\n4\n3\nthe Internatonal Space Station\n"
     done = run_piped(["play", str(SOYUZ), "--no-shuffle", "-n", "5"], lines)
-    assert "accepted: International Space Station" in done.stdout
+    assert "accepted with one typo: International Space Station" in done.stdout
     wrong = run_piped(["play", str(SOYUZ), "--no-shuffle", "-n", "5"], "21\n2\n4\n3\nthe ESS\n")
     assert wrong.stdout.count("✔ Right!") == 4 and "✘ Wrong" in wrong.stdout
     assert SPACE == " "  # (the helpers are the e2e module's own)

@@ -148,7 +148,7 @@ def test_the_wizard_in_a_terminal_writes_a_question_that_plays(tmp_path: Path) -
     played = quiz("play", str(path), "--plain", "--no-shuffle", stdin="1 3\n")
     assert played.returncode == 0, played.stderr
     assert "Which planets are gas giants?" in played.stdout
-    assert "Right        1 of 1" in played.stdout
+    assert "Right: 1 of 1." in played.stdout
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from tests.test_e2e import bank, env, quiz_command, run_piped
 pytestmark = pytest.mark.slow
 __all__ = ["bank"]  # the fixture, used by name
 
-ANSWERS = "2\n1 3\nn\nGagarin\n1969\n3 4 1 2\n"
+ANSWERS = "2\n1 3\nn\nGagarin\n1969\n3 4 1 2\n1=c 2=a 3=b\n"
 BOXES = set("╭╮╰╯│─┏┓┗┛┃━┡┩┼┬┴")
 
 LONG_EXPLANATION = """\
@@ -59,15 +59,15 @@ def test_plain_output_is_lines_a_screen_reader_reads(bank: Path, tmp_path: Path)
     done = run_piped(["play", str(bank), "--no-shuffle"], ANSWERS, **data(tmp_path))
     assert done.returncode == 0, done.stderr
     assert not BOXES & set(done.stdout)
-    assert "Question 1 of 6. Score 0. Streak 0. Easy." in done.stdout
-    assert "Question 3 of 6. Score 320. Streak 2. Medium." in done.stdout
-    assert "Game over.\nScore: 1550 out of 1550." in done.stdout
+    assert "Question 1 of 7. Score 0. Streak 0. Easy." in done.stdout
+    assert "Question 3 of 7. Score 320. Streak 2. Medium." in done.stdout
+    assert "Game over.\nScore: 1850 out of 1850." in done.stdout
     assert "Perfect game!" in done.stdout
 
 
 def test_timed_plain_state_says_the_time_left(bank: Path, tmp_path: Path) -> None:
     done = run_piped(["play", str(bank), "--no-shuffle", "--timed", "20"], "2\n", **data(tmp_path))
-    assert "Question 1 of 6. Score 0. Streak 0. Easy. 20 seconds left." in done.stdout
+    assert "Question 1 of 7. Score 0. Streak 0. Easy. 20 seconds left." in done.stdout
 
 
 def test_every_tag_has_its_row(bank: Path, tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_options_without_a_command_play_named_banks_at_once(bank: Path, tmp_path
     played = run_piped(["-n", "1", "--no-shuffle", str(bank)], "2\n", **data(tmp_path))
     assert played.returncode == 0, played.stderr
     assert "Question 1 of 1." in played.stdout and "Which bank?" not in played.stdout
-    menu = run_piped(["-n", "3"], "1\n", **data(tmp_path))
+    menu = run_piped(["-n", "3"], "1\n2\n", **data(tmp_path))  # the bank, then Play
     assert "invalid choice" not in menu.stderr
     assert "Which bank?" in menu.stdout and "Question 1 of 3." in menu.stdout
 
@@ -140,7 +140,7 @@ def test_banks_in_the_working_folder_are_found(tmp_path: Path) -> None:
         )
 
     menu = piped([], "3\n")
-    assert "2) My first quiz (6 questions)" in menu.stdout
+    assert "2) My first quiz (7 questions)" in menu.stdout
     assert "compose" not in menu.stdout + menu.stderr
     named = piped(["play", "mine", "-n", "1", "--no-shuffle"], "2\n")
     assert named.returncode == 0, named.stderr
@@ -150,7 +150,7 @@ def test_banks_in_the_working_folder_are_found(tmp_path: Path) -> None:
 def test_undecodable_input_is_refused_and_nothing_is_lost(bank: Path, tmp_path: Path) -> None:
     """Issue 19: an invalid UTF-8 line is asked again; history and results are safe."""
     results = tmp_path / "r.json"
-    lines = b"2\n1 3\nn\nGag\xffarin\nGagarin\n1969\n3 4 1 2\n"
+    lines = b"2\n1 3\nn\nGag\xffarin\nGagarin\n1969\n3 4 1 2\n1=c 2=a 3=b\n"
     for extra in ({}, {"PYTHONIOENCODING": "utf-8"}):
         done = subprocess.run(
             [*quiz_command(), "play", str(bank), "--no-shuffle", "--results", str(results)],
@@ -164,7 +164,7 @@ def test_undecodable_input_is_refused_and_nothing_is_lost(bank: Path, tmp_path: 
         assert done.returncode == 0, done.stderr
         assert "That line is not valid text (UTF-8); please type it again." in out
         assert "Traceback" not in done.stderr.decode("utf-8", "replace")
-        assert json.loads(results.read_text(encoding="utf-8"))["correct"] == 6
+        assert json.loads(results.read_text(encoding="utf-8"))["correct"] == 7
         assert b"warning" not in done.stderr
 
 
@@ -197,7 +197,7 @@ def test_no_room_is_twenty_columns(bank: Path, tmp_path: Path, columns: str) -> 
     )
     assert done.returncode == 0, done.stderr
     assert "Which planet is known as the red planet?" in done.stdout
-    assert "Score: 1550 out of 1550." in done.stdout
+    assert "Score: 1850 out of 1850." in done.stdout
 
 
 def test_file_names_are_escaped_in_validate_and_list(tmp_path: Path) -> None:
@@ -215,4 +215,5 @@ def test_pause_never_takes_piped_lines(bank: Path, tmp_path: Path) -> None:
     """Piped input is a script: --pause does not read a line for its Enter."""
     done = run_piped(["play", str(bank), "--no-shuffle", "--pause"], ANSWERS, **data(tmp_path))
     assert done.returncode == 0, done.stderr
-    assert "Press Enter" not in done.stdout and done.stdout.count("✔ Right!") == 6
+    assert "Press Enter" not in done.stdout, [l for l in done.stdout.splitlines() if "Press" in l]
+    assert done.stdout.count("✔ Right!") == 7

@@ -143,7 +143,7 @@ def test_start_screen_entries_wrap_at_40_columns(tmp_path: Path) -> None:
     write(folder, "long.yaml", LONG.replace("Long choices", "A bank whose title is long enough"))
     term = Terminal([], data_env(tmp_path, QUIZ_PATH=str(folder)), cols=40)
     screen = term.wait_for("Which bank?")
-    assert " » 1) Soyuz to the ISS, March 2024 (43\n      questions)" in screen
+    assert " » 1) Soyuz to the ISS, March 2024 (28\n      questions)" in screen
     assert "   2) A bank whose title is long enough\n      (1 question)" in screen
     term.send(ENTER)
     screen = term.wait_for("How many questions?")
@@ -237,6 +237,8 @@ def test_options_without_a_command_open_the_start_screen(tmp_path: Path) -> None
     term = Terminal(["--timed", "10", "-n", "3"], data_env(tmp_path))
     term.wait_for("Which bank?")
     term.send(ENTER)
+    term.wait_for("Before you play")
+    term.send(DOWN + ENTER)  # Play (the Soyuz bank offers its briefing first)
     screen = term.wait_for("s left")
     assert "Question 1 of 3" in screen and "invalid choice" not in screen
     term.send(CTRL_C)
@@ -248,7 +250,7 @@ def test_plain_mode_turns_on_by_itself(bank: Path, tmp_path: Path, extra: dict[s
     """Defect 11: TERM=dumb and QUIZ_PLAIN=1 give plain mode at a terminal."""
     term = Terminal(["play", str(bank), "--no-shuffle"], data_env(tmp_path, **extra))
     screen = term.wait_for("Type the number of your answer")
-    assert "Question 1 of 6. Score 0. Streak 0. Easy." in screen
+    assert "Question 1 of 7. Score 0. Streak 0. Easy." in screen
     assert not set("╭│╰─┏") & set(screen)
     term.send(CTRL_C)
     assert term.finish() == 130
@@ -278,7 +280,7 @@ def test_q_or_esc_ends_the_game_politely(bank: Path, tmp_path: Path, key: str) -
     term.wait_for("gas giants")
     term.send(key)
     screen = term.wait_for("Game so far")
-    assert "Stopped      after 1 of 6 questions" in screen
+    assert "Stopped      after 1 of 7 questions" in screen
     assert term.finish() == 130
     assert stats(tmp_path)["answers"] == 1
 

@@ -175,5 +175,5 @@ def test_where_a_typo_falls_decides(accepted: str, given: str, correct: bool) ->
 
 def test_a_forgiven_typo_names_the_answer_it_was_taken_for() -> None:
     assert check(STATION, "the Intrenational Space Station") == Verdict(
-        True, 1.0, "accepted: the International Space Station"
+        True, 1.0, "accepted with one typo: the International Space Station"
     )

@@ -196,5 +196,5 @@ def test_forecast_and_ahead_through_the_command(
     monkeypatch.setattr("sys.stdin", io.StringIO("1\n"))
     assert main(["review", str(BANK_PATH), "--ahead", "1", "--plain", "--no-shuffle"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Review ahead · 1 not yet due") and "Question 1 of 1 " in out
+    assert out.startswith("Review ahead · 1 not yet due") and "Question 1 of 1." in out
     random.seed(0)
