@@ -19,8 +19,8 @@ def plan_night(
     """The turns of the game and its seed; a results file that cannot be written is refused."""
     from quiz.library.loading import catalogue
     from quiz.library.sources import resolve
-    from quiz.ui.listing import skipped_warning
     from quiz.ui.console import check_writable
+    from quiz.ui.listing import skipped_warning
 
     if args.results:
         check_writable(args.results)
