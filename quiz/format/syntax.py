@@ -14,6 +14,7 @@ import yaml
 
 from quiz.errors import Diagnostic
 from quiz.format.rules import BANK_KEYS, QUESTION_KEYS
+from quiz.format.text import YAML_ONLY_BREAKS, LineIndex
 
 # A line that starts with a key: its indent, any "- " before it, the key and the colon.
 _KEY_LINE = re.compile(
@@ -134,6 +135,11 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     """One diagnostic for a PyYAML error, in words an author understands."""
     problem = error.problem or ""
     context = error.context or ""
+    if any(b in text for b in YAML_ONLY_BREAKS):
+        lines = LineIndex(text)
+        error.problem_mark, error.context_mark = map(
+            lines.mark, (error.problem_mark, error.context_mark)
+        )
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     message = None

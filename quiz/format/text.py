@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
+from typing import Any
 
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a lone surrogate
 # (U+D800-U+DFFF, which only an escape like "\\uD800" can make) cannot even be printed.
@@ -59,6 +62,40 @@ def bad_escape_position(text: str) -> int:
         if int(found[1], 16) > 0x10FFFF:
             return found.start()
     return 0
+
+
+# YAML 1.1 (PyYAML) also breaks lines at these; editors, and our diagnostics, do not.
+YAML_ONLY_BREAKS = ("\u2028", "\u2029")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A place in a text: character offset, 0-based line and column (as PyYAML's)."""
+
+    index: int
+    line: int
+    column: int
+
+
+class LineIndex:
+    """Where each line of a text starts, lines ending at newlines only: finds the line
+    and column of any offset in logarithmic time."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(found.end() for found in re.finditer("\n", text))]
+
+    def zero_based(self, index: int) -> tuple[int, int]:
+        """The 0-based line and column of the character offset ``index``."""
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line, index - self.starts[line]
+
+    def mark(self, mark: Any) -> Any:
+        """A PyYAML mark (with ``index``) as a mark of the lines an editor shows: PyYAML
+        also counts U+2028 and U+2029 as line breaks."""
+        if mark is None:
+            return None
+        line, column = self.zero_based(mark.index)
+        return Mark(mark.index, line, column)
 
 
 def offset_position(text: str, index: int) -> tuple[int, int]:

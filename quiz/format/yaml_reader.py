@@ -28,7 +28,7 @@ from quiz.format.syntax import (
     quoted_advice,
     trap_after_value,
 )
-from quiz.format.text import bad_escape_position, offset_position
+from quiz.format.text import YAML_ONLY_BREAKS, LineIndex, bad_escape_position, offset_position
 
 MAX_DEPTH = 64
 # A document may expand through aliases to this many nodes, or to four times its
@@ -165,9 +165,14 @@ class _Builder:
             yaml.DocumentStartEvent: self.document,
         }
         loader = loader_class(text)
+        lines = LineIndex(text) if any(b in text for b in YAML_ONLY_BREAKS) else None
         try:
             while loader.check_event():
                 event = loader.get_event()
+                if lines is not None:
+                    event.start_mark, event.end_mark = map(
+                        lines.mark, (event.start_mark, event.end_mark)
+                    )
                 handler = handlers.get(type(event))
                 if handler is not None:
                     handler(event)

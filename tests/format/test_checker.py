@@ -1035,3 +1035,15 @@ def test_a_misspelled_explanation_is_not_also_a_missing_one() -> None:
 def test_a_lone_surrogate_escape_is_refused() -> None:
     report = assert_reported(question('hint: "p \\uD800"'), "6:11: error: a lone surrogate U+D800")
     assert report.bank is None
+
+
+def test_a_line_separator_in_text_does_not_shift_the_lines_of_what_follows() -> None:
+    """PyYAML counts U+2028 as a line break; an editor, and the diagnostics, do not."""
+    text = (
+        'title: T\nquestions:\n  - id: a\n    prompt: "x\u2028y"\n    choices: [a, b]\n'
+        "    answer: c\n    explanation: E.\n"
+    )
+    (error,) = check_text(text, "u.yaml").errors
+    assert (error.line, error.column) == (6, 13)
+    broken = "title: T\nquestions:\n  - id: a\n    prompt: '\u2028\u2028'\n    choices [a, b]\n"
+    assert all(d.line <= 5 for d in check_text(broken, "u.yaml").diagnostics)
