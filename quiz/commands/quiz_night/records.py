@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from quiz.errors import QuizError
-from quiz.files import write_atomically
 from quiz.game.round import Round
-from quiz.history.results import given_value
+from quiz.history.results import given_value, write_results
 
 
 def results_document(game: Round, seed: int, *, completed: bool) -> dict[str, Any]:
@@ -47,16 +43,6 @@ def results_document(game: Round, seed: int, *, completed: bool) -> dict[str, An
         "players": players,
         "completed": completed,
     }
-
-
-def write_results(target: str, document: dict[str, Any]) -> None:
-    """Write the results file whole or not at all."""
-    path = Path(target)
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    try:
-        write_atomically(path, text.encode())
-    except OSError as error:
-        raise QuizError(f"cannot write results to '{path}': {error.strerror or error}") from None
 
 
 def save_histories(
