@@ -127,7 +127,7 @@ class Bot:
             await self._until("Join code")
             proc.stdin.write(CODE + "\r")
             for number in range(1, questions + 1):
-                await self._until(rf"(?s)Question {number} of {questions} ·.*? left")
+                await self._until(rf"(?s)Question {number} of {questions} .*? left")
                 await asyncio.sleep(self.rng.uniform(0.2, 3.0))
                 proc.stdin.write(f"{self.rng.choice('1234')}\r")
                 self.answered += 1
