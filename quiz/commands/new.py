@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     """Create the file, refusing to overwrite one."""
     from pathlib import Path
 
+    from quiz.files import write_atomically
     from quiz.format.starter import STARTER_BANK
     from quiz.library.sources import is_bank_file
 
@@ -32,8 +33,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not is_bank_file(path):
         raise QuizError(f"'{path}' must end in .yaml or .yml to be found as a question file")
     try:
-        with path.open("x", encoding="utf-8") as file:
-            file.write(STARTER_BANK.format(filename=path.name))
+        write_atomically(path, STARTER_BANK.format(filename=path.name).encode(), replace=False)
     except FileExistsError:
         raise QuizError(f"'{path}' already exists; choose another name") from None
     except OSError as error:
