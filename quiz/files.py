@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,9 @@ def write_atomically(target: Path, data: bytes, *, replace: bool = True) -> None
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:
+        # mkstemp makes the file private (0600): give it the mode the file had, or the
+        # one a new file gets, so that writing atomically changes nothing else.
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as file:
             file.write(data)
         if replace:
@@ -26,6 +30,15 @@ def write_atomically(target: Path, data: bytes, *, replace: bool = True) -> None
             os.link(temporary, target)  # fails, rather than replaces, when target exists
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:  # no file there yet
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def free_name(path: Path, label: str, moment: datetime) -> Path:
