@@ -9,19 +9,22 @@ from datetime import datetime
 from pathlib import Path
 
 
-def write_atomically(target: Path, data: bytes, *, replace: bool = True) -> None:
+def write_atomically(
+    target: Path, data: bytes, *, replace: bool = True, private: bool = False
+) -> None:
     """Write ``target`` whole or not at all: a temporary file in the same folder, then
     renamed over it. The rename replaces a link, never the file it points to.
 
+    The file keeps the mode it had, or gets the one the umask gives a new file;
+    ``private`` makes it readable by its owner alone (0600), as a key must be.
     With ``replace=False`` an existing ``target`` raises :class:`FileExistsError`;
     raises :class:`OSError` when the folder is missing or cannot be written.
     """
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:
-        # mkstemp makes the file private (0600): give it the mode the file had, or the
-        # one a new file gets, so that writing atomically changes nothing else.
-        os.fchmod(fd, _mode_for(target))
+        # mkstemp makes every file private (0600): only a private one stays so.
+        os.fchmod(fd, 0o600 if private else _mode_for(target))
         with os.fdopen(fd, "wb") as file:
             file.write(data)
         if replace:

@@ -40,3 +40,11 @@ def test_an_existing_file_is_not_replaced_unless_asked(tmp_path: Path) -> None:
         write_atomically(target, b"other\n", replace=False)
     assert target.read_bytes() == b"mine\n"
     assert [p.name for p in tmp_path.iterdir()] == ["there.yaml"]  # no temporary left
+
+
+def test_a_private_file_is_its_owner_s_alone(tmp_path: Path) -> None:
+    target = tmp_path / "key"
+    target.write_bytes(b"old\n")
+    target.chmod(0o644)
+    write_atomically(target, b"secret\n", private=True)
+    assert mode(target) == 0o600

@@ -38,7 +38,7 @@ def host_key(folder: Path) -> asyncssh.SSHKey:
     key = asyncssh.generate_private_key("ssh-ed25519")
     folder.mkdir(parents=True, exist_ok=True)
     # mkstemp makes the file readable by its owner only, and the rename keeps that.
-    write_atomically(path, key.export_private_key())
+    write_atomically(path, key.export_private_key(), private=True)
     return key
 
 
