@@ -14,7 +14,6 @@ by :mod:`quiz.format.syntax`.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from typing import Any, Protocol
 
 import yaml
@@ -44,6 +43,11 @@ try:
     _FastLoader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _FastLoader = yaml.SafeLoader
+
+_SECOND_DOCUMENT = (
+    "'---' here starts a second document, and a question file holds one: "
+    "remove the '---' line and what should not follow it"
+)
 
 
 class _Mark(Protocol):
@@ -115,23 +119,41 @@ def read_document(
         raise YamlSyntaxError(Diagnostic(path, 1, 1, message)) from None
 
 
+class _Stream:
+    """Takes the entries of the list that streams, in place of its items: each goes to
+    the sink as soon as it is finished, and the list only counts them."""
+
+    __slots__ = ("sequence", "sink")
+
+    def __init__(self, sequence: Sequence, sink: QuestionSink) -> None:
+        self.sequence = sequence
+        self.sink = sink
+
+    def append(self, node: Node) -> None:
+        self.sequence.streamed += 1
+        self.sink.question(node)
+
+
 class _Frame:
-    """An open list or mapping, and the key waiting for its value."""
+    """An open list or mapping: where its values go, the key waiting for its value, and
+    how many values the document had expanded to before it began."""
 
-    __slots__ = ("anchor", "is_sequence", "key", "node", "streams")
+    __slots__ = ("anchor", "items", "key", "node", "pairs", "start")
 
-    def __init__(self, node: Sequence | Mapping, anchor: str | None, streams: bool) -> None:
+    def __init__(self, node: Sequence | Mapping, anchor: str | None, start: int) -> None:
         self.node = node
         self.anchor = anchor
-        self.is_sequence = isinstance(node, Sequence)
+        self.start = start
         self.key: Node | None = None
-        self.streams = streams  # its entries go to the sink
+        self.items: list[Node] | _Stream = node.items if isinstance(node, Sequence) else []
+        self.pairs = node.pairs if isinstance(node, Mapping) else None
 
 
 class _Builder:
-    """Builds the node tree from parser events, one handler per kind of event.
+    """Builds the node tree from parser events.
 
-    This is the hot loop of reading a big bank, so the handlers are kept flat.
+    This is the hot loop of reading a big bank: one flat loop over the events, each
+    kind doing only the few steps it needs.
     """
 
     def __init__(
@@ -146,131 +168,148 @@ class _Builder:
         self.sink = sink
         self.notes = notes
         self.traps = notes is not None and may_hold_traps(text)
-        self.streamed = False  # only the first 'questions' list streams
         self.anchors: dict[str, Node] = {}
         self.stack: list[_Frame] = []
-        self.root: Node | None = None
-        self.documents = 0
+        # How many values the document holds, and how many it expands to through aliases.
         self.distinct = 0
+        self.expanded = 0
 
     def build(self, loader_class: type) -> Node | None:
-        text = self.text
-        handlers: dict[type, Callable[[Any], None]] = {
-            yaml.ScalarEvent: self.scalar,
-            yaml.MappingStartEvent: self.start,
-            yaml.SequenceStartEvent: self.start,
-            yaml.MappingEndEvent: self.end,
-            yaml.SequenceEndEvent: self.end,
-            yaml.AliasEvent: self.alias,
-            yaml.DocumentStartEvent: self.document,
-        }
+        text, stack = self.text, self.stack
         loader = loader_class(text)
         lines = LineIndex(text) if any(b in text for b in YAML_ONLY_BREAKS) else None
+        frame: _Frame | None = None
+        root: Node | None = None
+        documents = 0
         try:
-            while loader.check_event():
-                event = loader.get_event()
+            # Both parsers give None once the stream has ended.
+            for event in iter(loader.get_event, None):
                 if lines is not None:
                     event.start_mark, event.end_mark = map(
                         lines.mark, (event.start_mark, event.end_mark)
                     )
-                handler = handlers.get(type(event))
-                if handler is not None:
-                    handler(event)
+                kind = type(event)
+                node: Node
+                if kind is yaml.ScalarEvent:
+                    node = self.scalar(event)
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    frame = self.start(event, frame)
+                    continue
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    assert frame is not None  # the parser balances starts and ends
+                    node = self.end(frame)
+                    frame = stack[-1] if stack else None
+                    if frame is not None and self.expanded > self.distinct:
+                        self.limit_expansion(event, frame)
+                elif kind is yaml.AliasEvent:
+                    node = self.alias(event)
+                    if frame is not None:
+                        self.limit_expansion(event, frame)
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise _error(self.path, event, _SECOND_DOCUMENT)
+                    continue
+                else:
+                    continue
+                # The node is finished: it goes into the list or mapping it is in.
+                if frame is None:
+                    root = node
+                elif frame.pairs is None:
+                    frame.items.append(node)
+                elif frame.key is None:
+                    frame.key = node
+                else:
+                    frame.pairs.append((frame.key, node))
+                    frame.key = None
         finally:
             loader.dispose()
-        return self.root
+        return root
 
-    def document(self, event: yaml.DocumentStartEvent) -> None:
-        self.documents += 1
-        if self.documents > 1:
-            message = (
-                "'---' here starts a second document, and a question file holds one: "
-                "remove the '---' line and what should not follow it"
-            )
-            raise _error(self.path, event, message)
-
-    def scalar(self, event: yaml.ScalarEvent) -> None:
+    def scalar(self, event: yaml.ScalarEvent) -> Scalar:
         tag, style = event.tag, event.style
         if tag is not None and tag not in _ALLOWED_TAGS:
             _refuse_tag(self, event, tag)
         self.distinct += 1
-        line, column = _position(event.start_mark)
+        self.expanded += 1
+        mark = event.start_mark
+        assert mark is not None  # both parsers mark every event
         value = event.value
         if not value.isascii():
             value = unicodedata.normalize("NFC", value)
         # libyaml gives plain scalars the style '', the pure parser None.
         plain = not style and tag is None
-        node = Scalar(line, column, value, plain, style == '"')
+        node = Scalar(mark.line + 1, mark.column + 1, value, plain, style == '"')
         if self.traps and plain:
-            end = event.end_mark
-            trap = trap_after_value(self.text, _index(event.start_mark), _index(end), value)
-            if trap is not None and self.notes is not None:
-                at = _position(end) if trap[1] else (line, column)
-                at = (at[0], at[1] + 1) if trap[1] else at
-                self.notes.append(Diagnostic(self.path, *at, trap[0], "warning"))
+            self.look_for_trap(event, node)
         if event.anchor is not None:
             self.anchors[event.anchor] = node
-        self.attach(node, event)
+        return node
 
-    def alias(self, event: yaml.AliasEvent) -> None:
+    def look_for_trap(self, event: yaml.ScalarEvent, node: Scalar) -> None:
+        """Note a plain value that is valid YAML but likely not what the author meant."""
+        end = event.end_mark
+        assert end is not None
+        trap = trap_after_value(self.text, _index(event.start_mark), _index(end), node.value)
+        if trap is not None and self.notes is not None:
+            message, after = trap
+            at = (end.line + 1, end.column + 2) if after else (node.line, node.column)
+            self.notes.append(Diagnostic(self.path, *at, message, "warning"))
+
+    def alias(self, event: yaml.AliasEvent) -> Node:
         target = self.anchors.get(event.anchor or "")
         if target is None:
             message = quoted_advice(self.text, _index(event.start_mark), "*")
             raise _error(self.path, event, message)
-        self.attach(target, event)
+        self.expanded += target.size
+        return target
 
-    def start(self, event: yaml.CollectionStartEvent) -> None:
+    def start(self, event: yaml.CollectionStartEvent, parent: _Frame | None) -> _Frame:
         tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
             _refuse_tag(self, event, tag)
         if len(self.stack) >= MAX_DEPTH:
             message = f"the document is nested more than {MAX_DEPTH} levels deep"
             raise _error(self.path, event, message)
-        line, column = _position(event.start_mark)
-        node = (
-            Sequence(line, column)
-            if type(event) is yaml.SequenceStartEvent
-            else Mapping(line, column)
-        )
+        mark = event.start_mark
+        assert mark is not None
+        line, column = mark.line + 1, mark.column + 1
+        node: Sequence | Mapping
+        if type(event) is yaml.SequenceStartEvent:
+            node = Sequence(line, column)
+        else:
+            node = Mapping(line, column)
+        frame = _Frame(node, event.anchor, self.expanded)
         self.distinct += 1
-        streams = False
+        self.expanded += 1
+        # Only the first list under the top-level key 'questions' streams.
         if (
             self.sink is not None
-            and not self.streamed
-            and len(self.stack) == 1
-            and isinstance(key := self.stack[0].key, Scalar)
-            and key.value == "questions"
             and isinstance(node, Sequence)
+            and parent is not None
+            and len(self.stack) == 1
+            and isinstance(key := parent.key, Scalar)
+            and key.value == "questions"
         ):
-            streams = self.streamed = True
-        self.stack.append(_Frame(node, event.anchor, streams))
+            frame.items = _Stream(node, self.sink)
+            self.sink = None
+        self.stack.append(frame)
+        return frame
 
-    def end(self, event: yaml.CollectionEndEvent) -> None:
-        frame = self.stack.pop()
+    def end(self, frame: _Frame) -> Node:
+        node = frame.node
+        node.size = self.expanded - frame.start
         if frame.anchor is not None:
-            self.anchors[frame.anchor] = frame.node
-        self.attach(frame.node, event)
+            self.anchors[frame.anchor] = node
+        self.stack.pop()
+        return node
 
-    def attach(self, node: Node, event: yaml.Event) -> None:
-        if not self.stack:
-            self.root = node
-            return
-        frame = self.stack[-1]
-        parent = frame.node
-        if frame.streams:
-            parent.streamed += 1  # type: ignore[union-attr]
-            self.sink.question(node)  # type: ignore[union-attr]
-        elif frame.is_sequence:
-            parent.items.append(node)  # type: ignore[union-attr]
-        elif frame.key is None:
-            frame.key = node
-        else:
-            parent.pairs.append((frame.key, node))  # type: ignore[union-attr]
-            frame.key = None
-        parent.size += node.size
-        # A document may expand through aliases to MAX_EXPANSION values, or to four
-        # times the values it really holds, whichever is more.
-        if parent.size > MAX_EXPANSION and parent.size > 4 * self.distinct:
+    def limit_expansion(self, event: yaml.Event, frame: _Frame) -> None:
+        """Refuse an alias bomb: the list or mapping ``frame`` may expand to
+        ``MAX_EXPANSION`` values, or to four times the values the document really
+        holds, whichever is more."""
+        size = self.expanded - frame.start
+        if size > MAX_EXPANSION and size > 4 * self.distinct:
             limit = max(MAX_EXPANSION, 4 * self.distinct)
             raise _error(
                 self.path,
