@@ -20,14 +20,9 @@ import yaml
 
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence
-from quiz.format.syntax import (
-    explain,
-    explain_tag,
-    may_hold_traps,
-    quoted_advice,
-    trap_after_value,
-)
+from quiz.format.syntax import explain, explain_tag, quoted_advice
 from quiz.format.text import YAML_ONLY_BREAKS, LineIndex, bad_escape_position, offset_position
+from quiz.format.traps import may_hold_traps, trap_after_value
 
 MAX_DEPTH = 64
 # A document may expand through aliases to this many nodes, or to four times its

@@ -1,12 +1,12 @@
 """The interactive asker: list prompts with arrow keys, Space and Enter; typed answers.
 
-prompt_toolkit is imported only here (and in the list prompt), and only when a game
-starts, so the commands that ask nothing start fast.
+It decides what to ask for each type of question (a list, a list per position or per
+pair, a typed line), with the hint and undo keys; :mod:`quiz.ui.timed_prompts` runs
+those prompts under the time limit.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -20,18 +20,15 @@ from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
-from quiz.ui.list_prompt import STYLE, TIMEOUT, Entry, ListPrompt, numbered_entries
-from quiz.ui.text_prompt import answer_check, ask_line, typed_message
+from quiz.ui.list_prompt import STYLE, Entry, numbered_entries
+from quiz.ui.text_prompt import answer_check, typed_message
+from quiz.ui.timed_prompts import TimedPrompts, TimeUp
 
 __all__ = ["STYLE", "QuestionaryAsker", "TerminalAsker"]
 
 HINT = "\x00hint"
 UNDO = "\x00undo"
 HINT_KEYS = ("?", "h")
-
-
-class TimeUp(Exception):
-    """The time limit ran out before the player answered."""
 
 
 class TerminalAsker:
@@ -53,19 +50,17 @@ class TerminalAsker:
         discard: bool | None = None,
     ) -> None:
         self.console = console
-        self.input = input
-        self.output = output
-        self.clock = clock
         self.pause = pause
-        self.discard = input is None if discard is None else discard
-        self.deadline: float | None = None
         self.turn: Turn | None = None
         self.used_hint = False
-        self.last: ListPrompt | None = None
-        if output is None:
-            # Cursor position requests are not needed (the prompts sit at the bottom of
-            # what was printed) and some terminals never answer them.
-            os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
+        self.prompts = TimedPrompts(
+            console,
+            input=input,
+            output=output,
+            clock=clock,
+            discard=input is None if discard is None else discard,
+            notice=self._no_hint,
+        )
 
     # -- the Asker protocol ---------------------------------------------------------
 
@@ -73,7 +68,8 @@ class TerminalAsker:
         """Show the question and run the prompt for its type until there is an answer."""
         self.console.print()
         self.console.print(views.question_panel(turn, status, self.console.width))
-        self.deadline = self.clock() + turn.time_limit if turn.time_limit is not None else None
+        limit = turn.time_limit
+        self.prompts.deadline = self.prompts.clock() + limit if limit is not None else None
         self.turn, self.used_hint = turn, False
         try:
             given = self._ask_type(turn)
@@ -86,15 +82,21 @@ class TerminalAsker:
         """Show the verdict in a coloured frame; with ``pause``, wait for Enter."""
         self.console.print(views.feedback_panel(outcome, self.console.width))
         if self.pause and outcome.turn.number < outcome.turn.total:
-            self.deadline = None
-            self._list("Press Enter for the next question", [], footer=("q stops the game",))
+            self.prompts.deadline = None
+            self.prompts.pick_from_list(
+                "Press Enter for the next question", [], footer=("q stops the game",)
+            )
 
     def pick(self, message: str, labels: list[str]) -> int:
         """A list of the labels; the index of the one picked (``q`` raises Quit)."""
-        self.deadline = None
+        self.prompts.deadline = None
         entries = [Entry(label, i, str(i + 1) if i < 9 else None) for i, label in enumerate(labels)]
-        index = int(self._list(message, entries, instruction="Arrows or a number, then Enter."))
-        self._echo(message, labels[index])
+        index = int(
+            self.prompts.pick_from_list(
+                message, entries, instruction="Arrows or a number, then Enter."
+            )
+        )
+        self.prompts.echo(message, labels[index])
         return index
 
     # -- the question ---------------------------------------------------------------
@@ -131,12 +133,12 @@ class TerminalAsker:
                     for i, c in enumerate(turn.choices, start=1)
                 ]
                 picked = self._question_list("Answer", entries, "Arrows or a number, then Enter.")
-                self._echo("Answer", str(picked))
+                self.prompts.echo("Answer", str(picked))
                 return str(picked)
             case QuestionType.BOOLEAN:
                 entries = [Entry("True (yes)", True, "y"), Entry("False (no)", False, "n")]
                 truth = bool(self._question_list("True or false?", entries, "y or n, then Enter."))
-                self._echo("Answer", "True" if truth else "False")
+                self.prompts.echo("Answer", "True" if truth else "False")
                 return truth
             case QuestionType.MULTI:
                 picked = self._question_list(
@@ -146,7 +148,7 @@ class TerminalAsker:
                     multi=True,
                 )
                 chosen = tuple(c for c in turn.choices if c in picked)
-                self._echo("Answer", ", ".join(chosen))
+                self.prompts.echo("Answer", ", ".join(chosen))
                 return chosen
             case QuestionType.TEXT:
                 return self._typed(number=False)
@@ -163,7 +165,7 @@ class TerminalAsker:
         state: dict[str, Any] = {}
         while True:
             keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
-            picked = self._list(
+            picked = self.prompts.pick_from_list(
                 message,
                 entries,
                 multi=multi,
@@ -174,7 +176,7 @@ class TerminalAsker:
             )
             if picked == HINT:
                 # The same list again, as it was: the pointer and the ticks kept.
-                last = self.last
+                last = self.prompts.last
                 state = {"pointer": last.pointer, "picked": last.picked} if last else {}
                 self._reveal()
                 continue
@@ -190,13 +192,13 @@ class TerminalAsker:
             if placed:
                 keys["u"] = UNDO
             so_far = " → ".join(placed) if placed else "nothing yet"
-            picked = self._list(
+            picked = self.prompts.pick_from_list(
                 f"Position {len(placed) + 1} of {len(turn.items)}",
                 entries,
                 keys=keys,
                 instruction=f"So far: {so_far}",
                 footer=self._keys_line(undo=bool(placed)),
-                pointer=self.last.pointer if self.last is not None and keep else 0,
+                pointer=self.prompts.last.pointer if self.prompts.last is not None and keep else 0,
             )
             keep = picked == HINT
             if picked == HINT:
@@ -208,7 +210,7 @@ class TerminalAsker:
                 placed.append(str(picked))
                 remaining.remove(str(picked))
         order = tuple(placed + remaining)
-        self._echo("Your order", " → ".join(order))
+        self.prompts.echo("Your order", " → ".join(order))
         return order
 
     def _match(self, turn: Turn) -> Given:
@@ -223,13 +225,13 @@ class TerminalAsker:
             keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
             if picks:
                 keys["u"] = UNDO
-            picked = self._list(
+            picked = self.prompts.pick_from_list(
                 f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →",
                 numbered_entries([c for c in turn.choices if reuse or c not in picks]),
                 keys=keys,
                 instruction=f"Arrows or a number, then Enter ({rule}).",
                 footer=self._keys_line(undo=bool(picks)),
-                pointer=self.last.pointer if self.last is not None and keep else 0,
+                pointer=self.prompts.last.pointer if self.prompts.last is not None and keep else 0,
             )
             keep = picked == HINT
             if picked == HINT:
@@ -238,48 +240,10 @@ class TerminalAsker:
                 picks.pop()
             else:
                 picks.append(str(picked))
-        self._echo("Your pairs", ", ".join(f"{a} → {b}" for a, b in zip(lefts, picks, strict=True)))
-        return tuple(picks)
-
-    # -- prompts --------------------------------------------------------------------
-
-    def _left(self) -> float | None:
-        return None if self.deadline is None else self.deadline - self.clock()
-
-    def _countdown(self) -> str:
-        return f"{views.seconds_text(max(0.0, self._left() or 0.0))} left"
-
-    def _list(self, message: str, entries: list[Entry], **options: Any) -> Any:
-        """Run a list prompt; a time-out raises TimeUp."""
-        left = self._left()
-        if left is not None and left <= 0:
-            raise TimeUp
-        prompt = ListPrompt(
-            message,
-            entries,
-            status=self._countdown if left is not None else None,
-            seconds=left,
-            notice=self._no_hint,
-            input=self.input,
-            output=self.output,
-            discard=self.discard,
-            **options,
+        self.prompts.echo(
+            "Your pairs", ", ".join(f"{a} → {b}" for a, b in zip(lefts, picks, strict=True))
         )
-        self.last = prompt
-        answer = prompt.run()
-        if answer is TIMEOUT:
-            raise TimeUp
-        return answer
-
-    def _echo(self, label: str, value: str) -> None:
-        """What was really answered, after the prompt is gone (wrapped under itself)."""
-        from rich.table import Table
-
-        grid = Table.grid()
-        grid.add_column(style="quiz.muted", no_wrap=True)
-        grid.add_column(style="quiz.heading")
-        grid.add_row(f"{label}: ", Text(value))
-        self.console.print(grid)
+        return tuple(picks)
 
     def _typed(self, *, number: bool) -> Given:
         from quiz.ui.plain_asker import parse_number
@@ -288,41 +252,24 @@ class TerminalAsker:
         has_hint = bool(self.turn.question.hint)
 
         check = answer_check(number=number, hint=has_hint, shown=lambda: self.used_hint)
-        countdown = self._countdown if self.deadline is not None else None
+        countdown = self.prompts.countdown if self.prompts.deadline is not None else None
         message = typed_message(
             number=number,
             offered=lambda: has_hint and not self.used_hint,
             countdown=countdown,
-            width=lambda: max(self._width() - 10, 20),
+            width=lambda: max(self.prompts.width() - 10, 20),
         )
 
         while True:
-            left = self._left()
-            if left is not None and left <= 0:
-                raise TimeUp
-            answer = ask_line(
-                message,
-                check,
-                seconds=left,
-                input=self.input,
-                output=self.output,
-                discard=self.discard,
-            )
-            if answer is TIMEOUT:
-                raise TimeUp
+            answer = self.prompts.typed_line(message, check)
             # Control characters typed (Ctrl-V Esc) stay text: \x1b.
             text = escape_controls(str(answer).strip())
             if text == "?":
                 self._reveal()
                 continue
             value = parse_number(text) if number else text
-            self._echo("Answer", views.format_given(value))
+            self.prompts.echo("Answer", views.format_given(value))
             return value
-
-    def _width(self) -> int:
-        if self.output is not None:
-            return self.output.get_size().columns
-        return self.console.width
 
 
 # The name this asker had when its prompts were questionary's.
