@@ -10,6 +10,7 @@ checking stops after ``MAX_ERRORS`` errors, as a compiler does.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from pathlib import PurePath
 
@@ -58,19 +59,31 @@ class _Questions:
 
     def __init__(self, checker: Checker) -> None:
         self.c = checker
-        self.built: list[Question] = []
-        self.ids: dict[str, int] = {}
-        self.count = 0
-
-    def question(self, node: Node) -> None:
-        self.count += 1
-        question = QuestionChecker(self.c, node, self.count, (), self.ids).build()
-        if question is not None:
-            self.built.append(question)
+        self.restart()
 
     def restart(self) -> None:
         self.c.restart()
-        self.built, self.ids, self.count = [], {}, 0
+        self.built: list[Question] = []
+        self.ids: dict[str, int] = {}
+        self.count = 0
+        self.bank_tags: tuple[str, ...] = ()
+
+    def begin(self, top: Mapping) -> None:
+        # The bank's tags usually come before its questions: each question is then
+        # built with them, instead of rebuilt once the bank is read. They are read
+        # quietly here; the bank's own check reports any problem with them.
+        for key, value in top.pairs:
+            if isinstance(key, Scalar) and key.value == "tags":
+                with contextlib.suppress(TooManyErrors):
+                    tags = Checker(self.c.path).text_list(value, "tags") or []
+                    self.bank_tags = tuple(tag for tag, _ in tags)
+
+    def question(self, node: Node) -> None:
+        self.count += 1
+        checker = QuestionChecker(self.c, node, self.count, self.bank_tags, self.ids)
+        question = checker.build()
+        if question is not None:
+            self.built.append(question)
 
 
 def check_document(text: str, path: str, name: str) -> tuple[Bank | None, tuple[Diagnostic, ...]]:
@@ -132,7 +145,7 @@ def _bank(c: Checker, root: Node | None, name: str, questions: _Questions) -> Ba
     built = _questions(c, values.get("questions"), root, questions)
     if title is None or built is None:
         return None
-    if bank_tags:
+    if bank_tags != questions.bank_tags:  # tags after the questions, or read twice
         built = tuple(
             dataclasses.replace(q, tags=tuple(dict.fromkeys((*bank_tags, *q.tags)))) for q in built
         )

@@ -61,6 +61,9 @@ class YamlSyntaxError(Exception):
 class QuestionSink(Protocol):
     """Takes each entry of the top-level 'questions' list as soon as it is read."""
 
+    def begin(self, top: Mapping) -> None:
+        """The list starts; ``top`` holds the top-level pairs read before it."""
+
     def question(self, node: Node) -> None:
         """Check one entry; the reader keeps no reference to it."""
 
@@ -165,9 +168,9 @@ class _Builder:
         self.traps = notes is not None and may_hold_traps(text)
         self.anchors: dict[str, Node] = {}
         self.stack: list[_Frame] = []
-        # How many values the document holds, and how many it expands to through aliases.
+        # How many values the document holds, and how many more its aliases expand to.
         self.distinct = 0
-        self.expanded = 0
+        self.extra = 0
 
     def build(self, loader_class: type) -> Node | None:
         text, stack = self.text, self.stack
@@ -176,6 +179,7 @@ class _Builder:
         frame: _Frame | None = None
         root: Node | None = None
         documents = 0
+        traps = self.traps
         try:
             # Both parsers give None once the stream has ended.
             for event in iter(loader.get_event, None):
@@ -186,7 +190,16 @@ class _Builder:
                 kind = type(event)
                 node: Node
                 if kind is yaml.ScalarEvent:
-                    node = self.scalar(event)
+                    mark, value, tag, style = event.start_mark, event.value, event.tag, event.style
+                    assert mark is not None  # both parsers mark every event
+                    if not value.isascii():
+                        value = unicodedata.normalize("NFC", value)
+                    # libyaml gives plain scalars the style '', the pure parser None.
+                    plain = not style and tag is None
+                    node = Scalar(mark.line + 1, mark.column + 1, value, plain, style == '"')
+                    self.distinct += 1
+                    if tag is not None or event.anchor is not None or (traps and plain):
+                        self.scalar_extras(event, node)
                 elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                     frame = self.start(event, frame)
                     continue
@@ -194,7 +207,7 @@ class _Builder:
                     assert frame is not None  # the parser balances starts and ends
                     node = self.end(frame)
                     frame = stack[-1] if stack else None
-                    if frame is not None and self.expanded > self.distinct:
+                    if frame is not None and self.extra:
                         self.limit_expansion(event, frame)
                 elif kind is yaml.AliasEvent:
                     node = self.alias(event)
@@ -221,25 +234,16 @@ class _Builder:
             loader.dispose()
         return root
 
-    def scalar(self, event: yaml.ScalarEvent) -> Scalar:
-        tag, style = event.tag, event.style
+    def scalar_extras(self, event: yaml.ScalarEvent, node: Scalar) -> None:
+        """What a few scalars need beyond their node: a tag is checked, an anchor kept,
+        and a plain value that may be a slip is looked at."""
+        tag = event.tag
         if tag is not None and tag not in _ALLOWED_TAGS:
             _refuse_tag(self, event, tag)
-        self.distinct += 1
-        self.expanded += 1
-        mark = event.start_mark
-        assert mark is not None  # both parsers mark every event
-        value = event.value
-        if not value.isascii():
-            value = unicodedata.normalize("NFC", value)
-        # libyaml gives plain scalars the style '', the pure parser None.
-        plain = not style and tag is None
-        node = Scalar(mark.line + 1, mark.column + 1, value, plain, style == '"')
-        if self.traps and plain:
-            self.look_for_trap(event, node)
         if event.anchor is not None:
             self.anchors[event.anchor] = node
-        return node
+        if self.traps and node.plain:
+            self.look_for_trap(event, node)
 
     def look_for_trap(self, event: yaml.ScalarEvent, node: Scalar) -> None:
         """Note a plain value that is valid YAML but likely not what the author meant."""
@@ -256,7 +260,7 @@ class _Builder:
         if target is None:
             message = quoted_advice(self.text, _index(event.start_mark), "*")
             raise _error(self.path, event, message)
-        self.expanded += target.size
+        self.extra += target.size
         return target
 
     def start(self, event: yaml.CollectionStartEvent, parent: _Frame | None) -> _Frame:
@@ -274,18 +278,19 @@ class _Builder:
             node = Sequence(line, column)
         else:
             node = Mapping(line, column)
-        frame = _Frame(node, event.anchor, self.expanded)
+        frame = _Frame(node, event.anchor, self.distinct + self.extra)
         self.distinct += 1
-        self.expanded += 1
         # Only the first list under the top-level key 'questions' streams.
         if (
             self.sink is not None
             and isinstance(node, Sequence)
             and parent is not None
+            and isinstance(parent.node, Mapping)
             and len(self.stack) == 1
             and isinstance(key := parent.key, Scalar)
             and key.value == "questions"
         ):
+            self.sink.begin(parent.node)
             frame.items = _Stream(node, self.sink)
             self.sink = None
         self.stack.append(frame)
@@ -293,7 +298,7 @@ class _Builder:
 
     def end(self, frame: _Frame) -> Node:
         node = frame.node
-        node.size = self.expanded - frame.start
+        node.size = self.distinct + self.extra - frame.start
         if frame.anchor is not None:
             self.anchors[frame.anchor] = node
         self.stack.pop()
@@ -303,7 +308,7 @@ class _Builder:
         """Refuse an alias bomb: the list or mapping ``frame`` may expand to
         ``MAX_EXPANSION`` values, or to four times the values the document really
         holds, whichever is more."""
-        size = self.expanded - frame.start
+        size = self.distinct + self.extra - frame.start
         if size > MAX_EXPANSION and size > 4 * self.distinct:
             limit = max(MAX_EXPANSION, 4 * self.distinct)
             raise _error(

@@ -876,6 +876,28 @@ def test_bank_tags_are_inherited_before_the_questions_own() -> None:
     assert report.bank.questions[0].tags == ("space", "iss", "dates")
 
 
+def test_bank_tags_written_after_the_questions_are_inherited_too() -> None:
+    text = question("choices: [a, b]", "answer: a", "tags: [iss, dates]") + "tags: [space, iss]\n"
+    report = check(text)
+    assert report.bank is not None
+    assert report.bank.questions[0].tags == ("space", "iss", "dates")
+
+
+def test_bank_tags_before_the_questions_are_given_to_each_question_as_it_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Building each question with the bank's tags saves rebuilding every question
+    # once the bank is read: only tags written after the questions need that.
+    def no_rebuild(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a question was rebuilt")
+
+    monkeypatch.setattr("quiz.format.checker.dataclasses.replace", no_rebuild)
+    text = question("choices: [a, b]", "answer: a", head="title: T\ntags: [space]\nquestions:\n")
+    report = check(text)
+    assert report.bank is not None
+    assert report.bank.questions[0].tags == ("space",)
+
+
 def test_missing_explanation_is_a_warning_not_an_error() -> None:
     text = HEAD + "  - id: q1\n    prompt: P\n    choices: [a, b]\n    answer: a\n"
     report = check(text)
