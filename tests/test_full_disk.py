@@ -133,13 +133,13 @@ def test_an_existing_file_is_still_told_apart_from_a_full_disk(tmp_path: Path) -
     ],
 )
 def test_disk_faults_are_told_by_their_codes(error: BaseException, words: str | None) -> None:
-    assert disk_fault(error, Path(".")) == words
+    assert disk_fault(error, Path()) == words
 
 
 def sqlite_error(text: str, code: int) -> sqlite3.OperationalError:
     """An error as SQLite raises it, with its result code."""
     error = sqlite3.OperationalError(text)
-    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    error.sqlite_errorcode = code
     return error
 
 
@@ -147,10 +147,10 @@ def test_an_io_error_on_a_disk_with_no_space_is_called_a_full_disk(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     shm_size = sqlite_error("disk I/O error", 4874)  # SQLITE_IOERR_SHMSIZE
-    assert disk_fault(shm_size, Path(".")) == IO_ERROR
+    assert disk_fault(shm_size, Path()) == IO_ERROR
     monkeypatch.setattr("quiz.history.faults.disk_is_full", lambda folder: True)
-    assert disk_fault(shm_size, Path(".")) == FULL
-    assert disk_fault(sqlite_error("database or disk is full", 13), Path(".")) == FULL
+    assert disk_fault(shm_size, Path()) == FULL
+    assert disk_fault(sqlite_error("database or disk is full", 13), Path()) == FULL
 
 
 # -- the history ----------------------------------------------------------------------

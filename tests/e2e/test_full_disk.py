@@ -11,7 +11,6 @@ output to ``/dev/full`` needs nothing special.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -204,7 +203,10 @@ run tables "" $QUIZ stats
     assert "Traceback" not in errors
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+FULL_DEVICE = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL_DEVICE.exists(), reason="no /dev/full here")
 @pytest.mark.parametrize(
     "args", [["list"], ["stats", "--json"], ["stats"], ["validate", str(BANK)], ["schema"]]
 )
@@ -212,7 +214,7 @@ def test_standard_output_to_a_full_device_is_a_message_not_a_traceback(
     args: list[str], tmp_path: Path
 ) -> None:
     """Expectation: 'quiz list > /dev/full' says the disk is full on stderr and exits 1."""
-    with open("/dev/full", "w") as full:
+    with FULL_DEVICE.open("w") as full:
         done = subprocess.run(
             quiz_command() + args,
             stdout=full,
