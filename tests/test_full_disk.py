@@ -27,6 +27,7 @@ from quiz.files import write_atomically
 from quiz.game.engine import GameResult
 from quiz.history import reset as reset_module
 from quiz.history import store
+from quiz.history.cards import Choice
 from quiz.history.faults import FULL, IO_ERROR, QUOTA, disk_fault
 from quiz.history.results import results_document
 from quiz.history.store import FILE_NAME, open_history
@@ -224,6 +225,18 @@ def test_a_history_that_cannot_open_on_a_full_disk_is_read_and_the_game_kept(
     assert history.warnings[1].startswith(
         "this game was not saved in the history (the disk is full"
     )
+
+
+def test_a_choice_that_does_not_fit_says_the_disk_is_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(connection: sqlite3.Connection, choice: Choice) -> None:
+        raise sqlite_error("database or disk is full", 13)
+
+    monkeypatch.setattr(store, "write_choice", full)
+    with open_history(tmp_path, lambda: T0) as history:
+        history.remember(Choice("leitner", 0.9))
+    assert history.warnings == ["history not saved: the disk is full"]
 
 
 def test_a_reset_whose_backup_does_not_fit_clears_nothing(

@@ -207,7 +207,9 @@ class History(RowReader):
         try:
             with_transaction(self.connection, lambda c: write_choice(c, choice))
         except sqlite3.Error as error:
-            self._fail(error)
+            message = f"{NOT_SAVED}: {reason(error, self.path.parent)}"
+            if message not in self.warnings:
+                self.warnings.append(message)
 
     def reset(self) -> Path:
         """Copy the file to ``history.sqlite3.backup-YYYYmmddTHHMMSS``, then empty it.
