@@ -354,3 +354,14 @@ def test_the_host_key_on_a_full_disk_is_a_message_naming_it(
         host_key(tmp_path)
     assert str(raised.value) == f"cannot write '{tmp_path / KEY_FILE}': No space left on device"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_games_kept_in_the_same_second_each_get_a_file(tmp_path: Path) -> None:
+    """As a quiz night's players' games do, all ending at once."""
+    from quiz.history.unsaved import keep_unsaved
+
+    kept = {
+        keep_unsaved(game({}), {}, FULL, tmp_path / FILE_NAME, T0).rsplit(" ", 1)[1]
+        for _ in range(3)
+    }
+    assert len(kept) == 3 and all(Path(name).is_file() for name in kept)
