@@ -58,5 +58,21 @@ class BankNotFoundError(QuizError):
     """A bank named on the command line that is neither a file nor a known bank name."""
 
 
+class WriteError(QuizError, OSError):
+    """A file that could not be written (a full disk, a quota, an I/O error, no right to
+    write): an :class:`OSError` with the errno, whose text names the file for the user.
+
+    Both, so that callers catching ``OSError`` keep working, and one that does not
+    catch it still gets a clear message from the command line, never a traceback.
+    """
+
+    def __init__(self, target: str, cause: OSError) -> None:
+        super().__init__(cause.errno, cause.strerror, target)
+        self.message = f"cannot write '{target}': {cause.strerror or cause}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class GameInterrupted(QuizError):
     """The player stopped the game: Ctrl-C, or the end of input."""

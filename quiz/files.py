@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
+
+from quiz.errors import WriteError
+
+# What the operating system says when a disk takes no more: full, over quota, failing.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def write_atomically(
@@ -18,13 +25,26 @@ def write_atomically(
     The file keeps the mode it had, or gets the one the umask gives a new file;
     ``private`` makes it readable by its owner alone (0600), as a key must be.
     With ``replace=False`` an existing ``target`` raises :class:`FileExistsError`;
-    raises :class:`OSError` when the folder is missing or cannot be written.
+    any other failure (the folder missing or not writable, a full disk, a quota, an
+    I/O error) raises :class:`~quiz.errors.WriteError`, an ``OSError`` naming the file,
+    and leaves ``target`` as it was and no temporary file behind.
     """
+    try:
+        _write(target, data, replace=replace, private=private)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise WriteError(str(target), error) from None
+
+
+def _write(target: Path, data: bytes, *, replace: bool, private: bool) -> None:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temporary = Path(name)
     try:
         # mkstemp makes every file private (0600): only a private one stays so.
         os.fchmod(fd, 0o600 if private else _mode_for(target))
+        # A full disk or a quota may refuse the data at write() or only at close():
+        # both raise here, before the rename, so the target is never left short.
         with os.fdopen(fd, "wb") as file:
             file.write(data)
         if replace:
@@ -32,7 +52,19 @@ def write_atomically(
         else:
             os.link(temporary, target)  # fails, rather than replaces, when target exists
     finally:
-        temporary.unlink(missing_ok=True)
+        # A failing disk may refuse this too: the error that matters is the one above.
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` has no space left for an ordinary user
+    (False when that cannot be told)."""
+    try:
+        found = os.statvfs(folder)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (not POSIX)
+        return False
+    return found.f_bavail == 0
 
 
 def _mode_for(target: Path) -> int:

@@ -17,7 +17,7 @@ PACKAGE = ROOT / "quiz"
 ALLOWED = {
     "model": set(),
     "errors": set(),
-    "files": set(),
+    "files": {"errors"},
     "format": {"model", "errors"},
     "game": {"model", "errors", "format"},
     "library": {"model", "errors", "files", "format"},

@@ -4,14 +4,15 @@ one SQLite file.
 The file is ``history.sqlite3`` in the data folder (opened, migrated and set aside by
 :mod:`quiz.history.database`). Each game is written in one ``BEGIN IMMEDIATE``
 transaction, so games finishing in two terminals at once lose nothing; a reset takes
-the same write lock for its backup and its clearing.
+the same write lock for its backup and its clearing (:mod:`quiz.history.reset`).
 
 Faults never stop a game: :func:`open_history` does not raise. A file that is not a
 database, or has lost a table, is moved aside (``history.sqlite3.corrupt-...``) by
-one process at a time, and a fresh one started. A folder that cannot be written, or a
-file from a newer release, is read without being changed and saves nothing. Rows that
-cannot be understood are skipped and counted. Every reason is in
-:attr:`History.warnings`.
+one process at a time, and a fresh one started. A folder that cannot be written (a
+full disk among others), or a file from a newer release, is read without being
+changed and saves nothing. Rows that cannot be understood are skipped and counted. A
+game that cannot be saved is kept in a file of its own (:mod:`quiz.history.unsaved`).
+Every reason is in :attr:`History.warnings`.
 
 Cards and boxes are keyed by (bank title, question id): the title is what every turn
 carries, and it survives the file being moved or renamed.
@@ -27,10 +28,8 @@ from pathlib import Path
 from types import TracebackType
 
 from quiz.errors import QuizError
-from quiz.files import free_name
 from quiz.game.engine import GameResult
-from quiz.history import rows as read
-from quiz.history.cards import Choice, read_choice, write_choice
+from quiz.history.cards import Choice, write_choice
 from quiz.history.database import (
     NewerSchemaError,
     connect,
@@ -39,11 +38,12 @@ from quiz.history.database import (
     move_aside,
     setting_aside,
 )
-from quiz.history.leitner import Card
+from quiz.history.faults import reason
 from quiz.history.reader import NOT_SAVED, RowReader
 from quiz.history.recording import write_game
-from quiz.history.scheduling import Memory
-from quiz.history.stats import AnswerRow, GameRow, Stats, compute
+from quiz.history.reset import ResetFailedError, backup_and_clear
+from quiz.history.transactions import transaction, with_transaction
+from quiz.history.unsaved import keep_unsaved
 
 FILE_NAME = "history.sqlite3"
 __all__ = [
@@ -72,15 +72,13 @@ def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
         return History(path, connect(path), warnings, now)
     except NewerSchemaError as error:
         warnings.append(f"{NOT_SAVED}: {error} (the file is read, never changed)")
-        return _read_only(path, warnings, now)
+        return _read_only(path, warnings, now, why="the file is from a newer release")
     except sqlite3.Error as error:
         if not is_corrupt(error):
-            warnings.append(f"{NOT_SAVED}: {_why_unwritable(data_dir, error)}")
-            return _read_only(path, warnings, now)
-        reason: Exception = error
+            return _unwritable(data_dir, error, warnings, now)
+        damage: Exception = error
     except OSError as error:
-        warnings.append(f"{NOT_SAVED}: {_why_unwritable(data_dir, error)}")
-        return _read_only(path, warnings, now)
+        return _unwritable(data_dir, error, warnings, now)
     try:
         with setting_aside(path):
             # Another process may have set the file aside while this one waited.
@@ -89,32 +87,35 @@ def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
             except sqlite3.Error as error:
                 if not is_corrupt(error):
                     raise
-                reason = error
+                damage = error
             moved = move_aside(path, "corrupt", now())
             warnings.append(
-                f"the history file was damaged ({reason}); it was moved to {moved} "
+                f"the history file was damaged ({damage}); it was moved to {moved} "
                 "and a new one started"
             )
             return History(path, connect(path), warnings, now)
     except (sqlite3.Error, OSError, NewerSchemaError) as error:
         warnings.append(f"{NOT_SAVED}: {error}")
-        return History(path, None, warnings, now)
+        return History(path, None, warnings, now, unsaved_because=reason(error, data_dir))
 
 
-def _why_unwritable(data_dir: Path, error: Exception) -> str:
-    why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return f"cannot write to the data folder {data_dir} ({why})"
+def _unwritable(data_dir: Path, error: Exception, warnings: list[str], now: Clock) -> History:
+    """The store read without writing, when the data folder cannot be written to."""
+    why = reason(error, data_dir)
+    warnings.append(f"{NOT_SAVED}: cannot write to the data folder {data_dir} ({why})")
+    return _read_only(data_dir / FILE_NAME, warnings, now, why=why)
 
 
-def _read_only(path: Path, warnings: list[str], now: Clock) -> History:
+def _read_only(path: Path, warnings: list[str], now: Clock, *, why: str) -> History:
     """The store read without writing, when the file is there and can be read."""
     if not path.is_file():
-        return History(path, None, warnings, now)
+        return History(path, None, warnings, now, unsaved_because=why)
     try:
-        return History(path, connect_read_only(path), warnings, now, writable=False)
+        connection = connect_read_only(path)
     except sqlite3.Error as error:
         warnings.append(f"the history file cannot be read either ({error})")
-        return History(path, None, warnings, now)
+        return History(path, None, warnings, now, unsaved_because=why)
+    return History(path, connection, warnings, now, writable=False, unsaved_because=why)
 
 
 class History(RowReader):
@@ -122,7 +123,7 @@ class History(RowReader):
 
     With no connection it saves nothing and reads as empty; read-only, it reads what
     it can and saves nothing; ``warnings`` says why. Errors after opening are caught
-    too and added to ``warnings``.
+    too and added to ``warnings``; a game not saved is kept in a file of its own.
     """
 
     def __init__(
@@ -133,12 +134,15 @@ class History(RowReader):
         now: Clock,
         *,
         writable: bool = True,
+        unsaved_because: str | None = None,
     ) -> None:
         self.path = path
         self.connection = connection
         self.warnings = warnings
         self.now = now
         self.writable = writable and connection is not None
+        # Why games are not saved, when the store was opened unable to save them.
+        self.unsaved_because = unsaved_because
         self._skipped: dict[object, int] = {}
 
     @property
@@ -164,8 +168,6 @@ class History(RowReader):
             self.connection = None
         self.writable = False
 
-    # -- writing --------------------------------------------------------------------
-
     def record_game(
         self,
         result: GameResult,
@@ -177,20 +179,26 @@ class History(RowReader):
         ended: datetime,
     ) -> None:
         """Save a game and its answers, and review each answered question's FSRS card
-        and Leitner box, all in one transaction, counted from ``ended``. Never raises."""
+        and Leitner box, all in one transaction, counted from ``ended``. Never raises.
+
+        A game with answers that cannot be saved (a full disk, say) is kept in a file
+        of its own, and a warning says why and where."""
         connection = self.connection
         if connection is None or not self.writable:
+            if self.unsaved_because is not None and result.outcomes:
+                self._keep(result, options, self.unsaved_because)
             return
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
+            with transaction(connection):
                 write_game(connection, result, mode, banks, options, started, ended)
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
         except (sqlite3.Error, TypeError, ValueError, OverflowError) as error:
-            self._fail(error)
+            if result.outcomes:
+                self._keep(result, options, reason(error, self.path.parent))
+            else:
+                self._fail(error)
+
+    def _keep(self, result: GameResult, options: dict[str, object], why: str) -> None:
+        self.warnings.append(keep_unsaved(result, options, why, self.path, self.now()))
 
     def remember(self, choice: Choice) -> None:
         """Keep the scheduler chosen (and FSRS's retention) for the next reviews."""
@@ -199,129 +207,25 @@ class History(RowReader):
         try:
             with_transaction(self.connection, lambda c: write_choice(c, choice))
         except sqlite3.Error as error:
-            self._fail(error)
-
-    # -- reading --------------------------------------------------------------------
-
-    def choice(self) -> Choice:
-        """The scheduler chosen last (FSRS at 90% when none was)."""
-        if self.connection is None:
-            return Choice()
-        try:
-            return read_choice(self.connection)
-        except (sqlite3.Error, UnicodeDecodeError):
-            return Choice()
-
-    def memories(self) -> list[Memory]:
-        """Every question's FSRS card."""
-        found = self._select(f"SELECT {read.MEMORY_COLUMNS} FROM cards")
-        return self._parse(found, read.memory)
-
-    def cards(self, scheduler: str | None = None) -> list[Card]:
-        """Every answered question with its box and when it is due under ``scheduler``
-        (the remembered one when None), soonest due first."""
-        boxes = self._parse(
-            self._select("SELECT bank, question_id, box, due FROM boxes"), read.box_card
-        )
-        if (scheduler or self.choice().scheduler) == "fsrs":
-            box_of = {(c.bank, c.question_id): c.box for c in boxes}
-            boxes = [
-                Card(m.bank, m.question_id, box_of.get((m.bank, m.question_id), 1), m.due)
-                for m in self.memories()
-            ]
-        return sorted(boxes, key=lambda c: (c.due, c.bank, c.question_id))
-
-    def due(self, now: datetime, scheduler: str | None = None) -> list[Card]:
-        """The cards due at ``now``, most overdue first."""
-        return [card for card in self.cards(scheduler) if card.due <= now]
-
-    def next_due(self, now: datetime, scheduler: str | None = None) -> datetime | None:
-        """When the next card not yet due at ``now`` becomes due (None if none)."""
-        return min((c.due for c in self.cards(scheduler) if c.due > now), default=None)
-
-    def rows(self) -> tuple[list[GameRow], list[AnswerRow]]:
-        """Every stored game and answer that can be read, oldest first."""
-        games = self._parse(
-            self._select(
-                "SELECT id, mode, banks, started, ended, score, max_score, planned, completed"
-                " FROM games ORDER BY ended, id"
-            ),
-            read.game_row,
-        )
-        answers = self._parse(
-            self._select(
-                "SELECT game_id, position, bank, question_id, correct, points, prompt,"
-                " difficulty, tags FROM answers ORDER BY game_id, position"
-            ),
-            read.answer_row,
-        )
-        return games, answers
-
-    def stats(self, banks: dict[str, frozenset[str]] | None = None) -> Stats:
-        """The statistics of everything stored; ``banks``: the question ids of each
-        bank found, by title (for the questions not yet answered)."""
-        games, answers = self.rows()
-        choice = self.choice()
-        return compute(
-            games,
-            answers,
-            memories=self.memories(),
-            bank_sizes=banks or {},
-            retention_target=choice.retention,
-            scheduler=choice.scheduler,
-            now=self.now(),
-        )
-
-    def game_count(self) -> int:
-        """How many games are stored."""
-        return len(self.rows()[0])
-
-    # -- reset ----------------------------------------------------------------------
+            message = f"{NOT_SAVED}: {reason(error, self.path.parent)}"
+            if message not in self.warnings:
+                self.warnings.append(message)
 
     def reset(self) -> Path:
         """Copy the file to ``history.sqlite3.backup-YYYYmmddTHHMMSS``, then empty it.
 
         Both happen under the write lock a game takes to save, so a game finishing
-        meanwhile is either in the backup or saved after the reset, never lost.
-        Returns the backup's path. Raises :class:`HistoryUnavailableError` when not saving.
+        meanwhile is either in the backup or saved after the reset, never lost; when
+        either fails, nothing is cleared. Returns the backup's path. Raises
+        :class:`HistoryUnavailableError` when not saving or when the reset failed.
         """
         connection = self.connection
         if connection is None or not self.writable:
             raise HistoryUnavailableError("; ".join(self.warnings) or "history is closed")
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                target = free_name(self.path, "backup", self.now())
-                # A second connection reads the snapshot this one's write lock holds still.
-                source = sqlite3.connect(self.path)
-                backup = sqlite3.connect(target)
-                try:
-                    source.backup(backup)
-                finally:
-                    backup.close()
-                    source.close()
-                for table in ("answers", "games", "boxes", "cards"):
-                    connection.execute(f"DELETE FROM {table}")
-                connection.execute("COMMIT")
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as error:
+            return backup_and_clear(connection, self.path, self.now())
+        except ResetFailedError as error:
             raise HistoryUnavailableError(str(error)) from None
-        return target
-
-
-def with_transaction(
-    connection: sqlite3.Connection, work: Callable[[sqlite3.Connection], None]
-) -> None:
-    """Run ``work`` in one ``BEGIN IMMEDIATE`` transaction."""
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        work(connection)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
 
 
 def game_options(values: dict[str, object], drop: Sequence[str] = ()) -> dict[str, object]:

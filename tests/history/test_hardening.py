@@ -123,7 +123,8 @@ def _read_as_nobody(folder: str, out: str) -> None:
 
 
 def test_stats_reads_a_read_only_folder_and_says_why_nothing_is_saved() -> None:
-    with tempfile.TemporaryDirectory() as top:
+    # In the system's temporary folder, which the other user (nobody) can reach.
+    with tempfile.TemporaryDirectory(dir="/tmp") as top:
         folder = Path(top) / "data"
         folder.mkdir()
         _filled(folder)

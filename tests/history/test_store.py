@@ -271,7 +271,8 @@ def test_save_game_returns_the_warnings(tmp_path: Path) -> None:
     warnings = save_game(
         blocked / "sub", game({}), mode="play", banks=["Orbits"], options={}, started=T0, ended=T0
     )
-    assert len(warnings) == 1 and warnings[0].startswith("history not saved")
+    assert len(warnings) == 2 and warnings[0].startswith("history not saved")
+    assert warnings[1].startswith("this game was not saved in the history")
 
 
 GAMES_EACH = 20
