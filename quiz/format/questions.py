@@ -24,8 +24,10 @@ from quiz.format.shapes import Checker, suggest
 from quiz.format.text import normalize_answer
 from quiz.model import Difficulty, Question, QuestionType, format_number
 
-TYPE_NAMES = tuple(t.value for t in QuestionType)
-DIFFICULTY_NAMES = tuple(d.value for d in Difficulty)
+TYPES = {t.value: t for t in QuestionType}
+DIFFICULTIES = {d.value: d for d in Difficulty}
+TYPE_NAMES = tuple(TYPES)
+DIFFICULTY_NAMES = tuple(DIFFICULTIES)
 
 
 class Answer(NamedTuple):
@@ -95,11 +97,11 @@ class QuestionChecker:
             return None
         return Question(
             id=qid,
-            type=QuestionType(type_name),
+            type=TYPES[type_name],
             prompt=prompt,
             explanation=explanation or "",
             hint=hint,
-            difficulty=Difficulty(difficulty) if difficulty else Difficulty.MEDIUM,
+            difficulty=DIFFICULTIES[difficulty] if difficulty else Difficulty.MEDIUM,
             tags=tuple(dict.fromkeys((*self.bank_tags, *(t for t, _ in tags)))),
             source=source,
             choices=answer.choices,
@@ -132,7 +134,7 @@ class QuestionChecker:
                 self.c.text_list(values.get(key), key)
             self.tolerance(values)
             return NO_ANSWER
-        qtype = QuestionType(type_name)
+        qtype = TYPES[type_name]
         for key in TYPE_KEYS:
             if key in values and qtype not in TYPE_KEYS[key]:
                 self.misplaced(key, qtype, values[key])
@@ -174,16 +176,7 @@ class QuestionChecker:
         return node
 
     def answer(self, qtype: QuestionType, values: dict[str, Node]) -> Answer:
-        handler: Callable[[dict[str, Node]], Answer] = {
-            QuestionType.SINGLE: self.single,
-            QuestionType.MULTI: self.multi,
-            QuestionType.BOOLEAN: self.boolean,
-            QuestionType.TEXT: self.text_answer,
-            QuestionType.NUMBER: self.number,
-            QuestionType.ORDER: self.order,
-            QuestionType.MATCH: self.match,
-        }[qtype]
-        return handler(values)
+        return _ANSWER_CHECKS[qtype](self, values)
 
     def choices(self, values: dict[str, Node]) -> list[tuple[str, Node]] | None:
         node = self.required(values, "choices")
@@ -333,6 +326,17 @@ class QuestionChecker:
         node = self.required(values, "pairs")
         checked = check_pairs(self.c, node, values.get("extra")) if node is not None else None
         return NO_ANSWER if checked is None else Answer(pairs=checked[0], extra=checked[1])
+
+
+_ANSWER_CHECKS: dict[QuestionType, Callable[[QuestionChecker, dict[str, Node]], Answer]] = {
+    QuestionType.SINGLE: QuestionChecker.single,
+    QuestionType.MULTI: QuestionChecker.multi,
+    QuestionType.BOOLEAN: QuestionChecker.boolean,
+    QuestionType.TEXT: QuestionChecker.text_answer,
+    QuestionType.NUMBER: QuestionChecker.number,
+    QuestionType.ORDER: QuestionChecker.order,
+    QuestionType.MATCH: QuestionChecker.match,
+}
 
 
 def _article(qtype: QuestionType) -> str:

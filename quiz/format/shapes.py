@@ -128,13 +128,14 @@ class Checker:
             if not isinstance(key, Scalar):
                 self.error(key, f"a key must be a plain word, not {kind_name(key)}")
                 continue
-            index = find_control_character(key.value) if key.escaped else -1
+            name = key.value
+            index = find_control_character(name) if key.escaped else -1
             if index >= 0:
-                self.error(key, f"in a key: {control_message(key.value[index])}")
+                self.error(key, f"in a key: {control_message(name[index])}")
                 continue
-            if key.value in key_nodes:
-                first = key_nodes[key.value].line
-                if key.value == restart:
+            if name in key_nodes:
+                first = key_nodes[name].line
+                if name == restart:
                     restarted = True
                     self.error(
                         key,
@@ -142,11 +143,11 @@ class Checker:
                         f"a new question starts with '- ', as in - {restart}: ...",
                     )
                     continue
-                self.error(key, f"duplicate key '{key.value}' (first at line {first})")
+                self.error(key, f"duplicate key '{name}' (first at line {first})")
                 continue
-            key_nodes[key.value] = key
-            if key.value not in known:
-                close = closest(key.value, known)
+            key_nodes[name] = key
+            if name not in known:
+                close = closest(name, known)
                 hint = (
                     f" (did you mean '{close}'?)"
                     if close
@@ -154,9 +155,9 @@ class Checker:
                 )
                 if close:
                     self.suggested.add(close)
-                self.error(key, f"unknown key '{key.value}'{where}{hint}")
+                self.error(key, f"unknown key '{name}'{where}{hint}")
                 continue
-            values[key.value] = value
+            values[name] = value
         return values
 
     def text(self, node: Node | None, what: str, required: bool = False) -> str | None:
@@ -203,6 +204,7 @@ class Checker:
             return None
         result: list[tuple[str, Node]] = []
         first_at: dict[str, tuple[str, Node]] = {}
+        entry = f"{what} entry"
         for item in node.items:
             if isinstance(item, Mapping) and len(item.pairs) == 1:
                 key, inner = item.pairs[0]
@@ -214,7 +216,7 @@ class Checker:
                         f"': '; put it in quotes: \"{written}\"",
                     )
                     continue
-            value = self.text(item, f"{what} entry")
+            value = self.text(item, entry)
             if value is None:
                 if isinstance(item, Scalar) and item.is_null:
                     self.error(item, f"an entry of '{what}' is empty")

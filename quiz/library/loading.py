@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -27,7 +28,33 @@ def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True)
     With ``bank=False`` the report carries the summary but no bank, as listings need:
     a hit reads only the head of the cache entry, and no question is built.
     """
+    shown, name = os.fspath(path), bank_name(path)
+    data = _read(path, shown)
+    if isinstance(data, Report):
+        return data
+    if cache is None:
+        return _check(data, shown, name)
+    digest = content_digest(data)
+    hit = cache.load(digest, shown, name, bank=bank)
+    if hit is not None:
+        return hit
+    report = _check(data, shown, name)
+    cache.store(digest, report)
+    return report if bank else report._replace(bank=None)
+
+
+def cached_report(path: FilePath, cache: Cache, *, bank: bool = True) -> Report | None:
+    """The report of a file as :func:`check_file` gives it, when no checking is needed
+    (the cache holds its bytes, or it cannot be read); ``None`` when it must be checked."""
     shown = os.fspath(path)
+    data = _read(path, shown)
+    if isinstance(data, Report):
+        return data
+    return cache.load(content_digest(data), shown, bank_name(path), bank=bank)
+
+
+def _read(path: FilePath, shown: str) -> bytes | Report:
+    """The file's bytes, or the report of why they cannot be checked."""
     try:
         with Path(path).open("rb") as file:
             # A file over the limit is refused unread (and a file that grows while it
@@ -41,16 +68,7 @@ def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True)
         return Report(shown, None, (Diagnostic(shown, 1, 1, f"cannot read the file: {reason}"),))
     if len(data) > MAX_FILE_BYTES:
         return Report(shown, None, (too_big(shown, len(data)),))
-    name = bank_name(path)
-    if cache is None:
-        return _check(data, shown, name)
-    digest = content_digest(data)
-    hit = cache.load(digest, shown, name, bank=bank)
-    if hit is not None:
-        return hit
-    report = _check(data, shown, name)
-    cache.store(digest, report)
-    return report if bank else report._replace(bank=None)
+    return data
 
 
 def _check(data: bytes, shown: str, name: str) -> Report:
@@ -96,4 +114,17 @@ def catalogue(
     """Check every file through the cache of checked files. With ``banks=False`` (for
     listings) the reports carry summaries and diagnostics only."""
     cache = Cache(cache_dir(environ))
-    return Catalogue(tuple(check_file(path, cache, bank=banks) for path in paths))
+    paths = list(paths)
+    found = [cached_report(path, cache, bank=banks) for path in paths]
+    unchecked = [path for path, report in zip(paths, found, strict=True) if report is None]
+    checked = iter(_check_files(unchecked, cache, banks))
+    return Catalogue(tuple(next(checked) if report is None else report for report in found))
+
+
+def _check_files(paths: list[FilePath], cache: Cache, banks: bool) -> list[Report]:
+    if not paths:
+        return []
+    # As the checker (see _check), the workers are imported only when files must be checked.
+    from quiz.library.workers import check_files
+
+    return check_files(functools.partial(check_file, cache=cache, bank=banks), paths)
