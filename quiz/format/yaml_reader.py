@@ -1,74 +1,35 @@
-"""A safe, located YAML reader: events in, a small tree of positioned nodes out.
+"""A safe, located YAML reader: text in, a small tree of positioned nodes out.
 
-It never constructs Python objects (so no tag can run code), keeps every scalar's
-own text (no "Norway problem") in Unicode's composed form (NFC), keeps duplicate keys
-so they can be reported, builds the tree without recursion and refuses alias bombs by
-counting how many nodes the document would expand to.
-
-Each entry of the top-level 'questions' list can be handed to a sink as soon as it
-is complete instead of being kept in the tree, so a bank of a million questions is
-never held as nodes all at once. Syntax errors are explained in the author's words
-by :mod:`quiz.format.syntax`.
+The tree is built from the parser's events by :mod:`quiz.format.node_builder`; each
+entry of the top-level 'questions' list can be handed to a sink as soon as it is
+complete instead of being kept in the tree, so a bank of a million questions is never
+held as nodes all at once. libyaml parses when it is there; a file it refuses is parsed
+again by PyYAML's own parser, whose errors :mod:`quiz.format.syntax` explains in the
+author's words.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from typing import Any, Protocol
-
 import yaml
 
 from quiz.errors import Diagnostic
-from quiz.format.nodes import Mapping, Node, Scalar, Sequence
-from quiz.format.syntax import explain, explain_tag, quoted_advice
-from quiz.format.text import YAML_ONLY_BREAKS, LineIndex, bad_escape_position, offset_position
-from quiz.format.traps import may_hold_traps, trap_after_value
-
-MAX_DEPTH = 64
-# A document may expand through aliases to this many nodes, or to four times its
-# own distinct nodes, whichever is more; beyond that it is an alias bomb.
-MAX_EXPANSION = 10_000
-_CORE_TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = frozenset(
-    {None, "!"}
-    | {_CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+from quiz.format.node_builder import (
+    MAX_DEPTH,
+    MAX_EXPANSION,
+    NodeBuilder,
+    QuestionSink,
+    YamlSyntaxError,
 )
+from quiz.format.nodes import Node
+from quiz.format.syntax import explain
+from quiz.format.text import bad_escape_position, offset_position
+
+__all__ = ["MAX_DEPTH", "MAX_EXPANSION", "QuestionSink", "YamlSyntaxError", "read_document"]
 
 try:
     _FastLoader: type = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml
     _FastLoader = yaml.SafeLoader
-
-_SECOND_DOCUMENT = (
-    "'---' here starts a second document, and a question file holds one: "
-    "remove the '---' line and what should not follow it"
-)
-
-
-class _Mark(Protocol):
-    line: int
-    column: int
-
-
-class YamlSyntaxError(Exception):
-    """The text is not YAML this reader accepts; carries one located diagnostic."""
-
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        self.diagnostic = diagnostic
-        super().__init__(str(diagnostic))
-
-
-class QuestionSink(Protocol):
-    """Takes each entry of the top-level 'questions' list as soon as it is read."""
-
-    def begin(self, top: Mapping) -> None:
-        """The list starts; ``top`` holds the top-level pairs read before it."""
-
-    def question(self, node: Node) -> None:
-        """Check one entry; the reader keeps no reference to it."""
-
-    def restart(self) -> None:
-        """Forget every entry taken: the file is being read again from its start."""
 
 
 def read_document(
@@ -88,7 +49,7 @@ def read_document(
     """
     if _FastLoader is not yaml.SafeLoader:
         try:
-            return _Builder(path, text, sink, notes).build(_FastLoader)
+            return NodeBuilder(path, text, sink, notes).build(_FastLoader)
         except (yaml.YAMLError, ValueError, OverflowError):
             # libyaml words its errors differently from release to release; the pure
             # parser's wording is stable, so a failing file is parsed again for it.
@@ -97,7 +58,7 @@ def read_document(
             if notes is not None:
                 notes.clear()
     try:
-        return _Builder(path, text, sink, notes).build(yaml.SafeLoader)
+        return NodeBuilder(path, text, sink, notes).build(yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise YamlSyntaxError(explain(error, text, path)) from None
     except yaml.reader.ReaderError as error:
@@ -115,227 +76,3 @@ def read_document(
     except yaml.YAMLError:
         message = "this file is not valid YAML; check its colons, quotes and indentation"
         raise YamlSyntaxError(Diagnostic(path, 1, 1, message)) from None
-
-
-class _Stream:
-    """Takes the entries of the list that streams, in place of its items: each goes to
-    the sink as soon as it is finished, and the list only counts them."""
-
-    __slots__ = ("sequence", "sink")
-
-    def __init__(self, sequence: Sequence, sink: QuestionSink) -> None:
-        self.sequence = sequence
-        self.sink = sink
-
-    def append(self, node: Node) -> None:
-        self.sequence.streamed += 1
-        self.sink.question(node)
-
-
-class _Frame:
-    """An open list or mapping: where its values go, the key waiting for its value, and
-    how many values the document had expanded to before it began."""
-
-    __slots__ = ("anchor", "items", "key", "node", "pairs", "start")
-
-    def __init__(self, node: Sequence | Mapping, anchor: str | None, start: int) -> None:
-        self.node = node
-        self.anchor = anchor
-        self.start = start
-        self.key: Node | None = None
-        self.items: list[Node] | _Stream = node.items if isinstance(node, Sequence) else []
-        self.pairs = node.pairs if isinstance(node, Mapping) else None
-
-
-class _Builder:
-    """Builds the node tree from parser events.
-
-    This is the hot loop of reading a big bank: one flat loop over the events, each
-    kind doing only the few steps it needs.
-    """
-
-    def __init__(
-        self,
-        path: str,
-        text: str,
-        sink: QuestionSink | None,
-        notes: list[Diagnostic] | None,
-    ) -> None:
-        self.path = path
-        self.text = text
-        self.sink = sink
-        self.notes = notes
-        self.traps = notes is not None and may_hold_traps(text)
-        self.anchors: dict[str, Node] = {}
-        self.stack: list[_Frame] = []
-        # How many values the document holds, and how many more its aliases expand to.
-        self.distinct = 0
-        self.extra = 0
-
-    def build(self, loader_class: type) -> Node | None:
-        text, stack = self.text, self.stack
-        loader = loader_class(text)
-        lines = LineIndex(text) if any(b in text for b in YAML_ONLY_BREAKS) else None
-        frame: _Frame | None = None
-        root: Node | None = None
-        documents = 0
-        traps = self.traps
-        try:
-            # Both parsers give None once the stream has ended.
-            for event in iter(loader.get_event, None):
-                if lines is not None:
-                    event.start_mark, event.end_mark = map(
-                        lines.mark, (event.start_mark, event.end_mark)
-                    )
-                kind = type(event)
-                node: Node
-                if kind is yaml.ScalarEvent:
-                    mark, value, tag, style = event.start_mark, event.value, event.tag, event.style
-                    assert mark is not None  # both parsers mark every event
-                    if not value.isascii():
-                        value = unicodedata.normalize("NFC", value)
-                    # libyaml gives plain scalars the style '', the pure parser None.
-                    plain = not style and tag is None
-                    node = Scalar(mark.line + 1, mark.column + 1, value, plain, style == '"')
-                    self.distinct += 1
-                    if tag is not None or event.anchor is not None or (traps and plain):
-                        self.scalar_extras(event, node)
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    frame = self.start(event, frame)
-                    continue
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                    assert frame is not None  # the parser balances starts and ends
-                    node = self.end(frame)
-                    frame = stack[-1] if stack else None
-                    if frame is not None and self.extra:
-                        self.limit_expansion(event, frame)
-                elif kind is yaml.AliasEvent:
-                    node = self.alias(event)
-                    if frame is not None:
-                        self.limit_expansion(event, frame)
-                elif kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise _error(self.path, event, _SECOND_DOCUMENT)
-                    continue
-                else:
-                    continue
-                # The node is finished: it goes into the list or mapping it is in.
-                if frame is None:
-                    root = node
-                elif frame.pairs is None:
-                    frame.items.append(node)
-                elif frame.key is None:
-                    frame.key = node
-                else:
-                    frame.pairs.append((frame.key, node))
-                    frame.key = None
-        finally:
-            loader.dispose()
-        return root
-
-    def scalar_extras(self, event: yaml.ScalarEvent, node: Scalar) -> None:
-        """What a few scalars need beyond their node: a tag is checked, an anchor kept,
-        and a plain value that may be a slip is looked at."""
-        tag = event.tag
-        if tag is not None and tag not in _ALLOWED_TAGS:
-            _refuse_tag(self, event, tag)
-        if event.anchor is not None:
-            self.anchors[event.anchor] = node
-        if self.traps and node.plain:
-            self.look_for_trap(event, node)
-
-    def look_for_trap(self, event: yaml.ScalarEvent, node: Scalar) -> None:
-        """Note a plain value that is valid YAML but likely not what the author meant."""
-        end = event.end_mark
-        assert end is not None
-        trap = trap_after_value(self.text, _index(event.start_mark), _index(end), node.value)
-        if trap is not None and self.notes is not None:
-            message, after = trap
-            at = (end.line + 1, end.column + 2) if after else (node.line, node.column)
-            self.notes.append(Diagnostic(self.path, *at, message, "warning"))
-
-    def alias(self, event: yaml.AliasEvent) -> Node:
-        target = self.anchors.get(event.anchor or "")
-        if target is None:
-            message = quoted_advice(self.text, _index(event.start_mark), "*")
-            raise _error(self.path, event, message)
-        self.extra += target.size
-        return target
-
-    def start(self, event: yaml.CollectionStartEvent, parent: _Frame | None) -> _Frame:
-        tag = event.tag
-        if tag is not None and tag not in _ALLOWED_TAGS:
-            _refuse_tag(self, event, tag)
-        if len(self.stack) >= MAX_DEPTH:
-            message = f"the document is nested more than {MAX_DEPTH} levels deep"
-            raise _error(self.path, event, message)
-        mark = event.start_mark
-        assert mark is not None
-        line, column = mark.line + 1, mark.column + 1
-        node: Sequence | Mapping
-        if type(event) is yaml.SequenceStartEvent:
-            node = Sequence(line, column)
-        else:
-            node = Mapping(line, column)
-        frame = _Frame(node, event.anchor, self.distinct + self.extra)
-        self.distinct += 1
-        # Only the first list under the top-level key 'questions' streams.
-        if (
-            self.sink is not None
-            and isinstance(node, Sequence)
-            and parent is not None
-            and isinstance(parent.node, Mapping)
-            and len(self.stack) == 1
-            and isinstance(key := parent.key, Scalar)
-            and key.value == "questions"
-        ):
-            self.sink.begin(parent.node)
-            frame.items = _Stream(node, self.sink)
-            self.sink = None
-        self.stack.append(frame)
-        return frame
-
-    def end(self, frame: _Frame) -> Node:
-        node = frame.node
-        node.size = self.distinct + self.extra - frame.start
-        if frame.anchor is not None:
-            self.anchors[frame.anchor] = node
-        self.stack.pop()
-        return node
-
-    def limit_expansion(self, event: yaml.Event, frame: _Frame) -> None:
-        """Refuse an alias bomb: the list or mapping ``frame`` may expand to
-        ``MAX_EXPANSION`` values, or to four times the values the document really
-        holds, whichever is more."""
-        size = self.distinct + self.extra - frame.start
-        if size > MAX_EXPANSION and size > 4 * self.distinct:
-            limit = max(MAX_EXPANSION, 4 * self.distinct)
-            raise _error(
-                self.path,
-                event,
-                f"values repeated with '&name' and '*name' here would grow the file past "
-                f"{limit:,} values; write the values out, or quote text that starts with "
-                "'*' or '&'",
-            )
-
-
-def _refuse_tag(builder: _Builder, event: yaml.NodeEvent, tag: str) -> None:
-    message = explain_tag(tag, builder.text, _index(event.start_mark))
-    raise _error(builder.path, event, message)
-
-
-def _position(mark: _Mark | None) -> tuple[int, int]:
-    """The 1-based line and column of a PyYAML mark (1, 1 when there is none)."""
-    if mark is None:
-        return 1, 1
-    return mark.line + 1, mark.column + 1
-
-
-def _index(mark: Any) -> int:
-    """The character offset of a PyYAML mark (0 when there is none)."""
-    return int(mark.index) if mark is not None else 0
-
-
-def _error(path: str, event: yaml.Event, message: str) -> YamlSyntaxError:
-    return YamlSyntaxError(Diagnostic(path, *_position(event.start_mark), message))
