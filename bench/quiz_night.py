@@ -185,12 +185,18 @@ async def main(players: int, questions: int) -> dict[str, object]:
         results = root / "results.json"
         env = {**os.environ, "QUIZ_DATA_DIR": str(root / "data"), "QUIZ_CACHE_DIR": str(root)}
         host = Host(bank, players, questions, results)
-        port = await host.start(env)
-        rng = random.Random(7)
-        bots = [Bot(port, f"bot{n:02d}", random.Random(rng.random())) for n in range(players)]
-        await asyncio.gather(*(bot.play(questions) for bot in bots))
-        code = await asyncio.wait_for(host.proc.wait(), 60)
-        host.watching.cancel()
+        try:
+            port = await host.start(env)
+            rng = random.Random(7)
+            bots = [Bot(port, f"bot{n:02d}", random.Random(rng.random())) for n in range(players)]
+            await asyncio.gather(*(bot.play(questions) for bot in bots))
+            code = await asyncio.wait_for(host.proc.wait(), 60)
+        finally:
+            host.watching.cancel()
+            # A failed run must not leave its host behind, still listening.
+            if host.proc.returncode is None:
+                host.proc.kill()
+                await host.proc.wait()
         document = json.loads(results.read_text(encoding="utf-8"))
     latencies = [
         (bot.seen[n] - host.reveals[n]) * 1000 for bot in bots for n in range(1, questions + 1)
