@@ -127,10 +127,13 @@ class Bot:
             await self._until("Join code")
             proc.stdin.write(CODE + "\r")
             for number in range(1, questions + 1):
-                await self._until(rf"(?s)Question {number} of {questions} .*? left")
-                await asyncio.sleep(self.rng.uniform(0.2, 3.0))
-                proc.stdin.write(f"{self.rng.choice('1234')}\r")
-                self.answered += 1
+                # On a loaded machine a question can close before its prompt is up: its
+                # reveal comes first, and the player goes on to the next question.
+                prompt = rf"(?s)Question {number} of {questions} .*? left"
+                if await self._until(prompt, before_reveal=number):
+                    await asyncio.sleep(self.rng.uniform(0.2, 3.0))
+                    proc.stdin.write(f"{self.rng.choice('1234')}\r")
+                    self.answered += 1
                 await self._until_seen(number)
             await self._until("You finished")
             reader.cancel()
@@ -148,14 +151,21 @@ class Bot:
             tail = joined[-8:]
             self.changed.set()
 
-    async def _until(self, pattern: str, seconds: float = 60.0) -> None:
-        """Wait for ``pattern`` in what arrived since the last match; searched on arrival."""
+    async def _until(
+        self, pattern: str, seconds: float = 60.0, before_reveal: int | None = None
+    ) -> bool:
+        """Wait for ``pattern`` in what arrived since the last match; searched on arrival.
+
+        False, without looking, once reveal number ``before_reveal`` has arrived.
+        """
         deadline = time.monotonic() + seconds
         while True:
+            if before_reveal in self.seen:
+                return False
             found = re.compile(pattern).search(self.text, self.mark)
             if found:
                 self.mark = found.end()
-                return
+                return True
             self.changed.clear()
             left = deadline - time.monotonic()
             if left <= 0:
