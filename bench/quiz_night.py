@@ -127,10 +127,13 @@ class Bot:
             await self._until("Join code")
             proc.stdin.write(CODE + "\r")
             for number in range(1, questions + 1):
-                await self._until(rf"(?s)Question {number} of {questions} .*? left")
-                await asyncio.sleep(self.rng.uniform(0.2, 3.0))
-                proc.stdin.write(f"{self.rng.choice('1234')}\r")
-                self.answered += 1
+                # On a loaded machine a question can close before its prompt is up: its
+                # reveal comes first, and the player goes on to the next question.
+                prompt = rf"(?s)Question {number} of {questions} .*? left"
+                if await self._until(prompt, before_reveal=number):
+                    await asyncio.sleep(self.rng.uniform(0.2, 3.0))
+                    proc.stdin.write(f"{self.rng.choice('1234')}\r")
+                    self.answered += 1
                 await self._until_seen(number)
             await self._until("You finished")
             reader.cancel()
@@ -148,14 +151,21 @@ class Bot:
             tail = joined[-8:]
             self.changed.set()
 
-    async def _until(self, pattern: str, seconds: float = 60.0) -> None:
-        """Wait for ``pattern`` in what arrived since the last match; searched on arrival."""
+    async def _until(
+        self, pattern: str, seconds: float = 60.0, before_reveal: int | None = None
+    ) -> bool:
+        """Wait for ``pattern`` in what arrived since the last match; searched on arrival.
+
+        False, without looking, once reveal number ``before_reveal`` has arrived.
+        """
         deadline = time.monotonic() + seconds
         while True:
+            if before_reveal in self.seen:
+                return False
             found = re.compile(pattern).search(self.text, self.mark)
             if found:
                 self.mark = found.end()
-                return
+                return True
             self.changed.clear()
             left = deadline - time.monotonic()
             if left <= 0:
@@ -185,12 +195,18 @@ async def main(players: int, questions: int) -> dict[str, object]:
         results = root / "results.json"
         env = {**os.environ, "QUIZ_DATA_DIR": str(root / "data"), "QUIZ_CACHE_DIR": str(root)}
         host = Host(bank, players, questions, results)
-        port = await host.start(env)
-        rng = random.Random(7)
-        bots = [Bot(port, f"bot{n:02d}", random.Random(rng.random())) for n in range(players)]
-        await asyncio.gather(*(bot.play(questions) for bot in bots))
-        code = await asyncio.wait_for(host.proc.wait(), 60)
-        host.watching.cancel()
+        try:
+            port = await host.start(env)
+            rng = random.Random(7)
+            bots = [Bot(port, f"bot{n:02d}", random.Random(rng.random())) for n in range(players)]
+            await asyncio.gather(*(bot.play(questions) for bot in bots))
+            code = await asyncio.wait_for(host.proc.wait(), 60)
+        finally:
+            host.watching.cancel()
+            # A failed run must not leave its host behind, still listening.
+            if host.proc.returncode is None:
+                host.proc.kill()
+                await host.proc.wait()
         document = json.loads(results.read_text(encoding="utf-8"))
     latencies = [
         (bot.seen[n] - host.reveals[n]) * 1000 for bot in bots for n in range(1, questions + 1)

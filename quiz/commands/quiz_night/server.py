@@ -22,7 +22,9 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
 from quiz.files import write_atomically
-from quiz.ui.remote_asker import LineScreen, PromptScreen, Screen, make_console
+from quiz.ui.remote_asker import Screen, make_console
+from quiz.ui.remote_lines import LineScreen
+from quiz.ui.remote_prompts import PromptScreen
 
 LINE_MAX = 1024  # characters kept of one input line; the rest is dropped
 KEY_FILE = "quiz-night-host-key"
