@@ -16,9 +16,14 @@ from quiz.model import Bank, BankSummary
 FilePath = str | os.PathLike[str]
 
 
+def as_path(path: FilePath) -> Path:
+    """The path as a ``Path``; one already is not parsed again (thousands of banks)."""
+    return path if isinstance(path, Path) else Path(path)
+
+
 def bank_name(path: FilePath) -> str:
     """The name of the bank a file holds: its file name without the suffix."""
-    return Path(path).stem
+    return as_path(path).stem
 
 
 def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True) -> Report:
@@ -27,9 +32,10 @@ def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True)
     With ``bank=False`` the report carries the summary but no bank, as listings need:
     a hit reads only the head of the cache entry, and no question is built.
     """
+    source = as_path(path)
     shown = os.fspath(path)
     try:
-        with Path(path).open("rb") as file:
+        with source.open("rb") as file:
             # A file over the limit is refused unread (and a file that grows while it
             # is read is cut just past the limit, so it is refused too).
             size = os.fstat(file.fileno()).st_size
@@ -41,7 +47,7 @@ def check_file(path: FilePath, cache: Cache | None = None, *, bank: bool = True)
         return Report(shown, None, (Diagnostic(shown, 1, 1, f"cannot read the file: {reason}"),))
     if len(data) > MAX_FILE_BYTES:
         return Report(shown, None, (too_big(shown, len(data)),))
-    name = bank_name(path)
+    name = source.stem
     if cache is None:
         return _check(data, shown, name)
     digest = content_digest(data)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.cells import cell_len
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import RenderableType
 from rich.text import Text
 
 from quiz.errors import Diagnostic
@@ -68,45 +66,11 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
     so nothing has to break in the middle of a word. With no ``width`` (output that
     is not wrapped), each bank stays on one line.
     """
-    if width is not None and width < NARROW:
-        blocks: list[RenderableType] = [Text("Question banks", style="quiz.title")]
-        for bank in banks:
-            details = Text.assemble(
-                bank.title,
-                "\n",
-                (f"{plural(bank.questions, 'question')}: {', '.join(bank.types)}", "quiz.muted"),
-            )
-            if bank.tags:
-                details.append(f"\ntags: {', '.join(bank.tags)}", style="quiz.muted")
-            name = Text(escape_controls(bank.name), style="bold")
-            blocks += [name, Padding(details, (0, 0, 0, 2))]
-        return Group(*blocks)
-    from rich.table import Table
+    from quiz.ui.bank_table import BankBlocks, BankTable
 
-    table = Table(title="Question banks", title_style="quiz.title", expand=False)
-    table.add_column("Name", style="bold", overflow="fold")
-    table.add_column("Title")
-    table.add_column("Qs", justify="right")
-    table.add_column("Types")
-    table.add_column("Tags", style="quiz.muted")
-    rows = [
-        (
-            Text(escape_controls(bank.name)),
-            Text(bank.title),
-            Text(str(bank.questions)),
-            Text(", ".join(bank.types)),
-            Text(", ".join(bank.tags)),
-        )
-        for bank in banks
-    ]
-    for row in rows:
-        table.add_row(*row)
-    if width is None:
-        # Each column as wide as its widest cell: nothing wraps, and rich is spared
-        # measuring every cell to find out.
-        for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
-            column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
-    return table
+    if width is not None and width < NARROW:
+        return BankBlocks(banks)
+    return BankTable(banks, width)
 
 
 def plain_banks(banks: Iterable[BankSummary]) -> Text:
