@@ -55,12 +55,25 @@ def longest_word(text: str) -> int:
     return max(map(cell_len, text.split()), default=0)
 
 
+def word_floor(cells: Iterable[str]) -> int:
+    """The columns a column's longest word takes, from ``FEWEST`` up to ``LONG_WORD``
+    (the most a column is kept for its words): a cell too short to hold a longer word
+    is not looked into."""
+    floor = FEWEST
+    for text in cells:
+        if 2 * len(text) > floor:  # no character takes more than two columns
+            floor = max(floor, min(longest_word(text), LONG_WORD))
+            if floor == LONG_WORD:
+                break
+    return floor
+
+
 def fit_widths(natural: Sequence[int], words: Sequence[int], space: int | None) -> list[int]:
     """Widths of the columns' text that add up to at most ``space`` (no limit: None).
 
     The widest shrinkable columns are cut down to a common level, the highest that
-    fits, but not below their longest word (up to ``LONG_WORD`` columns of it, or
-    fewer if even that does not fit, down to ``FEWEST``).
+    fits, but not below their floors, ``words`` (see :func:`word_floor`), or lower
+    ones if even those do not fit, down to ``FEWEST``.
     """
     if space is None or sum(natural) <= space:
         return list(natural)
@@ -119,10 +132,7 @@ class BankTable:
         space = min(self.width, max_width) - 3 * len(HEADERS) - 1  # borders and padding
         if sum(self.natural) > space and self._words is None:
             # Only a table that must shrink needs its words measured.
-            self._words = [
-                max([cell_len(header), *(longest_word(row[i]) for row in self.rows)])
-                for i, header in enumerate(HEADERS)
-            ]
+            self._words = [word_floor(row[i] for row in self.rows) for i in range(len(HEADERS))]
         return fit_widths(self.natural, self._words or self.natural, space)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

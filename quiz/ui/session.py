@@ -18,6 +18,7 @@ from rich.text import Text
 
 from quiz.errors import ExitStatus, QuizError
 from quiz.format.report import Report
+from quiz.format.text import escape_controls
 from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.model import Bank, summarize
 from quiz.ui.console import check_writable, make_console, wants_plain
@@ -34,6 +35,31 @@ from quiz.ui.endgame import report as show_report
 from quiz.ui.listing import bank_table, plain_banks, plural, skipped_warning
 from quiz.ui.signals import Quit, catching, restore_terminal
 from quiz.ui.summary_view import Record
+
+# Lines of the terminal a start-screen list leaves to its question and instruction.
+PICKER_MARGIN = 8
+
+
+def picker_step(count: int, most: int) -> int:
+    """How many banks each entry of a start-screen list stands for, so that a list of
+    ``count`` banks has at most ``most`` entries and each step splits alike: 10,000
+    banks with room for 30 entries are lists of 22 ranges of 484, then of 22."""
+    levels = 1
+    while most**levels < count:
+        levels += 1
+    fan = max(round(count ** (1 / levels)), 1)
+    while fan**levels < count:
+        fan += 1
+    return int(fan ** (levels - 1))
+
+
+def range_label(banks: list[Bank]) -> str:
+    """A start-screen entry: a bank's title, or the first and last names of a range."""
+    if len(banks) == 1:
+        return f"{banks[0].title} ({plural(len(banks[0].questions), 'question')})"
+    first, last = escape_controls(banks[0].name), escape_controls(banks[-1].name)
+    return f"{first} to {last} ({plural(len(banks), 'bank')})"
+
 
 # Parsed arguments that are not options of the game, so are not kept with it.
 _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
@@ -144,22 +170,50 @@ class Session:
                     expand=False,
                 )
             )
-        labels = [f"{b.title} ({plural(len(b.questions), 'question')})" for b in banks]
-        if len(banks) > 1:
-            total = sum(len(b.questions) for b in banks)
-            labels.append(f"All banks ({plural(total, 'question')})")
-        labels.append("Quit")
         try:
-            index = self.asker().pick("Which bank?", labels)
-            if index == len(labels) - 1:
+            chosen = self._pick_banks(banks)
+            if chosen is None:
                 return None
-            chosen = banks if index == len(banks) else [banks[index]]
             count = self._pick_count(chosen) if ask_count else None
         except Quit:
             return None
         if self.pause is None and self.person:
             self.pause = True
         return chosen, count
+
+    def _pick_banks(self, banks: list[Bank]) -> list[Bank] | None:
+        """The bank picked (or all of them), or ``None`` for Quit.
+
+        A list that would not fit the terminal is picked in steps: its entries stand
+        for ranges of banks (``Back`` returns), so no list is longer than the screen,
+        whatever the number of banks. Plain mode numbers every bank in one list.
+        """
+        most = len(banks) if self.plain else max(self.console.height - PICKER_MARGIN, 9)
+        start, end = 0, len(banks)
+        ranges: list[tuple[int, int]] = []  # the ranges picked on the way, for Back
+        while True:
+            step = picker_step(end - start, most)
+            entries = [(low, min(low + step, end)) for low in range(start, end, step)]
+            labels = [range_label(banks[low:high]) for low, high in entries]
+            if ranges:
+                labels.append("Back")
+            elif len(banks) > 1:
+                total = sum(len(b.questions) for b in banks)
+                labels.append(f"All banks ({plural(total, 'question')})")
+            labels.append("Quit")
+            index = self.asker().pick("Which bank?", labels)
+            if index == len(labels) - 1:
+                return None
+            if index == len(entries):
+                if not ranges:
+                    return banks
+                start, end = ranges.pop()
+                continue
+            low, high = entries[index]
+            if high - low == 1:
+                return [banks[low]]
+            ranges.append((start, end))
+            start, end = low, high
 
     def _pick_count(self, chosen: list[Bank]) -> int | None:
         total = sum(len(b.questions) for b in chosen)
