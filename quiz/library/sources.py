@@ -153,7 +153,7 @@ def _identity(path: Path) -> object:
     links lead to it (one stat, where resolving looks at every folder on the way);
     for a path that names nothing, its absolute form."""
     try:
-        found = os.stat(path)
+        found = path.stat()
     except (OSError, ValueError):
-        return os.path.abspath(path)
+        return path.absolute()
     return (found.st_dev, found.st_ino)

@@ -224,3 +224,26 @@ def _block_lines(
         yield Segment(indent)
         yield Segment(line, style)
         yield Segment.line()
+
+
+class PlainBanks:
+    """The start screen's banks in plain mode: a line of words for each bank."""
+
+    def __init__(self, banks: Iterable[BankSummary]) -> None:
+        self.banks = list(banks)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        name_style = console.get_style("bold")
+        muted = console.get_style("quiz.muted")
+        for bank in self.banks:
+            name = f"{escape_controls(bank.name)}: "
+            words = f"{bank.title}. {plural(bank.questions, 'question')}: {', '.join(bank.types)}."
+            tags = f" Tags: {', '.join(bank.tags)}." if bank.tags else ""
+            line = name + words + tags
+            if line.isprintable() and (options.no_wrap or cell_len(line) <= options.max_width):
+                yield Segment(name, name_style)
+                yield Segment(words)
+                yield Segment(tags, muted)
+                yield Segment.line()
+            else:  # a line to wrap: rich's wrapping, for this bank alone
+                yield Text.assemble((name, "bold"), words, (tags, "quiz.muted"))

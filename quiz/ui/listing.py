@@ -73,15 +73,8 @@ def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> Renderab
     return BankTable(banks, width)
 
 
-def plain_banks(banks: Iterable[BankSummary]) -> Text:
+def plain_banks(banks: Iterable[BankSummary]) -> RenderableType:
     """The start screen's banks as lines of words, one bank a line."""
-    lines = Text()
-    for index, bank in enumerate(banks):
-        if index:
-            lines.append("\n")
-        lines.append(f"{escape_controls(bank.name)}: ", style="bold")
-        lines.append(bank.title)
-        lines.append(f". {plural(bank.questions, 'question')}: {', '.join(bank.types)}.")
-        if bank.tags:
-            lines.append(f" Tags: {', '.join(bank.tags)}.", style="quiz.muted")
-    return lines
+    from quiz.ui.bank_table import PlainBanks
+
+    return PlainBanks(banks)
