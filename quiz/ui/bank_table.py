@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rich.box import HEAVY_HEAD
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +23,7 @@ from quiz.format.text import escape_controls
 from quiz.model import BankSummary
 from quiz.ui.listing import plural
 
+NARROW = 70  # below this many columns a listing stacks each bank instead of a table
 TITLE = "Question banks"
 HEADERS = ("Name", "Title", "Qs", "Types", "Tags")
 STYLES = ("bold", "", "", "", "quiz.muted")  # of each column's cells
@@ -32,6 +33,23 @@ FEWEST = 4  # columns a shrunk column keeps
 LONG_WORD = 16  # a shrunk column keeps its longest word whole, up to this many columns
 
 Row = tuple[str, str, str, str, str]
+
+
+def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> RenderableType:
+    """The banks of ``quiz list`` and the start screen: name, title, questions, types, tags.
+
+    A table where there is room; below ``NARROW`` columns, one short block per bank,
+    so nothing has to break in the middle of a word. With no ``width`` (output that
+    is not wrapped), each bank stays on one line.
+    """
+    if width is not None and width < NARROW:
+        return BankBlocks(banks)
+    return BankTable(banks, width)
+
+
+def plain_banks(banks: Iterable[BankSummary]) -> RenderableType:
+    """The start screen's banks as lines of words, one bank a line."""
+    return PlainBanks(banks)
 
 
 def bank_row(bank: BankSummary) -> Row:

@@ -1,16 +1,13 @@
-"""Renderables for the commands that only report: validation lines, bank tables, warnings."""
+"""Renderables for the commands that only report: validation lines and warnings (the
+table of banks is quiz.ui.bank_table)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rich.console import RenderableType
 from rich.text import Text
 
 from quiz.errors import Diagnostic
 from quiz.format.report import Report
 from quiz.format.text import escape_controls
-from quiz.model import BankSummary
 
 
 def plural(count: int, word: str) -> str:
@@ -54,27 +51,3 @@ def skipped_warning(report: Report) -> Text:
         ("warning:", "quiz.warning"),
         f" skipped {path}: {count}{detail}; run 'quiz validate {path}'",
     )
-
-
-NARROW = 70  # below this many columns a listing stacks each bank instead of a table
-
-
-def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> RenderableType:
-    """The banks of ``quiz list`` and the start screen: name, title, questions, types, tags.
-
-    A table where there is room; below ``NARROW`` columns, one short block per bank,
-    so nothing has to break in the middle of a word. With no ``width`` (output that
-    is not wrapped), each bank stays on one line.
-    """
-    from quiz.ui.bank_table import BankBlocks, BankTable
-
-    if width is not None and width < NARROW:
-        return BankBlocks(banks)
-    return BankTable(banks, width)
-
-
-def plain_banks(banks: Iterable[BankSummary]) -> RenderableType:
-    """The start screen's banks as lines of words, one bank a line."""
-    from quiz.ui.bank_table import PlainBanks
-
-    return PlainBanks(banks)

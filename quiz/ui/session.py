@@ -21,6 +21,7 @@ from quiz.format.report import Report
 from quiz.format.text import escape_controls
 from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.model import Bank, summarize
+from quiz.ui.bank_table import bank_table, plain_banks
 from quiz.ui.console import check_writable, make_console, wants_plain
 from quiz.ui.console import is_interactive as is_interactive  # for stats' confirmation
 from quiz.ui.endgame import (
@@ -32,7 +33,7 @@ from quiz.ui.endgame import (
     missed_turns,
 )
 from quiz.ui.endgame import report as show_report
-from quiz.ui.listing import bank_table, plain_banks, plural, skipped_warning
+from quiz.ui.listing import plural, skipped_warning
 from quiz.ui.signals import Quit, catching, restore_terminal
 from quiz.ui.summary_view import Record
 

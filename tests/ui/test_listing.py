@@ -11,8 +11,8 @@ from rich.text import Text
 
 from quiz.model import BankSummary
 from quiz.ui import bank_table
-from quiz.ui.listing import bank_table as listing_table
-from quiz.ui.listing import plain_banks
+from quiz.ui.bank_table import bank_table as listing_table
+from quiz.ui.bank_table import plain_banks
 from quiz.ui.theme import THEME
 
 EVERY = BankSummary(
