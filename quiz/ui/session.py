@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
@@ -37,8 +38,12 @@ from quiz.ui.listing import plural, skipped_warning
 from quiz.ui.signals import Quit, catching, restore_terminal
 from quiz.ui.summary_view import Record
 
-# Lines of the terminal a start-screen list leaves to its question and instruction.
+# Lines of the terminal a start-screen list leaves to its question and instruction,
+# the fewest entries it offers however small the terminal, and the columns before an
+# entry's text (" » 1) ").
 PICKER_MARGIN = 8
+MIN_ENTRIES = 9
+ENTRY_INDENT = 6
 
 
 def picker_step(count: int, most: int) -> int:
@@ -189,12 +194,10 @@ class Session:
         for ranges of banks (``Back`` returns), so no list is longer than the screen,
         whatever the number of banks. Plain mode numbers every bank in one list.
         """
-        most = len(banks) if self.plain else max(self.console.height - PICKER_MARGIN, 9)
         start, end = 0, len(banks)
         ranges: list[tuple[int, int]] = []  # the ranges picked on the way, for Back
         while True:
-            step = picker_step(end - start, most)
-            entries = [(low, min(low + step, end)) for low in range(start, end, step)]
+            entries = self._entries(banks, start, end)
             labels = [range_label(banks[low:high]) for low, high in entries]
             if ranges:
                 labels.append("Back")
@@ -215,6 +218,23 @@ class Session:
                 return [banks[low]]
             ranges.append((start, end))
             start, end = low, high
+
+    def _entries(self, banks: list[Bank], start: int, end: int) -> list[tuple[int, int]]:
+        """The ranges of ``banks[start:end]`` one list offers: each bank alone in plain
+        mode, else as many as the terminal's lines hold, wrapped entries counted."""
+        if self.plain:
+            return [(index, index + 1) for index in range(start, end)]
+        room = max(self.console.height - PICKER_MARGIN, MIN_ENTRIES)
+        width = max(self.console.width - 1 - ENTRY_INDENT, 10)
+        most = room
+        while True:
+            step = picker_step(end - start, most)
+            entries = [(low, min(low + step, end)) for low in range(start, end, step)]
+            labels = (range_label(banks[low:high]) for low, high in entries)
+            lines = sum(1 + max(cell_len(label) - 1, 0) // width for label in labels)
+            if lines <= room or most <= MIN_ENTRIES:
+                return entries
+            most -= 1
 
     def _pick_count(self, chosen: list[Bank]) -> int | None:
         total = sum(len(b.questions) for b in chosen)

