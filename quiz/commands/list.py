@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
     from quiz.library.loading import catalogue
     from quiz.library.sources import known_files, resolve
+    from quiz.ui.bank_table import bank_table
     from quiz.ui.console import make_console
-    from quiz.ui.listing import bank_table, skipped_warning
+    from quiz.ui.listing import skipped_warning
 
     files = resolve(args.paths) if args.paths else known_files()
     found = catalogue(files, banks=False)

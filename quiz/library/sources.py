@@ -11,7 +11,7 @@ from pathlib import Path
 
 from quiz.errors import BankNotFoundError
 from quiz.format.rules import BANK_SUFFIXES
-from quiz.library.loading import FilePath, bank_name
+from quiz.library.loading import FilePath, as_path, bank_name
 
 APP_NAME = "orbit-quiz"
 
@@ -46,7 +46,7 @@ def search_dirs(environ: Mapping[str, str] = os.environ) -> list[Path]:
 
 def is_bank_file(path: FilePath) -> bool:
     """Whether a path names a question file by its suffix."""
-    return Path(path).suffix.lower() in BANK_SUFFIXES
+    return as_path(path).suffix.lower() in BANK_SUFFIXES
 
 
 def files_in(folder: Path) -> list[Path]:
@@ -138,11 +138,22 @@ def _by_name(name: str, known: list[Path]) -> Path:
 
 def _once(paths: list[Path]) -> list[Path]:
     """The paths without repeats of the same file, in their first order."""
-    seen: set[Path] = set()
+    seen: set[object] = set()
     kept: list[Path] = []
     for path in paths:
-        key = path.resolve()
+        key = _identity(path)
         if key not in seen:
             seen.add(key)
             kept.append(path)
     return kept
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths one file: its device and inode, whatever links or hard
+    links lead to it (one stat, where resolving looks at every folder on the way);
+    for a path that names nothing, its absolute form."""
+    try:
+        found = path.stat()
+    except (OSError, ValueError):
+        return path.absolute()
+    return (found.st_dev, found.st_ino)

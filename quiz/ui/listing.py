@@ -1,18 +1,13 @@
-"""Renderables for the commands that only report: validation lines, bank tables, warnings."""
+"""Renderables for the commands that only report: validation lines and warnings (the
+table of banks is quiz.ui.bank_table)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rich.cells import cell_len
-from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.text import Text
 
 from quiz.errors import Diagnostic
 from quiz.format.report import Report
 from quiz.format.text import escape_controls
-from quiz.model import BankSummary
 
 
 def plural(count: int, word: str) -> str:
@@ -56,68 +51,3 @@ def skipped_warning(report: Report) -> Text:
         ("warning:", "quiz.warning"),
         f" skipped {path}: {count}{detail}; run 'quiz validate {path}'",
     )
-
-
-NARROW = 70  # below this many columns a listing stacks each bank instead of a table
-
-
-def bank_table(banks: Iterable[BankSummary], width: int | None = 80) -> RenderableType:
-    """The banks of ``quiz list`` and the start screen: name, title, questions, types, tags.
-
-    A table where there is room; below ``NARROW`` columns, one short block per bank,
-    so nothing has to break in the middle of a word. With no ``width`` (output that
-    is not wrapped), each bank stays on one line.
-    """
-    if width is not None and width < NARROW:
-        blocks: list[RenderableType] = [Text("Question banks", style="quiz.title")]
-        for bank in banks:
-            details = Text.assemble(
-                bank.title,
-                "\n",
-                (f"{plural(bank.questions, 'question')}: {', '.join(bank.types)}", "quiz.muted"),
-            )
-            if bank.tags:
-                details.append(f"\ntags: {', '.join(bank.tags)}", style="quiz.muted")
-            name = Text(escape_controls(bank.name), style="bold")
-            blocks += [name, Padding(details, (0, 0, 0, 2))]
-        return Group(*blocks)
-    from rich.table import Table
-
-    table = Table(title="Question banks", title_style="quiz.title", expand=False)
-    table.add_column("Name", style="bold", overflow="fold")
-    table.add_column("Title")
-    table.add_column("Qs", justify="right")
-    table.add_column("Types")
-    table.add_column("Tags", style="quiz.muted")
-    rows = [
-        (
-            Text(escape_controls(bank.name)),
-            Text(bank.title),
-            Text(str(bank.questions)),
-            Text(", ".join(bank.types)),
-            Text(", ".join(bank.tags)),
-        )
-        for bank in banks
-    ]
-    for row in rows:
-        table.add_row(*row)
-    if width is None:
-        # Each column as wide as its widest cell: nothing wraps, and rich is spared
-        # measuring every cell to find out.
-        for column, cells in zip(table.columns, zip(*rows, strict=True), strict=False):
-            column.width = max(cell_len(str(column.header)), *(cell.cell_len for cell in cells))
-    return table
-
-
-def plain_banks(banks: Iterable[BankSummary]) -> Text:
-    """The start screen's banks as lines of words, one bank a line."""
-    lines = Text()
-    for index, bank in enumerate(banks):
-        if index:
-            lines.append("\n")
-        lines.append(f"{escape_controls(bank.name)}: ", style="bold")
-        lines.append(bank.title)
-        lines.append(f". {plural(bank.questions, 'question')}: {', '.join(bank.types)}.")
-        if bank.tags:
-            lines.append(f" Tags: {', '.join(bank.tags)}.", style="quiz.muted")
-    return lines

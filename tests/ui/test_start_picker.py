@@ -1,0 +1,122 @@
+"""The start screen's pick of a bank: in steps of ranges when the banks outnumber the
+terminal's lines, one list otherwise (and always in plain mode)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from quiz.model import Bank, QuestionType
+from quiz.ui.session import Session, picker_step
+from quiz.ui.signals import Quit
+from quiz.ui.theme import THEME
+from tests.helpers import make_question
+
+
+class ScriptedAsker:
+    """Picks by a script of labels (or indexes), keeping every list it was shown."""
+
+    def __init__(self, *script: str | int) -> None:
+        self.script = list(script)
+        self.lists: list[list[str]] = []
+
+    def pick(self, message: str, labels: list[str]) -> int:
+        self.lists.append(labels)
+        if not self.script:
+            raise Quit("quit")
+        step = self.script.pop(0)
+        return step if isinstance(step, int) else labels.index(step)
+
+
+def banks(count: int) -> list[Bank]:
+    question = make_question("q", QuestionType.BOOLEAN, truth=True)
+    return [
+        Bank(f"bank-{n:05d}", f"Bank number {n}", (question,), path=f"bank-{n:05d}.yaml")
+        for n in range(count)
+    ]
+
+
+def session(asker: ScriptedAsker, *, height: int = 30, plain: bool = False) -> Session:
+    console = Console(file=io.StringIO(), width=100, height=height, color_system=None, theme=THEME)
+    made = Session(
+        console=console, errors=console, stdin=io.StringIO(), plain=plain, seed=1, results=None
+    )
+    made._asker = asker  # type: ignore[assignment]
+    return made
+
+
+def test_few_banks_are_one_list_as_before() -> None:
+    asker = ScriptedAsker("Bank number 2 (1 question)")
+    chosen = session(asker).start_screen(banks(5), ask_count=False)
+    assert chosen is not None and [b.name for b in chosen[0]] == ["bank-00002"]
+    assert asker.lists == [
+        [*(f"Bank number {n} (1 question)" for n in range(5)), "All banks (5 questions)", "Quit"]
+    ]
+
+
+def test_many_banks_are_picked_in_steps_no_list_longer_than_the_screen() -> None:
+    asker = ScriptedAsker(
+        "bank-00484 to bank-00967 (484 banks)",
+        "bank-00946 to bank-00967 (22 banks)",
+        "Bank number 950 (1 question)",
+    )
+    chosen = session(asker, height=40).start_screen(banks(10_000), ask_count=False)
+    assert chosen is not None and [b.name for b in chosen[0]] == ["bank-00950"]
+    assert len(asker.lists) == 3
+    assert all(len(labels) <= 40 - 8 + 2 for labels in asker.lists)
+    top, middle, bottom = asker.lists
+    assert top[0] == "bank-00000 to bank-00483 (484 banks)"
+    assert top[-3] == "bank-09680 to bank-09999 (320 banks)"
+    assert top[-2:] == ["All banks (10000 questions)", "Quit"]
+    assert middle[-2:] == ["Back", "Quit"] and len(middle) == 22 + 2
+    assert bottom[0] == "Bank number 946 (1 question)" and bottom[-2:] == ["Back", "Quit"]
+
+
+def test_back_returns_to_the_list_before_and_all_banks_stays_on_top() -> None:
+    asker = ScriptedAsker(0, "Back", "All banks (300 questions)")
+    chosen = session(asker, height=20).start_screen(banks(300), ask_count=False)
+    assert chosen is not None and len(chosen[0]) == 300
+    assert asker.lists[0] == asker.lists[2]
+
+
+def test_quit_at_any_step_leaves_the_start_screen() -> None:
+    asker = ScriptedAsker(1, "Quit")
+    assert session(asker, height=20).start_screen(banks(300), ask_count=False) is None
+
+
+def test_plain_mode_numbers_every_bank_in_one_list() -> None:
+    asker = ScriptedAsker(250)
+    chosen = session(asker, height=20, plain=True).start_screen(banks(300), ask_count=False)
+    assert chosen is not None and [b.name for b in chosen[0]] == ["bank-00250"]
+    assert len(asker.lists) == 1 and len(asker.lists[0]) == 302
+
+
+@pytest.mark.parametrize(
+    ("count", "most", "step"),
+    [(1, 9, 1), (9, 9, 1), (10, 9, 4), (32, 32, 1), (484, 32, 22), (10_000, 32, 484)],
+)
+def test_picker_step(count: int, most: int, step: int) -> None:
+    assert picker_step(count, most) == step
+    assert -(-count // step) <= most  # entries of the list
+
+
+def test_the_start_screen_builds_only_the_entries_of_the_list_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """However many banks, a step makes labels for the entries it shows alone."""
+    import quiz.ui.session as session_module
+
+    made = [0]
+    real = session_module.range_label
+
+    def counted(picked: list[Bank]) -> str:
+        made[0] += 1
+        return real(picked)
+
+    monkeypatch.setattr(session_module, "range_label", counted)
+    asker = ScriptedAsker(0)
+    session(asker, height=30).start_screen(banks(5_000), ask_count=False)
+    shown = len(asker.lists[0][:-2]) + len(asker.lists[1][:-2])
+    assert made[0] <= 2 * shown < 120  # each measured for the screen, then shown
