@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -189,6 +190,7 @@ def test_arbitrary_text(text: str) -> None:
     assert_bank_or_located_errors(check_bytes(data, "p.yaml"), data)
 
 
+@pytest.mark.slow  # the longest of these (several seconds): CI runs it, the inner loop not
 @SETTINGS
 @given(yaml_texts())
 def test_arbitrary_yaml_structures(text: str) -> None:
