@@ -128,3 +128,48 @@ def test_new_writes_a_valid_starter_whatever_its_name(
     assert main(["new", str(path)]) == 0
     assert main(["validate", str(path)]) == 0, capsys.readouterr()
     no_escapes(capsys.readouterr().out)
+
+
+def test_validate_shows_escaped_names_in_its_own_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "[bold red]many\x1b[31m.yaml"
+    broken = "title: Same\nquestions:\n" + "".join(
+        f"  - id: q{i}\n    type: bogus\n" for i in range(60)
+    )
+    (tmp_path / name).write_text(broken, encoding="utf-8")
+    twin = "title: Same\nquestions:\n  - id: a\n    type: boolean\n    prompt: P?\n"
+    (tmp_path / "twin.yaml").write_text(twin + "    answer: true\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path / name)]) == 1
+    out = capsys.readouterr().out
+    no_escapes(out)
+    assert "[bold red]many\\x1b[31m.yaml: ... and" in out  # markup kept as text, too
+
+
+def test_validate_escapes_the_other_file_of_a_shared_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bank = "title: Same\nquestions:\n  - id: a\n    type: boolean\n    prompt: P?\n"
+    bank += "    answer: true\n    explanation: E.\n"
+    (tmp_path / f"{EVIL}.yaml").write_text(bank, encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(bank, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "other.yaml"]) == 0
+    out = capsys.readouterr().out
+    no_escapes(out)
+    assert "also the title of" in out and "evil\\x1b" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_add_to_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "questions.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "add", str(fifo), "--plain"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 1
+    assert "is not a regular file" in done.stderr

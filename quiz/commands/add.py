@@ -6,6 +6,7 @@ checks clean; Ctrl-C leaves the file as it was."""
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,6 +98,15 @@ def _read(path: Path) -> str | None:
     from quiz.format.text import escape_controls
 
     shown = escape_controls(str(path))
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise QuizError(f"cannot read '{shown}': {error.strerror or error}") from None
+    # Reading a FIFO would wait for a writer, and the file is replaced at the end.
+    if not stat.S_ISREG(found.st_mode):
+        raise QuizError(f"'{shown}' is not a regular file; name a question file")
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
