@@ -173,3 +173,19 @@ def test_add_to_a_fifo_is_refused_at_once(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "is not a regular file" in done.stderr
+
+
+def test_a_star_in_a_text_answer_is_the_character_in_gift_and_moodle_xml() -> None:
+    from quiz.importers.convert import parse
+    from quiz.importers.export_gift import export_gift
+    from quiz.importers.export_moodle_xml import export_moodle_xml
+    from quiz.model import Bank, QuestionType
+    from tests.helpers import make_question
+
+    question = make_question("star", QuestionType.TEXT, answers=("a*b", "c\\*d"))
+    bank = Bank(name="b", title="Stars", questions=(question,))
+    back = parse(export_gift(bank).data.decode(), "gift")
+    assert back.skips == ()  # not read back as Moodle's wildcard
+    assert back.questions[0].answers == ("a*b", "c\\*d")
+    xml = export_moodle_xml(bank).data.decode()
+    assert "<text>a\\*b</text>" in xml and "<text>c\\\\*d</text>" in xml
