@@ -6,6 +6,7 @@ checks clean; Ctrl-C leaves the file as it was."""
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,24 +41,26 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.files import write_atomically
     from quiz.format.append import CannotAppend, append_question, new_bank
     from quiz.format.checker import check_text
+    from quiz.format.text import escape_controls
     from quiz.library.sources import is_bank_file
     from quiz.ui.wizard import PlainPrompter, Prompter, TerminalPrompter, required
 
     path = Path(args.file)
+    shown = escape_controls(str(path))
     if not is_bank_file(path):
-        raise QuizError(f"'{path}' must end in .yaml or .yml to be found as a question file")
+        raise QuizError(f"'{shown}' must end in .yaml or .yml to be found as a question file")
     text = _read(path)
     ids: set[str] = set()
     if text is not None:
         report = check_text(text, str(path))
         if report.bank is None:
-            raise QuizError(f"'{path}' has errors; fix them first (see: quiz validate {path})")
+            raise QuizError(f"'{shown}' has errors; fix them first (see: quiz validate {shown})")
         ids = {q.id for q in report.bank.questions}
     plain = args.plain or not sys.stdin.isatty()
     prompter: Prompter = PlainPrompter() if plain else TerminalPrompter()
     title = None
     if text is None:
-        prompter.say(f"{path} is new: it will be created.")
+        prompter.say(f"{shown} is new: it will be created.")
         title = prompter.text("Title of the bank:", required).strip()
     from quiz.ui.wizard import ask_question
 
@@ -73,33 +76,45 @@ def run(args: argparse.Namespace) -> ExitStatus:
                 written = _round_trip(text, fields)
             except Exception as error:  # ruamel.yaml is a library's parser of untrusted text
                 raise QuizError(
-                    f"cannot add to '{path}' as it is laid out ({reason}), and rewriting it "
-                    f"failed ({type(error).__name__}); {path} is unchanged"
+                    f"cannot add to '{shown}' as it is laid out ({reason}), and rewriting it "
+                    f"failed ({type(error).__name__}); {shown} is unchanged"
                 ) from None
     after = check_text(written, str(path))
     if after.bank is None or len(after.bank.questions) != len(ids) + 1:
         problems = "; ".join(d.message for d in after.errors) or "the question was not added"
-        raise QuizError(f"the question could not be added ({problems}); {path} is unchanged")
+        raise QuizError(f"the question could not be added ({problems}); {shown} is unchanged")
     try:
         write_atomically(path, written.encode("utf-8"), replace=text is not None)
     except FileExistsError:
-        raise QuizError(f"'{path}' appeared while you typed; nothing was written") from None
+        raise QuizError(f"'{shown}' appeared while you typed; nothing was written") from None
     except OSError as error:
-        raise QuizError(f"cannot write '{path}': {error.strerror or error}") from None
-    print(f"Added question '{fields['id']}' to {path}. See it: quiz validate --show {path}")
+        raise QuizError(f"cannot write '{shown}': {error.strerror or error}") from None
+    print(f"Added question '{fields['id']}' to {shown}. See it: quiz validate --show {shown}")
     return ExitStatus.OK
 
 
 def _read(path: Path) -> str | None:
     """The file's text, or ``None`` when there is no file yet."""
+    from quiz.format.text import escape_controls
+
+    shown = escape_controls(str(path))
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise QuizError(f"cannot read '{shown}': {error.strerror or error}") from None
+    # Reading a FIFO would wait for a writer, and the file is replaced at the end.
+    if not stat.S_ISREG(found.st_mode):
+        raise QuizError(f"'{shown}' is not a regular file; name a question file")
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except UnicodeDecodeError:
-        raise QuizError(f"'{path}' is not UTF-8 text; see: quiz validate {path}") from None
+        raise QuizError(f"'{shown}' is not UTF-8 text; see: quiz validate {shown}") from None
     except OSError as error:
-        raise QuizError(f"cannot read '{path}': {error.strerror or error}") from None
+        raise QuizError(f"cannot read '{shown}': {error.strerror or error}") from None
 
 
 def _round_trip(text: str, fields: Fields) -> str:

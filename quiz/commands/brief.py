@@ -29,6 +29,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> ExitStatus:
     """Print each bank's briefing; a bank without one is an error."""
     from quiz.errors import QuizError
+    from quiz.format.text import escape_controls
     from quiz.library.loading import catalogue
     from quiz.library.sources import resolve
     from quiz.ui.briefing_view import briefing_view
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         raise QuizError("no valid bank to brief; check the files with 'quiz validate'")
     without = [bank.name for bank in found.banks if not bank.briefing]
     if without:
-        names = ", ".join(f"'{name}'" for name in without)
+        names = ", ".join(f"'{escape_controls(name)}'" for name in without)
         raise QuizError(f"no briefing in {names}; add a 'briefing:' to the bank")
     console = make_console()
     plain = bool(args.plain) or not console.is_terminal

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     import sys
     from pathlib import Path
 
+    from quiz.format.text import escape_controls
     from quiz.importers.exports import exporter
     from quiz.importers.output import check_output, write_output
     from quiz.library.loading import load_bank
@@ -53,18 +54,22 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     paths = resolve([args.bank])
     if len(paths) != 1:
-        raise QuizError(f"'{args.bank}' names {len(paths)} banks; export one bank at a time")
+        raise QuizError(
+            f"'{escape_controls(args.bank)}' names {len(paths)} banks; export one bank at a time"
+        )
     source = paths[0]
     output = Path(args.output) if args.output else source.with_suffix(SUFFIXES[args.fmt])
     check_output(output, source, args.force)
     bank = load_bank(source)
+    shown = escape_controls(str(source))
     exported = exporter(args.fmt)(bank)
     for left in exported.left_out:
-        print(f"{source}: left out '{left.id}': {left.reason}", file=sys.stderr)
+        print(f"{shown}: left out '{left.id}': {left.reason}", file=sys.stderr)
     left_out = f" ({len(exported.left_out)} left out)" if exported.left_out else ""
     if not exported.questions:
-        print(f"No questions to export from {source}{left_out}; nothing written.", file=sys.stderr)
+        print(f"No questions to export from {shown}{left_out}; nothing written.", file=sys.stderr)
         return ExitStatus.ERROR
     write_output(output, exported.data, source, args.force)
-    print(f"Exported {plural(exported.questions, 'question')} from {source} to {output}{left_out}.")
+    written = plural(exported.questions, "question")
+    print(f"Exported {written} from {shown} to {escape_controls(str(output))}{left_out}.")
     return ExitStatus.OK

@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from pathlib import Path
 
     from quiz.format.checker import check_text
+    from quiz.format.text import escape_controls
     from quiz.importers.bank_writer import to_yaml
     from quiz.importers.common import bank_title, describe
     from quiz.importers.convert import convert
@@ -58,12 +59,13 @@ def run(args: argparse.Namespace) -> ExitStatus:
     source = Path(args.file)
     output = _output_path(source, args.output, args.force)
     imported = convert(source, args.fmt)
+    shown, shown_output = escape_controls(str(source)), escape_controls(str(output))
     for skip in sorted(imported.skips, key=lambda s: s.line):
-        print(f"{source}:{skip.line}: skipped: {skip.reason}", file=sys.stderr)
+        print(f"{shown}:{skip.line}: skipped: {skip.reason}", file=sys.stderr)
     count = len(imported.questions)
     skipped = f" ({len(imported.skips)} skipped)" if imported.skips else ""
     if not count:
-        print(f"No questions converted from {source}{skipped}; nothing written.", file=sys.stderr)
+        print(f"No questions converted from {shown}{skipped}; nothing written.", file=sys.stderr)
         return ExitStatus.ERROR
 
     text = to_yaml(
@@ -71,15 +73,15 @@ def run(args: argparse.Namespace) -> ExitStatus:
         bank_title(source.name),
         describe(imported, source.name),
         header=f"Imported from {source.name} by 'quiz import'. Check it with: "
-        f"quiz validate {output.name}",
+        f"quiz validate {escape_controls(output.name)}",
     )
     # The bank is checked before it is written (the very bytes that are written): a
     # converted bank that fails validation is a bug in the importer, never the user's.
     if _report_errors(check_text(text, str(output)).errors, "would not be valid"):
         return ExitStatus.ERROR
     write_output(output, text.encode(), source, args.force)
-    print(f"Converted {plural(count, 'question')} from {source} to {output}{skipped}.")
-    print(f"Play it with: quiz play {output}")
+    print(f"Converted {plural(count, 'question')} from {shown} to {shown_output}{skipped}.")
+    print(f"Play it with: quiz play {shown_output}")
     return ExitStatus.OK
 
 
@@ -87,12 +89,14 @@ def _output_path(source: Path, given: str | None, force: bool) -> Path:
     """Where the bank goes: a bank file that may be written (see quiz.importers.output)."""
     from pathlib import Path
 
+    from quiz.format.text import escape_controls
     from quiz.importers.output import check_output
     from quiz.library.sources import is_bank_file
 
     output = Path(given) if given else source.with_suffix(".yaml")
     if not is_bank_file(output):
-        raise QuizError(f"'{output}' must end in .yaml or .yml to be found as a question file")
+        shown = escape_controls(str(output))
+        raise QuizError(f"'{shown}' must end in .yaml or .yml to be found as a question file")
     check_output(output, source, force)
     return output
 

@@ -27,16 +27,20 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from quiz.files import write_atomically
     from quiz.format.starter import STARTER_BANK
+    from quiz.format.text import escape_controls
     from quiz.library.sources import is_bank_file
 
     path = Path(args.file)
+    shown = escape_controls(str(path))
     if not is_bank_file(path):
-        raise QuizError(f"'{path}' must end in .yaml or .yml to be found as a question file")
+        raise QuizError(f"'{shown}' must end in .yaml or .yml to be found as a question file")
+    # The name goes in comments: escaped, so a new line in it cannot end the comment.
+    starter = STARTER_BANK.format(filename=escape_controls(path.name))
     try:
-        write_atomically(path, STARTER_BANK.format(filename=path.name).encode(), replace=False)
+        write_atomically(path, starter.encode(), replace=False)
     except FileExistsError:
-        raise QuizError(f"'{path}' already exists; choose another name") from None
+        raise QuizError(f"'{shown}' already exists; choose another name") from None
     except OSError as error:
-        raise QuizError(f"cannot write '{path}': {error.strerror or error}") from None
-    print(f"Wrote {path}. Edit it, then: quiz validate {path} && quiz play {path}")
+        raise QuizError(f"cannot write '{shown}': {error.strerror or error}") from None
+    print(f"Wrote {shown}. Edit it, then: quiz validate {shown} && quiz play {shown}")
     return ExitStatus.OK

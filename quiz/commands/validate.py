@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
 
 def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
+    from rich.text import Text
+
+    from quiz.format.text import escape_controls
     from quiz.library.loading import catalogue
     from quiz.library.sources import expand_paths, known_files
     from quiz.ui.listing import diagnostic_line, validation_summary
@@ -75,7 +78,8 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
             console.print(diagnostic_line(diagnostic), soft_wrap=True)
         if len(diagnostics) > SHOWN_PER_FILE:
             more = len(diagnostics) - SHOWN_PER_FILE
-            console.print(f"{report.path}: ... and {more:,} more", style="quiz.muted")
+            line = f"{escape_controls(report.path)}: ... and {more:,} more"
+            console.print(Text(line, style="quiz.muted"), soft_wrap=True)
         if show and report.bank is not None:
             from quiz.ui.question_sheet import question_sheet
 
@@ -93,6 +97,8 @@ def shared_titles(
     """A warning for each file checked whose title another bank also has (another file
     checked, or a bank of the library: built in, the data folder, QUIZ_PATH): stats and
     review name a bank by its title, so two banks with one title are mixed up."""
+    from quiz.format.text import escape_controls
+
     by_title: dict[str, list[Report]] = {}
     for report in (*reports, *library):
         if report.summary is not None:
@@ -105,7 +111,7 @@ def shared_titles(
         for report in same:
             if id(report) not in checked:
                 continue
-            others = ", ".join(r.path for r in same if r is not report)
+            others = ", ".join(escape_controls(r.path) for r in same if r is not report)
             assert report.summary is not None
             message = (
                 f"the title '{report.summary.title}' is also the title of {others}; "

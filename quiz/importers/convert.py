@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+from quiz.format.rules import MAX_FILE_BYTES
+from quiz.format.text import escape_controls
 from quiz.importers import FORMATS, aiken, gift, opentdb
 from quiz.importers.common import Imported, ImportSourceError, UnknownFormatError, unique_ids
 
@@ -23,19 +26,42 @@ _GIFT_MARKS = re.compile(r"\{[^{}]*\}|^[ \t]*::|^[ \t]*\$CATEGORY:", re.MULTILIN
 
 
 def read_source(path: Path) -> str:
-    """The text of a file to import (UTF-8, a byte-order mark allowed)."""
+    """The text of a file to import (UTF-8, a byte-order mark allowed).
+
+    A FIFO nobody writes to reads as empty instead of waiting for ever, and an endless
+    source (``/dev/zero``) is cut past the size limit of a question file and refused.
+    """
+    shown = escape_controls(str(path))
     try:
-        data = path.read_bytes()
+        data = _read_capped(path)
     except OSError as error:
-        raise ImportSourceError(f"cannot read '{path}': {error.strerror or error}") from None
+        raise ImportSourceError(f"cannot read '{shown}': {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportSourceError(
+            f"'{shown}' is over {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 1_000_000} MB), "
+            "more than a question file may be; split it and import each part"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ImportSourceError(
-            f"'{path}' is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); "
+            f"'{shown}' is not UTF-8 text "
+            f"(byte 0x{data[error.start]:02x} on line {line}); "
             "save it as UTF-8 and try again"
         ) from None
+
+
+def _read_capped(path: Path) -> bytes:
+    """At most one byte more than a question file may hold, read from ``path``."""
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    # Opened without blocking, so a FIFO with no writer does not hang the open; the
+    # reads block again, and a FIFO whose writer never came reads as empty.
+    descriptor = os.open(path, os.O_RDONLY | nonblocking)
+    with os.fdopen(descriptor, "rb") as file:
+        if nonblocking:
+            os.set_blocking(descriptor, True)
+        return file.read(MAX_FILE_BYTES + 1)
 
 
 def detect_format(text: str, filename: str) -> str:
@@ -59,7 +85,8 @@ def detect_format(text: str, filename: str) -> str:
     if _GIFT_MARKS.search(text):
         return "gift"
     raise UnknownFormatError(
-        f"cannot tell the format of '{filename}'; give it with --format ({', '.join(FORMATS)})"
+        f"cannot tell the format of '{escape_controls(filename)}'; "
+        f"give it with --format ({', '.join(FORMATS)})"
     )
 
 

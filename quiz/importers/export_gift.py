@@ -79,7 +79,8 @@ def _question(q: Question) -> list[str] | Left:
         case QuestionType.TEXT:
             if any("->" in a for a in q.answers):
                 return Left(q.id, "an accepted answer holds '->', which GIFT reads as matching")
-            answers = [f"\t={_choice(a)}" for a in q.answers]
+            # A '*' is Moodle's wildcard in a short answer; '\\*' is the character itself.
+            answers = ["\t=" + _choice(a).replace("*", "\\*") for a in q.answers]
         case QuestionType.NUMBER:
             margin = f":{format_number(q.tolerance)}"
             numbers = [f"={format_number(n)}{margin}" for n in accepted_numbers(q)]

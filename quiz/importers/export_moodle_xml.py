@@ -81,7 +81,8 @@ def _question(q: Question) -> ET.Element:
         case QuestionType.TEXT:
             ET.SubElement(element, "usecase").text = "0"
             for accepted in q.answers:
-                _answer(element, accepted, 1.0, q.explanation)
+                # '*' is Moodle's wildcard in a short answer; '\\*' is the character itself.
+                _answer(element, accepted.replace("*", "\\*"), 1.0, q.explanation)
         case QuestionType.NUMBER:
             for number in accepted_numbers(q):
                 answer = _answer(element, format_number(number), 1.0, q.explanation)

@@ -16,27 +16,31 @@ from pathlib import Path
 
 from quiz.errors import QuizError
 from quiz.files import write_atomically
+from quiz.format.text import escape_controls
 
 
 def check_output(output: Path, source: Path | None, force: bool) -> None:
     """Raise :class:`QuizError` unless ``output`` may be written (see the module)."""
+    shown = escape_controls(str(output))
     try:
         found = output.lstat()
     except FileNotFoundError:
         found = None
     except OSError as error:
-        raise QuizError(f"cannot use '{output}': {error.strerror or error}") from None
+        raise QuizError(f"cannot use '{shown}': {error.strerror or error}") from None
     if found is not None:
         if stat.S_ISLNK(found.st_mode):
-            raise QuizError(f"'{output}' is a symbolic link; name the file itself with -o")
+            raise QuizError(f"'{shown}' is a symbolic link; name the file itself with -o")
         if not stat.S_ISREG(found.st_mode):
-            raise QuizError(f"'{output}' is not a regular file; name a file with -o")
+            raise QuizError(f"'{shown}' is not a regular file; name a file with -o")
         if source is not None and _same_file(found, source):
-            raise QuizError(f"'{output}' is the file being converted; name another with -o")
+            raise QuizError(f"'{shown}' is the file being converted; name another with -o")
         if not force:
-            raise QuizError(f"'{output}' already exists; use --force to replace it")
+            raise QuizError(f"'{shown}' already exists; use --force to replace it")
     if not output.parent.is_dir():
-        raise QuizError(f"cannot write '{output}': no folder '{output.parent}'")
+        raise QuizError(
+            f"cannot write '{shown}': no folder '{escape_controls(str(output.parent))}'"
+        )
 
 
 def _same_file(found: os.stat_result, source: Path) -> bool:
@@ -50,9 +54,10 @@ def _same_file(found: os.stat_result, source: Path) -> bool:
 def write_output(output: Path, data: bytes, source: Path | None, force: bool) -> None:
     """Check ``output`` again (it may have changed) and write ``data`` to it whole."""
     check_output(output, source, force)
+    shown = escape_controls(str(output))
     try:
         write_atomically(output, data, replace=force)
     except FileExistsError:
-        raise QuizError(f"'{output}' already exists; use --force to replace it") from None
+        raise QuizError(f"'{shown}' already exists; use --force to replace it") from None
     except OSError as error:
-        raise QuizError(f"cannot write '{output}': {error.strerror or error}") from None
+        raise QuizError(f"cannot write '{shown}': {error.strerror or error}") from None
