@@ -9,6 +9,7 @@ import stat
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from quiz.errors import WriteError
 
@@ -86,3 +87,17 @@ def free_name(path: Path, label: str, moment: datetime) -> Path:
         count += 1
         target = path.with_name(f"{base}-{count}")
     return target
+
+
+def open_to_read(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes; a FIFO with no writer does not hang.
+
+    The file is opened without blocking (a FIFO's open would wait for a writer), then
+    read as usual: a FIFO whose writer never came reads as empty, and a pipe with a
+    writer (``<(cat bank.yaml)``) is read to its end.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, os.O_RDONLY | nonblocking)
+    if nonblocking:
+        os.set_blocking(descriptor, True)
+    return os.fdopen(descriptor, "rb")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+from quiz.files import open_to_read
 from quiz.format.rules import MAX_FILE_BYTES
 from quiz.format.text import escape_controls
 from quiz.importers import FORMATS, aiken, gift, opentdb
@@ -54,13 +54,7 @@ def read_source(path: Path) -> str:
 
 def _read_capped(path: Path) -> bytes:
     """At most one byte more than a question file may hold, read from ``path``."""
-    nonblocking = getattr(os, "O_NONBLOCK", 0)
-    # Opened without blocking, so a FIFO with no writer does not hang the open; the
-    # reads block again, and a FIFO whose writer never came reads as empty.
-    descriptor = os.open(path, os.O_RDONLY | nonblocking)
-    with os.fdopen(descriptor, "rb") as file:
-        if nonblocking:
-            os.set_blocking(descriptor, True)
+    with open_to_read(path) as file:
         return file.read(MAX_FILE_BYTES + 1)
 
 
