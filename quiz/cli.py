@@ -115,6 +115,14 @@ def _run(words: list[str]) -> int:
 
 
 def _say(message: str) -> None:
-    """A message on stderr, if there is one to say it on."""
+    """A message on stderr, if there is one to say it on (never on stdout instead).
+
+    Messages quote names from the command line and from files: any control character
+    in them is shown escaped, so none can drive the terminal.
+    """
+    from quiz.format.text import escape_controls
+
+    if sys.stderr is None:
+        return
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        print(message, file=sys.stderr)
+        print(escape_controls(message, keep="\n"), file=sys.stderr)

@@ -189,3 +189,82 @@ def test_a_star_in_a_text_answer_is_the_character_in_gift_and_moodle_xml() -> No
     assert back.questions[0].answers == ("a*b", "c\\*d")
     xml = export_moodle_xml(bank).data.decode()
     assert "<text>a\\*b</text>" in xml and "<text>c\\\\*d</text>" in xml
+
+
+def test_an_error_quoting_a_name_from_the_command_line_shows_it_escaped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["play", EVIL]) == 1
+    out, err = capsys.readouterr()
+    no_escapes(out + err)
+    assert "no bank named 'evil\\x1b]0;owned\\x07\\x1b[31m'" in err
+
+
+def test_with_standard_error_closed_an_error_is_not_written_to_standard_output(
+    tmp_path: Path,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "play", "nosuch"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(2),
+        env={**os.environ, "QUIZ_DATA_DIR": str(tmp_path)},
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (1, b"")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_where_a_cache_entry_goes_is_a_miss_not_a_hang(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    assert main(["new", str(bank)]) == 0
+    cache = Path(os.environ["QUIZ_CACHE_DIR"])
+    assert main(["validate", str(bank)]) == 0
+    for entry in cache.glob("*.bank"):
+        entry.unlink()
+        os.mkfifo(entry)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(bank)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "valid" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_validate_of_a_fifo_with_no_writer_does_not_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "bank.yaml"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "the file is empty" in done.stdout + done.stderr
+
+
+def test_a_stop_while_a_cache_entry_is_read_is_not_taken_for_a_damaged_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.errors import GameInterrupted
+    from quiz.library import cache
+    from quiz.library.loading import catalogue
+
+    bank = tmp_path / "bank.yaml"
+    assert main(["new", str(bank)]) == 0
+    assert main(["validate", str(bank)]) == 0
+
+    def stopped(*_: object) -> None:
+        raise GameInterrupted("stopped")  # as the SIGTERM handler raises it
+
+    monkeypatch.setattr(cache, "_section", stopped)
+    with pytest.raises(GameInterrupted):
+        catalogue([bank])

@@ -27,7 +27,7 @@ ALLOWED = {
     "commands": {
         "model", "errors", "files", "format", "game", "library", "history", "importers", "ui",
     },
-    "cli": {"errors", "commands"},
+    "cli": {"errors", "format", "commands"},
     "__main__": {"cli"},
 }  # fmt: skip
 

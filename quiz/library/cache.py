@@ -24,13 +24,14 @@ import json
 import math
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from quiz import __version__
 from quiz.errors import Diagnostic
-from quiz.files import write_atomically
+from quiz.files import open_to_read, write_atomically
 from quiz.format.report import Report
 from quiz.model import Bank, BankSummary, Difficulty, Question, QuestionType
 
@@ -93,7 +94,9 @@ class Cache:
         """The report kept for these bytes, shown as ``path`` and named ``name``, or
         ``None`` on a miss. Without ``bank`` only the head is read (as listings need)."""
         try:
-            with self.entry(digest).open("rb") as file:
+            with open_to_read(self.entry(digest)) as file:
+                if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                    return None  # a FIFO or device put where an entry goes
                 if file.read(len(MAGIC)) != MAGIC:
                     return None
                 head = _section(file.read)
@@ -102,7 +105,9 @@ class Cache:
                     return Report(path, None, diagnostics, summary)
                 built = _decode_bank(_section(file.read), summary, name, path)
                 return Report(path, built, diagnostics, summary)
-        except Exception:  # any missing, damaged or forged entry is simply a miss
+        # Any missing, damaged or forged entry is simply a miss; what is not about the
+        # entry (Ctrl-C, a signal that stops the game) goes on up.
+        except (OSError, ValueError, LookupError, TypeError, ArithmeticError, RecursionError):
             return None
 
     def store(self, digest: str, report: Report) -> None:
