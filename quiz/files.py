@@ -100,4 +100,4 @@ def open_to_read(path: Path) -> BinaryIO:
     descriptor = os.open(path, os.O_RDONLY | nonblocking)
     if nonblocking:
         os.set_blocking(descriptor, True)
-    return os.fdopen(descriptor, "rb")
+    return open(descriptor, "rb")  # noqa: PTH123 (a descriptor, not a path)

@@ -236,21 +236,6 @@ def test_a_fifo_where_a_cache_entry_goes_is_a_miss_not_a_hang(tmp_path: Path) ->
     assert "valid" in done.stdout
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_validate_of_a_fifo_with_no_writer_does_not_hang(tmp_path: Path) -> None:
-    fifo = tmp_path / "bank.yaml"
-    os.mkfifo(fifo)
-    done = subprocess.run(
-        [sys.executable, "-m", "quiz", "validate", str(fifo)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 1
-    assert "the file is empty" in done.stdout + done.stderr
-
-
 def test_a_stop_while_a_cache_entry_is_read_is_not_taken_for_a_damaged_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

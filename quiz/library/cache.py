@@ -95,15 +95,16 @@ class Cache:
         ``None`` on a miss. Without ``bank`` only the head is read (as listings need)."""
         try:
             with open_to_read(self.entry(digest)) as file:
-                if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                found = os.fstat(file.fileno())
+                if not stat.S_ISREG(found.st_mode):
                     return None  # a FIFO or device put where an entry goes
                 if file.read(len(MAGIC)) != MAGIC:
                     return None
-                head = _section(file.read)
+                head = _section(file.read, found.st_size)
                 diagnostics, summary = _decode_head(head, path, name)
                 if summary is None or not bank:
                     return Report(path, None, diagnostics, summary)
-                built = _decode_bank(_section(file.read), summary, name, path)
+                built = _decode_bank(_section(file.read, found.st_size), summary, name, path)
                 return Report(path, built, diagnostics, summary)
         # Any missing, damaged or forged entry is simply a miss; what is not about the
         # entry (Ctrl-C, a signal that stops the game) goes on up.
@@ -125,10 +126,13 @@ def _frame(payload: bytes) -> bytes:
     return checksum + len(payload).to_bytes(LENGTH_SIZE, "big") + payload
 
 
-def _section(read: Callable[[int], bytes]) -> Any:
-    """The next section's value; raises ``ValueError`` unless it is whole and sound."""
+def _section(read: Callable[[int], bytes], size: int) -> Any:
+    """The next section's value, from an entry of ``size`` bytes; raises ``ValueError``
+    unless it is whole and sound."""
     checksum = read(CHECKSUM_SIZE)
     length = int.from_bytes(read(LENGTH_SIZE), "big")
+    if length > size:
+        raise ValueError("damaged entry")  # and not read: it could not be held
     payload = read(length)
     if (
         len(payload) != length

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.errors import BankError, Diagnostic
-from quiz.files import open_to_read
 from quiz.format.report import Report
 from quiz.format.rules import MAX_FILE_BYTES, too_big
 from quiz.library.cache import Cache, cache_dir, content_digest
@@ -62,7 +61,8 @@ def cached_report(path: FilePath, cache: Cache, *, bank: bool = True) -> Report 
 def _read(path: FilePath, shown: str) -> bytes | Report:
     """The file's bytes, or the report of why they cannot be checked."""
     try:
-        with open_to_read(as_path(path)) as file:
+        # A FIFO is waited on, as cat waits (Ctrl-C ends the wait): a writer may come.
+        with as_path(path).open("rb") as file:
             # A file over the limit is refused unread (and a file that grows while it
             # is read is cut just past the limit, so it is refused too).
             size = os.fstat(file.fileno()).st_size
