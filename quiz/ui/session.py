@@ -148,7 +148,7 @@ class Session:
     def warn_skipped(self, reports: Iterable[Report]) -> None:
         """One line on stderr for each file that failed validation."""
         for report in reports:
-            self.errors.print(skipped_warning(report), soft_wrap=True)
+            self.errors.print(skipped_warning(report))
 
     # -- start screen ---------------------------------------------------------------
 
