@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 
+import pytest
 from rich.console import Console, RenderableType
 
 from quiz.game.engine import GameOptions, GameResult, Reply, Status, Turn, judge, plan
@@ -218,3 +219,20 @@ def test_breakdown_reads_in_full_at_40_columns() -> None:
         "│   solar-system │   1/2 │    100 │\n"
         "└────────────────┴───────┴────────┘\n"
     )
+
+
+@pytest.mark.parametrize("width", [40, 80, 100])
+def test_question_feedback_and_briefing_frames_are_one_width(width: int) -> None:
+    """Stranger #12: at 100 columns the question frame was 100 wide, the others 76."""
+    from quiz.ui.briefing_view import briefing_view
+
+    turn = turns()[0]
+    outcome = judge(turn, Reply("B"), 2.0, Status())
+    bank = Bank("b", "Every type", every_type_bank().questions, briefing="Read this first.")
+    frames = [
+        views.question_panel(turn, Status(), width),
+        views.feedback_panel(outcome, width),
+        briefing_view(bank, plain=False, width=width),
+    ]
+    widths = [{len(line) for line in render(frame, width).splitlines()} for frame in frames]
+    assert widths == [{min(width, 76)}] * 3
