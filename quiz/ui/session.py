@@ -203,7 +203,7 @@ class Session:
                 labels.append("Back")
             elif len(banks) > 1:
                 total = sum(len(b.questions) for b in banks)
-                labels.append(f"All banks ({plural(total, 'question')})")
+                labels.append(f"All banks ({total:,} questions)")  # two banks: two or more
             labels.append("Quit")
             index = self.asker().pick("Which bank?", labels)
             if index == len(labels) - 1:
