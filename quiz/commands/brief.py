@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     found = catalogue(resolve(args.banks))
     errors = make_console(stderr=True)
     for report in found.broken:
-        errors.print(skipped_warning(report), soft_wrap=True)
+        errors.print(skipped_warning(report))
     if not found.banks:
         raise QuizError("no valid bank to brief; check the files with 'quiz validate'")
     without = [bank.name for bank in found.banks if not bank.briefing]

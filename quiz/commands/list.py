@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     found = catalogue(files, banks=False)
     errors = make_console(stderr=True)
     for report in found.broken:
-        errors.print(skipped_warning(report), soft_wrap=True)
+        errors.print(skipped_warning(report))
     console = make_console()
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)

@@ -25,6 +25,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("--json", action="store_true", help="print the statistics as JSON")
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain mode, for screen readers: the calendar as sentences (as QUIZ_PLAIN=1 gives)",
+    )
+    parser.add_argument(
         "--reset",
         action="store_true",
         help="clear the history (after asking); the old file is kept as a backup",
@@ -65,7 +70,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         sys.stdout.write(json.dumps(document(stats), indent=2, ensure_ascii=False) + "\n")
     else:
         console = make_console()
-        console.print(stats_view(stats, plain=is_plain(console)))
+        console.print(stats_view(stats, plain=args.plain or is_plain(console)))
     return ExitStatus.OK
 
 

@@ -13,9 +13,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from quiz.model import Bank
+from quiz.ui.game_view import FRAME_WIDTH, frame_width
 
-# Wider than this, lines of prose are hard to follow; a narrower terminal gets its width.
-MAX_WIDTH = 76
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
 
@@ -27,12 +26,13 @@ def paragraphs(briefing: str) -> list[str]:
     return [part for part in found if part]
 
 
-def briefing_view(bank: Bank, *, plain: bool, width: int = MAX_WIDTH) -> RenderableType:
+def briefing_view(bank: Bank, *, plain: bool, width: int = FRAME_WIDTH) -> RenderableType:
     """The briefing of ``bank`` headed by its title, for a console ``width`` wide.
 
     ``plain`` gives lines only (a heading, then the paragraphs with a blank line between),
-    for ``--plain``, pipes and screen readers; otherwise a panel at most
-    :data:`MAX_WIDTH` wide.
+    for ``--plain``, pipes and screen readers; otherwise a panel as wide as the game's
+    other frames (:func:`quiz.ui.game_view.frame_width`: lines of prose wider than
+    that are hard to follow).
     """
     parts: list[RenderableType] = []
     for index, paragraph in enumerate(paragraphs(bank.briefing)):
@@ -47,6 +47,6 @@ def briefing_view(bank: Bank, *, plain: bool, width: int = MAX_WIDTH) -> Rendera
         title=Text.assemble(("Briefing · ", "quiz.muted"), (bank.title, "quiz.title")),
         title_align="left",
         border_style="quiz.muted",
-        width=min(width, MAX_WIDTH),
+        width=frame_width(width),
         padding=(1, 2) if width >= 60 else (0, 1),
     )

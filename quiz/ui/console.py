@@ -23,11 +23,19 @@ def make_console(file: TextIO | None = None, *, stderr: bool = False) -> Console
     whoever reads it (a script, a screen reader, a pager) wraps it as it likes.
     """
     console = Console(file=file, stderr=stderr, theme=THEME, highlight=False, emoji=False)
+    stream = sys.stderr if stderr else sys.stdout
     if not console.is_terminal and file is None:
         console.soft_wrap = True
+    if console.is_dumb_terminal and file is None:
+        # rich takes any dumb terminal to be 80 columns wide; a narrower one would break
+        # the lines wherever its edge falls, mid-word. Its real width (or COLUMNS) instead.
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() else _terminal_columns(stream)
+        if width:
+            console.size = (width, console.height)
     if console.width < MIN_WIDTH:
         # COLUMNS=0 or COLUMNS=5 is no room at all: the terminal's own width, or 20.
-        console.width = max(_terminal_columns(sys.stderr if stderr else sys.stdout), MIN_WIDTH)
+        console.width = max(_terminal_columns(stream), MIN_WIDTH)
     return console
 
 

@@ -25,7 +25,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 GAUGE = 10  # cells of the progress gauge in the header
-FEEDBACK_WIDTH = 76  # the most columns a feedback frame takes, the same all game
+FRAME_WIDTH = 76  # the most columns a frame takes (question, feedback, briefing): one all game
 
 
 def gauge(done: int, total: int, cells: int = GAUGE) -> str:
@@ -95,9 +95,10 @@ def seconds_words(seconds: float) -> str:
     return " ".join(words)
 
 
-def feedback_width(columns: int) -> int:
-    """The width of every feedback frame in a game at this terminal width."""
-    return max(min(columns, FEEDBACK_WIDTH), 20)
+def frame_width(columns: int) -> int:
+    """The width of every frame of a game (question, feedback, briefing) at this
+    terminal width."""
+    return max(min(columns, FRAME_WIDTH), 20)
 
 
 def format_given(value: object) -> str:
@@ -300,9 +301,10 @@ def feedback(outcome: Outcome, *, plain: bool = False) -> Group:
 
 def question_panel(turn: Turn, status: Status, columns: int) -> Panel:
     """The question in a frame titled with its bank, the progress line at its top."""
+    width = frame_width(columns)
     return Panel(
         Group(
-            progress(turn, status, columns - 4),
+            progress(turn, status, width - 4),
             Text(),
             *((passage, Text()) if (passage := passage_text(turn)) else ()),
             prompt_text(turn),
@@ -311,6 +313,7 @@ def question_panel(turn: Turn, status: Status, columns: int) -> Panel:
         title=Text(turn.bank_title, style="quiz.title"),
         title_align="left",
         border_style="quiz.muted",
+        width=width,
     )
 
 
@@ -320,5 +323,4 @@ def feedback_panel(outcome: Outcome, columns: int) -> Panel:
         style = "quiz.wrong"
     else:
         style = "quiz.correct" if outcome.correct else "quiz.partial"
-    width = feedback_width(columns)
-    return Panel(feedback(outcome), border_style=style, width=width, expand=True)
+    return Panel(feedback(outcome), border_style=style, width=frame_width(columns), expand=True)

@@ -76,6 +76,7 @@ def discard_typeahead(inp: Input) -> None:
 class ListPrompt:
     """Pick one entry (Enter) or several (Space, then Enter), or press one of ``keys``.
 
+    ``instruction`` is shown under the message, a line for each of its lines.
     ``keys`` maps extra keys to the value :meth:`run` returns for them (the hint,
     Undo); ``footer`` lists what the keys do, on one line where it fits. ``status``
     gives text shown beside the message (the countdown), redrawn twice a second;
@@ -144,8 +145,8 @@ class ListPrompt:
             fits = cell_len(head[-1]) + 2 + cell_len(shown) <= width
             tokens.append(("class:timer", ("  " if fits else "\n  ") + shown))
         tokens.append(("", "\n"))
-        if self.instruction:
-            lines("class:instruction", self.instruction, "  ")
+        for part in self.instruction.splitlines():
+            lines("class:instruction", part, "  ")
         for index, entry in enumerate(self.entries):
             here = index == self.pointer
             mark = "»" if here else " "

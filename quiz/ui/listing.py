@@ -3,6 +3,8 @@ table of banks is quiz.ui.bank_table)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 
 from quiz.errors import Diagnostic
@@ -46,8 +48,16 @@ def skipped_warning(report: Report) -> Text:
     count = plural(len(report.errors), "error")
     first = report.errors[0] if report.errors else None
     detail = f" (first: line {first.line}: {first.message})" if first else ""
-    path = escape_controls(str(report.path))
+    path = escape_controls(shown_path(report.path))
     return Text.assemble(
         ("warning:", "quiz.warning"),
         f" skipped {path}: {count}{detail}; run 'quiz validate {path}'",
     )
+
+
+def shown_path(path: str) -> str:
+    """``path`` relative to the working folder when it is inside it, else as it is."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except (ValueError, OSError):  # elsewhere, or the working folder is gone
+        return path

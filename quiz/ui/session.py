@@ -148,7 +148,7 @@ class Session:
     def warn_skipped(self, reports: Iterable[Report]) -> None:
         """One line on stderr for each file that failed validation."""
         for report in reports:
-            self.errors.print(skipped_warning(report), soft_wrap=True)
+            self.errors.print(skipped_warning(report))
 
     # -- start screen ---------------------------------------------------------------
 
@@ -203,7 +203,7 @@ class Session:
                 labels.append("Back")
             elif len(banks) > 1:
                 total = sum(len(b.questions) for b in banks)
-                labels.append(f"All banks ({plural(total, 'question')})")
+                labels.append(f"All banks ({total:,} questions)")  # two banks: two or more
             labels.append("Quit")
             index = self.asker().pick("Which bank?", labels)
             if index == len(labels) - 1:

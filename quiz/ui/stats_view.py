@@ -12,6 +12,7 @@ from rich.text import Text
 
 from quiz.history.progress import CALENDAR_WEEKS, Day, Retention
 from quiz.history.stats import Accuracy, GamePoint, Stats, sparkline
+from quiz.ui.listing import plural
 
 SPARK_GAMES = 30
 BAR_GAMES = 10
@@ -215,7 +216,7 @@ def heat_map(days: Sequence[Day]) -> Group:
         (f" · {CALENDAR_WEEKS} weeks from {first:%d %b}", "quiz.muted"),
     )
     legend = Text.assemble(
-        ("· none ░ ▒ ▓ █ most", "quiz.muted"), (f" · {played} days played", "quiz.muted")
+        ("· none ░ ▒ ▓ █ most", "quiz.muted"), (f" · {plural(played, 'day')} played", "quiz.muted")
     )
     return Group(title, grid, legend)
 
@@ -252,6 +253,5 @@ def calendar_lines(days: Sequence[Day]) -> Wrapped:
             continue
         answers = sum(day.answers for day in played)
         each = ", ".join(f"{day.day:%a} {day.answers}" for day in played)
-        count = "1 day" if len(played) == 1 else f"{len(played)} days"
-        lines.append(f"{head}{count}, {answers} answers ({each}).")
+        lines.append(f"{head}{plural(len(played), 'day')}, {plural(answers, 'answer')} ({each}).")
     return wrapped([Text(line) for line in lines])

@@ -103,18 +103,27 @@ def breakdown_groups(result: GameResult) -> list[tuple[str, str, int, int, int]]
 
 
 def breakdown(result: GameResult) -> Table | None:
-    """Right answers and points by difficulty and by tag; ``None`` before any answer."""
+    """Right answers and points by difficulty and by tag; ``None`` before any answer.
+
+    Each kind of group is a section under its own ``By difficulty`` line, not a column
+    of its own: at 40 columns a column as wide as "difficulty" left too little room."""
+    from rich.padding import Padding
     from rich.table import Table
 
     if not result.outcomes:
         return None
     table = Table(title="Breakdown", title_style="quiz.heading", expand=False)
-    table.add_column("By", style="quiz.muted")
     table.add_column("Group", overflow="fold")
     table.add_column("Right", justify="right")
     table.add_column("Points", justify="right")
+    shown = None
     for kind, name, right, count, points in breakdown_groups(result):
-        table.add_row(kind, Text(name), f"{right}/{count}", str(points))
+        if kind != shown:
+            if shown is not None:
+                table.add_section()
+            table.add_row(Text(f"By {kind}", style="quiz.muted"), "", "")
+            shown = kind
+        table.add_row(Padding(Text(name), (0, 0, 0, 2)), f"{right}/{count}", str(points))
     return table
 
 

@@ -223,13 +223,16 @@ class TerminalAsker:
         keep = False
         while len(picks) < len(lefts):
             keys: dict[str, object] = dict.fromkeys(HINT_KEYS, HINT)
+            instruction = f"Arrows or a number, then Enter ({rule})."
             if picks:
                 keys["u"] = UNDO
+                # As an order question does: what was picked so far, not only after u.
+                instruction = f"So far: {_pairs_text(lefts, picks)}\n{instruction}"
             picked = self.prompts.pick_from_list(
                 f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →",
                 numbered_entries([c for c in turn.choices if reuse or c not in picks]),
                 keys=keys,
-                instruction=f"Arrows or a number, then Enter ({rule}).",
+                instruction=instruction,
                 footer=self._keys_line(undo=bool(picks)),
                 pointer=self.prompts.last.pointer if self.prompts.last is not None and keep else 0,
             )
@@ -240,9 +243,7 @@ class TerminalAsker:
                 picks.pop()
             else:
                 picks.append(str(picked))
-        self.prompts.echo(
-            "Your pairs", ", ".join(f"{a} → {b}" for a, b in zip(lefts, picks, strict=True))
-        )
+        self.prompts.echo("Your pairs", _pairs_text(lefts, picks))
         return tuple(picks)
 
     def _typed(self, *, number: bool) -> Given:
@@ -270,6 +271,11 @@ class TerminalAsker:
             value = parse_number(text) if number else text
             self.prompts.echo("Answer", views.format_given(value))
             return value
+
+
+def _pairs_text(lefts: list[str], picks: list[str]) -> str:
+    """``Titan → Saturn, Europa → Jupiter``: each left picked so far with its pick."""
+    return ", ".join(f"{left} → {pick}" for left, pick in zip(lefts, picks, strict=False))
 
 
 # The name this asker had when its prompts were questionary's.

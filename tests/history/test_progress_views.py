@@ -198,3 +198,27 @@ def test_forecast_and_ahead_through_the_command(
     out = capsys.readouterr().out
     assert out.startswith("Review ahead · 1 not yet due") and "Question 1 of 1." in out
     random.seed(0)
+
+
+def test_one_day_and_one_answer_are_singular() -> None:
+    """Stranger #13: the legend said ``1 days played``."""
+    days = list(calendar([NOW], NOW, UTC))
+    assert "· 1 day played" in render(heat_map(days), 40)
+    plain = " ".join(render(calendar_lines(days), 100).split())
+    assert "Week of 18 March: 1 day, 1 answer (Wed 1)." in plain
+
+
+def test_stats_takes_plain_as_play_does(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stranger #13: ``quiz stats --plain`` was refused as an unknown argument."""
+    import quiz.ui.stats_view
+
+    monkeypatch.setattr(quiz.ui.stats_view, "is_plain", lambda console: False)  # a terminal
+    with open_history(isolated_data_dir, lambda: datetime.now(UTC)) as history:
+        record(history, game({}), datetime.now(UTC))
+    assert main(["stats"]) == 0
+    assert "· 1 day played" in capsys.readouterr().out  # the heat map's legend
+    assert main(["stats", "--plain"]) == 0
+    out = capsys.readouterr().out
+    assert "Days played in the last 12 weeks:" in out and "day played" not in out

@@ -33,7 +33,7 @@ def test_stats_in_a_terminal_draws_the_heat_map(tmp_path: Path) -> None:
     with open_history(tmp_path, lambda: T0) as history:
         record(history, game({}), datetime.now(UTC))
     term = Terminal(["stats"], env(QUIZ_DATA_DIR=str(tmp_path)), cols=40)
-    screen = term.wait_for("days played")
+    screen = term.wait_for("1 day played")
     assert term.finish() == 0
     assert "Days played · 12 weeks" in screen and "█" in screen
     assert "Retention (30 days): no reviews yet" in screen

@@ -8,7 +8,8 @@ import pytest
 from rich.console import Console
 
 from quiz.model import Bank
-from quiz.ui.briefing_view import MAX_WIDTH, briefing_view, paragraphs
+from quiz.ui.briefing_view import briefing_view, paragraphs
+from quiz.ui.game_view import FRAME_WIDTH
 from quiz.ui.session import Session
 from quiz.ui.theme import THEME
 from tests.helpers import every_type_bank
@@ -61,7 +62,7 @@ def test_the_panel_fits_the_terminal(width: int) -> None:
     lines = render(briefing_view(bank(), plain=False, width=width), width).splitlines()
     assert lines[0].startswith("╭─ Briefing · Orbits ")
     assert lines[-1].startswith("╰")
-    assert {len(line) for line in lines} == {min(width, MAX_WIDTH)}
+    assert {len(line) for line in lines} == {min(width, FRAME_WIDTH)}
     text = " ".join(line.strip("│ ") for line in lines[1:-1])
     assert "The crew [bold]flew[/bold] from Baikonur." in " ".join(text.split())
     assert "forty columns." in text  # wrapped, never cut

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import random
 
+import pytest
 from rich.console import Console, RenderableType
 
 from quiz.game.engine import GameOptions, GameResult, Reply, Status, Turn, judge, plan
-from quiz.model import Bank, QuestionType
+from quiz.model import Bank, Difficulty, QuestionType
 from quiz.ui import game_view as views
 from quiz.ui import summary_view as ends
 from quiz.ui.theme import THEME
@@ -187,5 +188,51 @@ def test_breakdown_shows_every_tag_even_one_that_every_question_has() -> None:
     text = render(table)
     assert "t0" in text and "t1" in text
     assert [line for line in text.splitlines() if "space" in line] == [
-        "│ tag        │ space  │   3/3 │    660 │"
+        "│   space       │   3/3 │    660 │"
     ]
+
+
+def test_breakdown_reads_in_full_at_40_columns() -> None:
+    """Stranger #14: no cut word ("difficul…") in the breakdown at 40 columns."""
+    questions = [
+        make_question(f"q{i}", QuestionType.TEXT, answers=("x",), difficulty=level, tags=tags)
+        for i, (level, tags) in enumerate(
+            [(Difficulty.EASY, ("solar-system",)), (Difficulty.HARD, ("solar-system", "moons"))]
+        )
+    ]
+    game = plan([Bank("b", "B", tuple(questions))], GameOptions(shuffle=False), random.Random(0))
+    first = judge(game[0], Reply("x"), 1.0, Status())
+    second = judge(game[1], Reply("y"), 1.0, first.status)
+    table = ends.breakdown(GameResult((first, second), 2, True, 2.0))
+    assert table is not None
+    assert render(table, width=40) == (
+        "             Breakdown\n"
+        "┏━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━┓\n"
+        "┃ Group          ┃ Right ┃ Points ┃\n"
+        "┡━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━┩\n"
+        "│ By difficulty  │       │        │\n"
+        "│   easy         │   1/1 │    100 │\n"
+        "│   hard         │   0/1 │      0 │\n"
+        "├────────────────┼───────┼────────┤\n"
+        "│ By tag         │       │        │\n"
+        "│   moons        │   0/1 │      0 │\n"
+        "│   solar-system │   1/2 │    100 │\n"
+        "└────────────────┴───────┴────────┘\n"
+    )
+
+
+@pytest.mark.parametrize("width", [40, 80, 100])
+def test_question_feedback_and_briefing_frames_are_one_width(width: int) -> None:
+    """Stranger #12: at 100 columns the question frame was 100 wide, the others 76."""
+    from quiz.ui.briefing_view import briefing_view
+
+    turn = turns()[0]
+    outcome = judge(turn, Reply("B"), 2.0, Status())
+    bank = Bank("b", "Every type", every_type_bank().questions, briefing="Read this first.")
+    frames = [
+        views.question_panel(turn, Status(), width),
+        views.feedback_panel(outcome, width),
+        briefing_view(bank, plain=False, width=width),
+    ]
+    widths = [{len(line) for line in render(frame, width).splitlines()} for frame in frames]
+    assert widths == [{min(width, 76)}] * 3

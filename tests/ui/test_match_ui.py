@@ -7,12 +7,16 @@ import io
 import random
 
 import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 from rich.console import Console, RenderableType
 
 from quiz.game.engine import GameOptions, Reply, Status, Turn, judge, plan, play
 from quiz.model import Bank, QuestionType
 from quiz.ui import game_view as views
+from quiz.ui.list_prompt import ListPrompt
 from quiz.ui.plain_asker import InvalidInput, PlainAsker, instructions, parse_reply
+from quiz.ui.terminal_asker import TerminalAsker
 from quiz.ui.theme import THEME
 from tests.helpers import make_question
 
@@ -99,3 +103,35 @@ def test_the_terminal_panel_lists_the_lefts_and_the_rights_in_a_line() -> None:
     lines = [line.rstrip() for line in shown.splitlines()]
     assert lines[:4] == ["1) Titan", "2) Europa", "3) Phobos", ""]
     assert lines[4:] == ["Answers: Jupiter, Mars, Saturn, Venus", "(each once)"]
+
+
+def test_the_terminal_lists_show_the_pairs_picked_so_far() -> None:
+    """Stranger #15: as an order question says ``So far:``, so does a match question."""
+    console = Console(file=io.StringIO(), width=80, color_system=None, theme=THEME)
+    with create_pipe_input() as pipe:
+        asker = TerminalAsker(console, input=pipe, output=DummyOutput())
+        seen: list[str] = []
+        run = ListPrompt.run
+
+        def drawn_then_run(prompt: ListPrompt) -> object:
+            seen.append("".join(text for _, text, *_ in prompt._tokens()))
+            return run(prompt)
+
+        pipe.send_text("3\r1\r2\r")  # Titan → Saturn, Europa → Jupiter, Phobos → Venus
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(ListPrompt, "run", drawn_then_run)
+            reply = asker.ask(turn(), Status())
+    assert reply.given == ("Saturn", "Jupiter", "Venus")
+    assert [screen.splitlines()[:3] for screen in seen] == [
+        ["? 1/3 Titan →", "  Arrows or a number, then Enter (each answer once).", " » 1) Jupiter"],
+        [
+            "? 2/3 Europa →",
+            "  So far: Titan → Saturn",
+            "  Arrows or a number, then Enter (each answer once).",
+        ],
+        [
+            "? 3/3 Phobos →",
+            "  So far: Titan → Saturn, Europa → Jupiter",
+            "  Arrows or a number, then Enter (each answer once).",
+        ],
+    ]

@@ -69,7 +69,7 @@ def test_many_banks_are_picked_in_steps_no_list_longer_than_the_screen() -> None
     top, middle, bottom = asker.lists
     assert top[0] == "bank-00000 to bank-00483 (484 banks)"
     assert top[-3] == "bank-09680 to bank-09999 (320 banks)"
-    assert top[-2:] == ["All banks (10000 questions)", "Quit"]
+    assert top[-2:] == ["All banks (10,000 questions)", "Quit"]
     assert middle[-2:] == ["Back", "Quit"] and len(middle) == 22 + 2
     assert bottom[0] == "Bank number 946 (1 question)" and bottom[-2:] == ["Back", "Quit"]
 
