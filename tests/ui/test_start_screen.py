@@ -9,8 +9,9 @@ import pytest
 from rich.console import Console
 
 from quiz.model import Bank, QuestionType
-from quiz.ui.session import Session, picker_step
+from quiz.ui.session import Session
 from quiz.ui.signals import Quit
+from quiz.ui.start_screen import picker_step
 from quiz.ui.theme import THEME
 from tests.helpers import make_question
 
@@ -106,16 +107,16 @@ def test_the_start_screen_builds_only_the_entries_of_the_list_shown(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """However many banks, a step makes labels for the entries it shows alone."""
-    import quiz.ui.session as session_module
+    import quiz.ui.start_screen as start_screen_module
 
     made = [0]
-    real = session_module.range_label
+    real = start_screen_module.range_label
 
     def counted(picked: list[Bank]) -> str:
         made[0] += 1
         return real(picked)
 
-    monkeypatch.setattr(session_module, "range_label", counted)
+    monkeypatch.setattr(start_screen_module, "range_label", counted)
     asker = ScriptedAsker(0)
     session(asker, height=30).start_screen(banks(5_000), ask_count=False)
     shown = len(asker.lists[0][:-2]) + len(asker.lists[1][:-2])
