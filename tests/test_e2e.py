@@ -43,10 +43,19 @@ class Terminal:
     """A program in a pseudo-terminal, its output read through a pyte screen."""
 
     def __init__(
-        self, args: list[str], env: dict[str, str], cols: int = 80, rows: int = 40
+        self,
+        args: list[str],
+        env: dict[str, str],
+        cols: int = 80,
+        rows: int = 40,
+        *,
+        size_in_env: bool = True,
     ) -> None:
-        # The program sees the size of its terminal, as in a real one.
-        env = {**env, "COLUMNS": str(cols), "LINES": str(rows)}
+        # The program sees the size of its terminal, as in a real one; without
+        # ``size_in_env`` only through the pseudo-terminal, as in tmux.
+        env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
+        if size_in_env:
+            env.update(COLUMNS=str(cols), LINES=str(rows))
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.transcript = b""

@@ -21,14 +21,7 @@ class BareTerminal(Terminal):
     pseudo-terminal: no COLUMNS or LINES in the environment."""
 
     def __init__(self, args: list[str], env: dict[str, str], cols: int, rows: int = 40) -> None:
-        env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
-        self.transcript = b""
-        command = quiz_command()
-        self.child = pexpect.spawn(
-            command[0], command[1:] + args, env=env, dimensions=(rows, cols), timeout=15
-        )
+        super().__init__(args, env, cols, rows, size_in_env=False)
 
 
 def words_before(screen: str, end: str) -> list[str]:
