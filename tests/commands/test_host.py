@@ -220,7 +220,7 @@ async def answer_right_in_a_terminal(player: Player, number: int, total: int) ->
     if "Gagarin" in screen:
         player.send(f"{numbered_options(screen)['1961']}\r")  # the number moves, Enter picks
     elif "gas giants" in screen:
-        shown = re.findall(r"[○●] (\w+)", screen)
+        shown = re.findall(r"[○●] (?:\d\) )?(\w+)", screen)
         for choice in shown:
             player.send(" \x1b[B" if choice in ("Jupiter", "Saturn") else "\x1b[B")
         player.send("\r")
