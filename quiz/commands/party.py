@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     turns, seed = plan_night(args, errors, default_seconds=DEFAULT_SECONDS)
     stdin = sys.stdin if sys.stdin is not None else io.StringIO()
     asker: Asker
-    if args.plain or not is_interactive(stdin, sys.stdout):
+    plain = args.plain or not is_interactive(stdin, sys.stdout)
+    if plain:
         from quiz.ui.plain_asker import PlainAsker
 
         asker = PlainAsker(console, stdin)
@@ -112,13 +113,17 @@ def run(args: argparse.Namespace) -> ExitStatus:
             reveal = game.close()
             asker.tell(reveal.outcomes[name])
             if index < len(turns) - 1:
-                console.print(host_view.leaderboard(game.standings()))
+                board = game.standings()
+                console.print(
+                    host_view.spoken_leaderboard(board) if plain else host_view.leaderboard(board)
+                )
             game.mark_ranks()
         completed = True
     except (GameInterrupted, KeyboardInterrupt, EOFError):
         game.abandon()
         console.print(Text("\nGame stopped.", style="quiz.warning"))
     finally:
-        console.print(host_view.podium(game.standings(), completed=completed))
+        final = host_view.spoken_standings if plain else host_view.podium
+        console.print(final(game.standings(), completed=completed))
         records.finish(game, args, seed, started, completed, console, errors, "party")
     return ExitStatus.OK if completed else ExitStatus.INTERRUPTED

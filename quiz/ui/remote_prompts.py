@@ -33,6 +33,7 @@ class PromptScreen:
     def __init__(self, console: Console, player: str = "") -> None:
         self.console = console
         self.player = player
+        self.plain = False
         self.app: Any = None
         self.deadline: float | None = None
 

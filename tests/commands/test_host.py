@@ -302,6 +302,11 @@ def test_unattended_game_with_start_when_and_auto(tmp_path: Path) -> None:
                 await play_plain(*players, number=number, total=3)
             assert await host.exit_code() == 0
             assert "Final standings" in host.out
+            for player in players:
+                await player.wait("Final standings:")
+                # As in --plain: the state in words, no box, no ruled table, no gauge.
+                assert "Question 3 of 3. Score " in player.text()
+                assert not set(player.text()) & set("╭╮╰╯│─■□"), player.text()
 
     run(scenario)
     document = json.loads(results.read_text(encoding="utf-8"))

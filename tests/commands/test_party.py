@@ -57,7 +57,10 @@ def test_a_piped_party_takes_turns_and_keeps_the_results(
     out = done.stdout
     assert "Question 1 of 6: Ana's turn" in out and "Question 2 of 6: [b]Ben's turn" in out
     assert "Question 6 of 6: Caro's turn" in out
-    assert out.count("Leaderboard") == 5 and "Final standings" in out
+    assert out.count("Leaderboard:") == 5 and "Final standings:" in out
+    # Plain mode is lines of words: no box, no ruled table, no gauge.
+    assert not set(out) & set("╭╮╰╯│─■□")
+    assert "1st Ana: " in out
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is True and len(document["questions"]) == 6
     players = {p["name"]: p for p in document["players"]}

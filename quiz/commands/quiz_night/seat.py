@@ -102,13 +102,14 @@ async def play(night: Night, seat: Seat, screen: Screen) -> None:
                 asking = asyncio.ensure_future(answer(night, seat, screen, event))
             elif isinstance(event, Told):
                 await settle()
-                say(reveal_view(event.outcome, event.rank, event.players))
+                say(reveal_view(event.outcome, event.rank, event.players, plain=screen.plain))
                 # Every player's reveal goes out before anyone's podium is drawn.
                 await asyncio.sleep(0)
             elif isinstance(event, End):
                 await settle()
                 top = event.standings[: host_view.TOP]
-                say(host_view.podium(top, completed=event.completed))
+                final = host_view.spoken_standings if screen.plain else host_view.podium
+                say(final(top, completed=event.completed))
                 if event.rank is not None:
                     say(
                         Text(
