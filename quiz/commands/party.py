@@ -28,6 +28,20 @@ def parse_players(text: str) -> list[str]:
     return names
 
 
+def hand_over(name: str) -> None:
+    """At one keyboard, the next player takes it before their clock starts: Enter when
+    ready (``q`` stops the game). Never in plain mode, whose input may be a script."""
+    from quiz.ui.list_prompt import ListPrompt
+
+    prompt = ListPrompt(
+        f"{name}'s turn: press Enter when ready",
+        [],
+        footer=("the clock starts then", "q stops the game"),
+        discard=True,  # an Enter meant for the last answer must not skip this
+    )
+    prompt.run()
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``party`` parser."""
     from quiz.commands.host import add_selection
@@ -106,6 +120,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
             name = names[index % len(names)]
             console.print()
             console.print(host_view.turn_banner(name, turn.number, turn.total))
+            if not plain:
+                hand_over(name)
             game.open(time.monotonic(), only=[name])
             reply = asker.ask(turn, game.status(name))
             if not reply.timed_out:
