@@ -272,6 +272,9 @@ def test_three_players_play_every_type(tmp_path: Path) -> None:
             assert await host.exit_code() == 0
             await ana.wait("Final standings")
             assert "You finished 1 of 3." in ana.text()
+            for player in (ana, ben, caro):  # ssh exits 0, not 255, at the end of the night
+                await asyncio.wait_for(player.proc.wait_closed(), WAIT)
+                assert player.proc.exit_status == 0
             assert "Baikonur" in ana.text() and "Answer in; waiting for others" in ana.text()
 
     run(scenario)
@@ -422,6 +425,8 @@ def test_three_wrong_codes_close_the_connection() -> None:
                 guest.send("nope\n")
             await guest.wait("Wrong code")
             await guest.wait_closed()
+            await asyncio.wait_for(guest.proc.wait_closed(), WAIT)
+            assert guest.proc.exit_status == 1
             assert guest.text().count("That is not the code") == 2
             assert "guest" not in host.out
 

@@ -77,8 +77,9 @@ async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], No
     return None
 
 
-async def play(night: Night, seat: Seat, screen: Screen) -> None:
-    """Show each question and reveal as the host's loop sends them, until the end."""
+async def play(night: Night, seat: Seat, screen: Screen) -> bool:
+    """Show each question and reveal as the host's loop sends them, until the end;
+    True when the player saw the end of the night, False when they were removed."""
     say = screen.console.print
     if night.phase == "lobby":
         say(Text("Waiting for the host to start…", style="quiz.muted"))
@@ -116,11 +117,11 @@ async def play(night: Night, seat: Seat, screen: Screen) -> None:
                             f"You finished {event.rank} of {len(event.standings)}.", "quiz.heading"
                         )
                     )
-                return
+                return True
             elif isinstance(event, Kicked):
                 await settle()
                 say(Text("The host removed you from the game.", style="quiz.wrong"))
-                return
+                return False
     finally:
         if asking is not None:
             asking.cancel()
