@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -48,15 +49,21 @@ def lobby(
     started: bool = False,
 ) -> Panel:
     """The join screen: the exact ssh line, the join code and who has arrived."""
+    # Indented as blocks, so that a line wrapped in a narrow terminal keeps its indent.
+    command = Padding(Text(ssh_line("YOURNAME", address, port), style="quiz.heading"), (0, 0, 0, 2))
+    how = Table.grid()
+    how.add_column(no_wrap=True)
+    how.add_column()
+    how.add_row(
+        Text("  (", style="quiz.muted"),
+        Text.assemble(
+            ("add ", "quiz.muted"),
+            ("plain", "quiz.heading"),
+            (" at the end for line-based play)", "quiz.muted"),
+        ),
+    )
+    joining = Text.assemble(("Join code: ", "quiz.muted"), (code, "quiz.points"))
     lines = Text()
-    lines.append("To join, type in any terminal:\n", style="quiz.muted")
-    lines.append(f"  {ssh_line('YOURNAME', address, port)}\n", style="quiz.heading")
-    lines.append("  (add ", style="quiz.muted")
-    lines.append("plain", style="quiz.heading")
-    lines.append(" at the end for line-based play)\n", style="quiz.muted")
-    lines.append("Join code: ", style="quiz.muted")
-    lines.append(code, style="quiz.points")
-    lines.append("\n\n")
     lines.append(f"{plural(len(players), 'player')} joined", style="quiz.heading")
     if players:
         lines.append(": ")
@@ -68,7 +75,20 @@ def lobby(
     if start_when is not None and not started:
         lines.append(f"Starts when {start_when} have joined. ", style="quiz.muted")
     lines.append("Enter starts · k kicks · Ctrl-C ends", style="quiz.muted")
-    return Panel(lines, title=Text("Quiz night", style="quiz.title"), title_align="left")
+    body = Group(
+        Text("To join, type in any terminal:", style="quiz.muted"),
+        command,
+        how,
+        joining,
+        Text(),
+        lines,
+    )
+    return Panel(body, title=Text("Quiz night", style="quiz.title"), title_align="left")
+
+
+def never_started() -> Text:
+    """What everyone sees when the host ends the night in the lobby."""
+    return Text("The host ended the night before it started.", style="quiz.warning")
 
 
 def question_view(

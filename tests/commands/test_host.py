@@ -428,6 +428,7 @@ def test_three_wrong_codes_close_the_connection() -> None:
             await asyncio.wait_for(guest.proc.wait_closed(), WAIT)
             assert guest.proc.exit_status == 1
             assert guest.text().count("That is not the code") == 2
+            assert "2 tries left" in guest.text() and "1 try left" in guest.text()
             assert "guest" not in host.out
 
     run(scenario)
@@ -507,6 +508,23 @@ def test_ctrl_c_ends_with_the_standings(tmp_path: Path) -> None:
     assert document["completed"] is False
     assert document["questions"] == []  # the open question was dropped, not scored
     assert [p["answers"] for p in document["players"]] == [[], []]
+
+
+def test_ctrl_c_in_the_lobby_ends_a_night_that_never_started() -> None:
+    async def scenario() -> None:
+        async with Host("-n", "2") as host:
+            ana = await Player(host.port, "ana", plain=True).connect()
+            await ana.join()
+            await host.wait(r"players \(1\)")
+            host.proc.send_signal(signal.SIGINT)
+            assert await host.exit_code() == 130
+            await ana.wait("The host ended the night before it started.")
+            assert "The host ended the night before it started." in host.out
+            for shown in (host.out, ana.text()):
+                assert "Standings" not in shown and "1st" not in shown
+            assert "You finished" not in ana.text()
+
+    run(scenario)
 
 
 def test_max_players_refuses_one_too_many() -> None:

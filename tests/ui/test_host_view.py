@@ -58,3 +58,11 @@ def test_plain_standings_and_leaderboard_are_lines_of_words() -> None:
         "1. Ana: 1450 points, 3 right, up 1 place.",
         "2. Benedetta (away): 980 points, 2 right, down 1 place.",
     ]
+
+
+def test_the_lobby_keeps_the_indent_of_a_wrapped_line_at_40_columns() -> None:
+    lines = drawn(host_view.lobby("127.0.0.1", 8022, "ORBIT7", ["ana"]), 40).splitlines()
+    at = next(i for i, line in enumerate(lines) if "(add plain at the end" in line)
+    assert lines[at].startswith("│   (add plain")
+    assert lines[at + 1].startswith("│    line-based play)")  # under "add", not at the margin
+    assert any(line.startswith("│   ssh -p 8022 YOURNAME@127.0.0.1") for line in lines)

@@ -36,7 +36,10 @@ async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], No
         left = CODE_TRIES - attempt
         say(
             Text(
-                f"That is not the code. {left} tries left." if left else "Wrong code.", "quiz.wrong"
+                f"That is not the code. {left} {'try' if left == 1 else 'tries'} left."
+                if left
+                else "Wrong code.",
+                "quiz.wrong",
             )
         )
     else:
@@ -108,6 +111,9 @@ async def play(night: Night, seat: Seat, screen: Screen) -> bool:
                 await asyncio.sleep(0)
             elif isinstance(event, End):
                 await settle()
+                if not event.started:
+                    say(host_view.never_started())
+                    return True
                 top = event.standings[: host_view.TOP]
                 final = host_view.spoken_standings if screen.plain else host_view.podium
                 say(final(top, completed=event.completed))
