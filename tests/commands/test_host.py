@@ -527,6 +527,26 @@ def test_ctrl_c_in_the_lobby_ends_a_night_that_never_started() -> None:
     run(scenario)
 
 
+def test_keys_that_end_a_solo_game_do_not_end_a_players_prompt_or_the_night() -> None:
+    async def scenario() -> None:
+        async with Host("-n", "1", "--time", "30", "--seed", "1") as host:
+            ben = await Player(host.port, "ben").connect()
+            await ben.join()
+            host.press("\n")
+            await on_screen(ben, r"Question 1 of 1(.|\n)*? left")
+            ben.send("\x03")
+            await asyncio.sleep(0.3)
+            ben.send("\x04\x1aq")
+            await asyncio.sleep(0.3)
+            assert host.proc.returncode is None  # the host's night goes on
+            shown = await on_screen(ben, r"Question 1 of 1(.|\n)*? left")
+            ben.send(ben_keys(shown))
+            await ben.wait("Rank 1 of 1")
+            assert await host.exit_code() == 0
+
+    run(scenario)
+
+
 def test_max_players_refuses_one_too_many() -> None:
     async def scenario() -> None:
         async with Host("--max-players", "1") as host:
