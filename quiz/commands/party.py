@@ -28,6 +28,20 @@ def parse_players(text: str) -> list[str]:
     return names
 
 
+def hand_over(name: str) -> None:
+    """At one keyboard, the next player takes it before their clock starts: Enter when
+    ready (``q`` stops the game). Never in plain mode, whose input may be a script."""
+    from quiz.ui.list_prompt import ListPrompt
+
+    prompt = ListPrompt(
+        f"{name}'s turn: press Enter when ready",
+        [],
+        footer=("the clock starts then", "q stops the game"),
+        discard=True,  # an Enter meant for the last answer must not skip this
+    )
+    prompt.run()
+
+
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``party`` parser."""
     from quiz.commands.host import add_selection
@@ -77,7 +91,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     turns, seed = plan_night(args, errors, default_seconds=DEFAULT_SECONDS)
     stdin = sys.stdin if sys.stdin is not None else io.StringIO()
     asker: Asker
-    if args.plain or not is_interactive(stdin, sys.stdout):
+    plain = args.plain or not is_interactive(stdin, sys.stdout)
+    if plain:
         from quiz.ui.plain_asker import PlainAsker
 
         asker = PlainAsker(console, stdin)
@@ -105,6 +120,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
             name = names[index % len(names)]
             console.print()
             console.print(host_view.turn_banner(name, turn.number, turn.total))
+            if not plain:
+                hand_over(name)
             game.open(time.monotonic(), only=[name])
             reply = asker.ask(turn, game.status(name))
             if not reply.timed_out:
@@ -112,13 +129,17 @@ def run(args: argparse.Namespace) -> ExitStatus:
             reveal = game.close()
             asker.tell(reveal.outcomes[name])
             if index < len(turns) - 1:
-                console.print(host_view.leaderboard(game.standings()))
+                board = game.standings()
+                console.print(
+                    host_view.spoken_leaderboard(board) if plain else host_view.leaderboard(board)
+                )
             game.mark_ranks()
         completed = True
     except (GameInterrupted, KeyboardInterrupt, EOFError):
         game.abandon()
         console.print(Text("\nGame stopped.", style="quiz.warning"))
     finally:
-        console.print(host_view.podium(game.standings(), completed=completed))
+        final = host_view.spoken_standings if plain else host_view.podium
+        console.print(final(game.standings(), completed=completed))
         records.finish(game, args, seed, started, completed, console, errors, "party")
     return ExitStatus.OK if completed else ExitStatus.INTERRUPTED

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -20,6 +21,7 @@ from quiz.ui.listing import plural
 
 TOP = 10
 MEDALS = ("1st", "2nd", "3rd")
+PODIUM_WIDE = 60  # columns from which the standings show accuracy and time
 
 
 def shown_name(name: str) -> Text:
@@ -47,15 +49,21 @@ def lobby(
     started: bool = False,
 ) -> Panel:
     """The join screen: the exact ssh line, the join code and who has arrived."""
+    # Indented as blocks, so that a line wrapped in a narrow terminal keeps its indent.
+    command = Padding(Text(ssh_line("YOURNAME", address, port), style="quiz.heading"), (0, 0, 0, 2))
+    how = Table.grid()
+    how.add_column(no_wrap=True)
+    how.add_column()
+    how.add_row(
+        Text("  (", style="quiz.muted"),
+        Text.assemble(
+            ("add ", "quiz.muted"),
+            ("plain", "quiz.heading"),
+            (" at the end for line-based play)", "quiz.muted"),
+        ),
+    )
+    joining = Text.assemble(("Join code: ", "quiz.muted"), (code, "quiz.points"))
     lines = Text()
-    lines.append("To join, type in any terminal:\n", style="quiz.muted")
-    lines.append(f"  {ssh_line('YOURNAME', address, port)}\n", style="quiz.heading")
-    lines.append("  (add ", style="quiz.muted")
-    lines.append("plain", style="quiz.heading")
-    lines.append(" at the end for line-based play)\n", style="quiz.muted")
-    lines.append("Join code: ", style="quiz.muted")
-    lines.append(code, style="quiz.points")
-    lines.append("\n\n")
     lines.append(f"{plural(len(players), 'player')} joined", style="quiz.heading")
     if players:
         lines.append(": ")
@@ -67,7 +75,20 @@ def lobby(
     if start_when is not None and not started:
         lines.append(f"Starts when {start_when} have joined. ", style="quiz.muted")
     lines.append("Enter starts · k kicks · Ctrl-C ends", style="quiz.muted")
-    return Panel(lines, title=Text("Quiz night", style="quiz.title"), title_align="left")
+    body = Group(
+        Text("To join, type in any terminal:", style="quiz.muted"),
+        command,
+        how,
+        joining,
+        Text(),
+        lines,
+    )
+    return Panel(body, title=Text("Quiz night", style="quiz.title"), title_align="left")
+
+
+def never_started() -> Text:
+    """What everyone sees when the host ends the night in the lobby."""
+    return Text("The host ended the night before it started.", style="quiz.warning")
 
 
 def question_view(
@@ -153,29 +174,79 @@ def _moved(row: Standing) -> Text:
     return Text("")
 
 
-def podium(standings: Sequence[Standing], *, completed: bool) -> Panel:
-    """The final standings: every player's rank, score, right answers and accuracy."""
-    table = Table(expand=False, box=None, padding=(0, 1))
-    table.add_column("", style="quiz.points")
-    table.add_column("Player", overflow="fold")
-    table.add_column("Score", justify="right", style="quiz.points")
-    table.add_column("Right", justify="right")
-    table.add_column("Accuracy", justify="right")
-    table.add_column("Time", justify="right", style="quiz.muted")
+def podium(standings: Sequence[Standing], *, completed: bool) -> RenderableType:
+    """The final standings: every player's rank, score, right answers and, where there is
+    room, accuracy and time (in a narrow terminal those two columns are left out)."""
+    return _Podium(tuple(standings), completed)
+
+
+class _Podium:
+    """The standings table, laid out for the width it is drawn at."""
+
+    def __init__(self, standings: tuple[Standing, ...], completed: bool) -> None:
+        self.standings = standings
+        self.completed = completed
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        wide = options.max_width >= PODIUM_WIDE
+        table = Table(expand=False, box=None, padding=(0, 1))
+        table.add_column("", style="quiz.points", no_wrap=True)
+        table.add_column("Player", overflow="fold")
+        table.add_column("Score", justify="right", style="quiz.points", no_wrap=True)
+        table.add_column("Right", justify="right", no_wrap=True)
+        if wide:
+            table.add_column("Accuracy", justify="right", no_wrap=True)
+            table.add_column("Time", justify="right", style="quiz.muted", no_wrap=True)
+        for row in self.standings:
+            cells: list[RenderableType] = [
+                place(row.rank),
+                _player(row),
+                str(row.score),
+                f"{row.correct}/{row.answered}",
+            ]
+            if wide:
+                cells.append(f"{100 * row.accuracy:.0f}%" if row.answered else "–")
+                cells.append(f"{row.seconds:.1f} s")
+            table.add_row(*cells)
+        if not self.standings:
+            table.add_row("", Text("nobody played", style="quiz.muted"))
+        title = "Final standings" if self.completed else "Standings so far (game stopped)"
+        yield Panel(table, title=Text(title, style="quiz.title"), title_align="left", expand=False)
+
+
+def place(rank: int) -> str:
+    """``1st``, ``2nd``, ``3rd``, ``4th``…"""
+    return MEDALS[rank - 1] if rank <= len(MEDALS) else f"{rank}th"
+
+
+def spoken_standings(standings: Sequence[Standing], *, completed: bool) -> Text:
+    """The final standings in words, a line a player (plain mode: no table, no box)."""
+    title = "Final standings:" if completed else "Standings so far (game stopped):"
+    lines = Text(title, style="quiz.title")
     for row in standings:
-        place = MEDALS[row.rank - 1] if row.rank <= len(MEDALS) else f"{row.rank}th"
-        table.add_row(
-            place,
-            _player(row),
-            str(row.score),
-            f"{row.correct}/{row.answered}",
-            f"{100 * row.accuracy:.0f}%" if row.answered else "–",
-            f"{row.seconds:.1f} s",
-        )
+        lines.append(f"\n{place(row.rank)} ")
+        lines.append_text(_player(row))
+        lines.append(f": {plural(row.score, 'point')}, {row.correct} of {row.answered} right")
+        lines.append(f", {row.seconds:.1f} seconds." if row.answered else ".")
     if not standings:
-        table.add_row("", Text("nobody played", style="quiz.muted"), "", "", "", "")
-    title = "Final standings" if completed else "Standings so far (game stopped)"
-    return Panel(table, title=Text(title, style="quiz.title"), title_align="left", expand=False)
+        lines.append("\nNobody played.")
+    return lines
+
+
+def spoken_leaderboard(standings: Sequence[Standing]) -> Text:
+    """The top ten in words, a line a player, with the places each one moved."""
+    lines = Text("Leaderboard:", style="quiz.title")
+    for row in standings[:TOP]:
+        lines.append(f"\n{row.rank}. ")
+        lines.append_text(_player(row))
+        lines.append(f": {plural(row.score, 'point')}, {row.correct} right")
+        if row.moved:
+            way = "up" if row.moved > 0 else "down"
+            lines.append(f", {way} {plural(abs(row.moved), 'place')}")
+        lines.append(".")
+    if len(standings) > TOP:
+        lines.append(f"\nAnd {plural(len(standings) - TOP, 'more player')}.")
+    return lines
 
 
 def kick_menu(names: Sequence[str], typed: str) -> Panel:

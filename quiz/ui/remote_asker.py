@@ -33,6 +33,7 @@ class Screen(Protocol):
     """What the server needs from a player's screen."""
 
     console: Console
+    plain: bool  # lines of words only: no box, no table, no gauge
 
     async def ask(self, turn: Turn, status: Status, deadline: float) -> Given:
         """Put the question; the answer, or raise Closed."""
@@ -73,11 +74,17 @@ def question_panel(turn: Turn, status: Status, player: str) -> Panel:
     )
 
 
-def reveal_view(outcome: Outcome | None, rank: int | None, players: int) -> RenderableType:
-    """What a player sees at the reveal: right or wrong, the explanation, points, rank."""
+def reveal_view(
+    outcome: Outcome | None, rank: int | None, players: int, *, plain: bool = False
+) -> RenderableType:
+    """What a player sees at the reveal: right or wrong, the explanation, points, rank
+    (in a frame, or as lines when ``plain``)."""
     place = Text(f"Rank {rank} of {players}" if rank else "Not ranked", style="quiz.heading")
     if outcome is None:
         return Group(Text("You were not in this question.", style="quiz.muted"), place)
+    if plain:
+        said = Text(f"Score {outcome.status.score}. ", style="quiz.points")
+        return Group(views.feedback(outcome, plain=True), said + place + Text("."))
     if outcome.reply.timed_out:
         style = "quiz.wrong"
     elif outcome.correct:

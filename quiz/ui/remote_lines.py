@@ -24,6 +24,7 @@ class LineScreen:
         self.console = console
         self.lines = lines
         self.player = player
+        self.plain = True
         self._closed = asyncio.Event()
 
     async def line(self, message: str, *, secret: bool = False) -> str:
@@ -36,7 +37,8 @@ class LineScreen:
         console = self.console
         self._closed.clear()
         console.print()
-        console.print(views.header(turn, status))
+        console.print(Text(turn.bank_title, style="quiz.title"))
+        console.print(views.spoken_state(turn, status))
         console.print(views.prompt_text(turn))
         if turn.question.type in (QuestionType.SINGLE, QuestionType.MULTI):
             console.print(views.numbered(turn.choices))

@@ -1,8 +1,10 @@
 """A remote player's full-screen prompts, in the prompt_toolkit app session of their connection.
 
-questionary's prompts run with ``run_async()`` inside the connection's app session (so
-every player has their own prompts and output), with a live countdown under each one
-while a question is open.
+The prompts run with ``run_async()`` inside the connection's app session (so every
+player has their own prompts and output), with a live countdown while a question is
+open. Lists are the solo game's (quiz.ui.list_prompt): long entries wrap between words
+at the player's width. The keys that end a solo game (``q``, Esc, Ctrl-C, Ctrl-D,
+Ctrl-Z) do nothing here: they are the host's to use, and a player leaves by closing ssh.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import asyncio
 import time
 from typing import Any
 
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from rich.console import Console
 
 from quiz.game.engine import Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
+from quiz.ui.list_prompt import Entry, ListPrompt, numbered_entries
 from quiz.ui.plain_asker import InvalidInput, parse_number
 from quiz.ui.remote_asker import ANSWER_MAX, Closed, question_panel
 
@@ -29,6 +33,7 @@ class PromptScreen:
     def __init__(self, console: Console, player: str = "") -> None:
         self.console = console
         self.player = player
+        self.plain = False
         self.app: Any = None
         self.deadline: float | None = None
 
@@ -40,7 +45,7 @@ class PromptScreen:
             return len(text) <= ANSWER_MAX or f"At most {ANSWER_MAX} characters"
 
         prompt = (questionary.password if secret else questionary.text)(message, validate=short)
-        return str(await self._run(prompt))
+        return str(await self._run(prompt.application))
 
     async def ask(self, turn: Turn, status: Status, deadline: float) -> Given:
         """The question's panel, then the prompt for its type."""
@@ -59,34 +64,23 @@ class PromptScreen:
             app.exit(result=_CLOSED)
 
     async def _ask_type(self, turn: Turn) -> Given:
-        import questionary
-        from questionary import Choice
-
         match turn.question.type:
             case QuestionType.SINGLE:
-                entries = [Choice(c, value=c, shortcut_key=str(i)) for i, c in _numbered(turn)]
-                picked: Given = await self._select("Answer", entries, "(arrows or number, Enter)")
+                picked: Given = await self._list(
+                    "Answer", numbered_entries(turn.choices), "Arrows or a number, then Enter."
+                )
                 return picked
             case QuestionType.BOOLEAN:
-                choices = [
-                    Choice("True (yes)", value=True, shortcut_key="y"),
-                    Choice("False (no)", value=False, shortcut_key="n"),
-                ]
-                truth: Given = await self._select("True or false?", choices, "(y/n, then Enter)")
+                entries = [Entry("True (yes)", True, "y"), Entry("False (no)", False, "n")]
+                truth: Given = await self._list("True or false?", entries, "y or n, then Enter.")
                 return truth
             case QuestionType.MULTI:
-
-                def some(picked: list[Any]) -> bool | str:
-                    return bool(picked) or "Pick at least one answer (Space to pick)"
-
-                prompt = questionary.checkbox(
+                picks = await self._list(
                     "All that apply",
-                    choices=list(turn.choices),
-                    validate=some,
-                    use_jk_keys=False,
-                    instruction="(Space picks, Enter)",
+                    numbered_entries(turn.choices),
+                    "Space (or a number) picks, Enter answers.",
+                    multi=True,
                 )
-                picks = await self._run(prompt)
                 return tuple(c for c in turn.choices if c in picks)
             case QuestionType.TEXT | QuestionType.NUMBER:
                 return await self._typed(turn.question.type is QuestionType.NUMBER)
@@ -95,17 +89,30 @@ class PromptScreen:
             case QuestionType.MATCH:
                 return await self._match(turn)
 
-    async def _select(self, message: str, choices: list[Any], instruction: str) -> Any:
-        import questionary
-
-        prompt = questionary.select(
+    async def _list(
+        self,
+        message: str,
+        entries: list[Entry],
+        instruction: str,
+        *,
+        multi: bool = False,
+        undo: bool = False,
+    ) -> Any:
+        """The solo game's list prompt (wrapped entries), with ``u`` for Undo when asked."""
+        prompt = ListPrompt(
             message,
-            choices=choices,
-            use_shortcuts=len(choices) <= 9,
-            use_jk_keys=False,
+            entries,
+            multi=multi,
+            keys={"u": _UNDO} if undo else None,
+            footer=("u undoes the last pick",) if undo else (),
             instruction=instruction,
+            status=self._countdown if self.deadline is not None else None,
         )
-        return await self._run(prompt)
+        return await self._run(prompt.app, listing=True)
+
+    def _countdown(self) -> str:
+        seconds = max(0.0, (self.deadline or 0.0) - time.monotonic())
+        return f"{views.seconds_text(seconds)} left"
 
     async def _typed(self, number: bool) -> Given:
         import questionary
@@ -123,21 +130,18 @@ class PromptScreen:
             return True
 
         what = "Type a number:" if number else "Type your answer:"
-        text = str(await self._run(questionary.text(what, validate=valid))).strip()
+        prompt = questionary.text(what, validate=valid)
+        text = str(await self._run(prompt.application)).strip()
         return parse_number(text) if number else text
 
     async def _order(self, turn: Turn) -> Given:
-        from questionary import Choice, Separator
-
         placed: list[str] = []
         remaining = list(turn.items)
         while len(remaining) > 1:
             so_far = " → ".join(placed) if placed else "nothing yet"
-            entries: list[Any] = list(remaining)
-            if placed:
-                entries += [Separator(), Choice("Undo the last pick", value=_UNDO)]
             message = f"Position {len(placed) + 1} of {len(turn.items)}"
-            picked = await self._select(message, entries, f"(so far: {so_far})")
+            entries = numbered_entries(remaining)
+            picked = await self._list(message, entries, f"So far: {so_far}", undo=bool(placed))
             if picked == _UNDO:
                 remaining.append(placed.pop())
                 remaining.sort(key=turn.items.index)
@@ -147,33 +151,31 @@ class PromptScreen:
         return tuple(placed + remaining)
 
     async def _match(self, turn: Turn) -> Given:
-        """One select per left, as the solo game asks (see TerminalAsker._match)."""
-        from questionary import Choice, Separator
-
+        """One list per left, as the solo game asks (see TerminalAsker._match)."""
         lefts = [left for left, _ in turn.question.pairs]
         reuse = rights_reusable(turn.question)
         rule = "answers may be reused" if reuse else "each answer once"
         picks: list[str] = []
         while len(picks) < len(lefts):
-            entries: list[Any] = [c for c in turn.choices if reuse or c not in picks]
-            if picks:
-                entries += [Separator(), Choice("Undo the last pick", value=_UNDO)]
+            entries = numbered_entries([c for c in turn.choices if reuse or c not in picks])
             message = f"{len(picks) + 1}/{len(lefts)} {lefts[len(picks)]} →"
-            picked = await self._select(message, entries, f"({rule}; Enter)")
+            instruction = f"Arrows or a number, then Enter ({rule})."
+            picked = await self._list(message, entries, instruction, undo=bool(picks))
             if picked == _UNDO:
                 picks.pop()
             else:
                 picks.append(picked)
         return tuple(picks)
 
-    async def _run(self, prompt: Any) -> Any:
-        """Run one prompt, with the countdown under it while a question is open."""
-        app = prompt.application
+    async def _run(self, app: Any, *, listing: bool = False) -> Any:
+        """Run one prompt until the deadline, with the countdown under it (a list
+        prompt, ``listing``, shows its own beside the question)."""
         timers: list[asyncio.TimerHandle] = []
         if self.deadline is not None:
             if self.deadline - time.monotonic() <= 0:
                 raise Closed
-            _arm(app, self.deadline, timers)
+            _arm(app, self.deadline, timers, countdown=not listing)
+        app.key_bindings = merge_key_bindings([app.key_bindings, _inert_keys(listing)])
         self.app = app
         try:
             # Not questionary's ask: the host's Ctrl-C is the host's, never a player's prompt's.
@@ -193,12 +195,42 @@ def _numbered(turn: Turn) -> list[tuple[int, str]]:
     return list(enumerate(turn.choices, start=1))
 
 
-def _arm(app: Any, deadline: float, timers: list[asyncio.TimerHandle]) -> None:
-    """A live countdown under the prompt, and the closed value at the deadline.
+def _inert_keys(listing: bool) -> KeyBindings:
+    """The keys that end a solo game, doing nothing (a KeyboardInterrupt raised in a
+    player's task would end the host's whole night); ``q`` and Esc too in a list."""
+    bindings = KeyBindings()
+    for key in ("c-c", "c-d", "c-z", *(("q", "escape") if listing else ())):
+        bindings.add(key, eager=True)(_nothing)
+    return bindings
+
+
+def _nothing(event: KeyPressEvent) -> None:
+    """A key that does nothing."""
+
+
+def _arm(app: Any, deadline: float, timers: list[asyncio.TimerHandle], *, countdown: bool) -> None:
+    """The closed value at the deadline, and (with ``countdown``) a live countdown under
+    the prompt.
 
     The deadline's timer is added to ``timers`` once the prompt runs, to be cancelled
     when it ends.
     """
+    if countdown:
+        _countdown_under(app, deadline)
+
+    def start() -> None:
+        def expire() -> None:
+            if app.is_running and not app.is_done:
+                app.exit(result=_CLOSED)
+
+        loop = asyncio.get_running_loop()
+        timers.append(loop.call_later(max(0.0, deadline - time.monotonic()), expire))
+
+    app.pre_run_callables.append(start)
+
+
+def _countdown_under(app: Any, deadline: float) -> None:
+    """A line under the prompt with the seconds left, redrawn every second."""
     from prompt_toolkit.filters import is_done
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
@@ -213,13 +245,3 @@ def _arm(app: Any, deadline: float, timers: list[asyncio.TimerHandle]) -> None:
         HSplit([app.layout.container, timer]), focused_element=app.layout.current_window
     )
     app.refresh_interval = 1.0
-
-    def start() -> None:
-        def expire() -> None:
-            if app.is_running and not app.is_done:
-                app.exit(result=_CLOSED)
-
-        loop = asyncio.get_running_loop()
-        timers.append(loop.call_later(max(0.0, deadline - time.monotonic()), expire))
-
-    app.pre_run_callables.append(start)

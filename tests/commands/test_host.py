@@ -220,7 +220,7 @@ async def answer_right_in_a_terminal(player: Player, number: int, total: int) ->
     if "Gagarin" in screen:
         player.send(f"{numbered_options(screen)['1961']}\r")  # the number moves, Enter picks
     elif "gas giants" in screen:
-        shown = re.findall(r"[○●] (\w+)", screen)
+        shown = re.findall(r"[○●] (?:\d\) )?(\w+)", screen)
         for choice in shown:
             player.send(" \x1b[B" if choice in ("Jupiter", "Saturn") else "\x1b[B")
         player.send("\r")
@@ -272,6 +272,9 @@ def test_three_players_play_every_type(tmp_path: Path) -> None:
             assert await host.exit_code() == 0
             await ana.wait("Final standings")
             assert "You finished 1 of 3." in ana.text()
+            for player in (ana, ben, caro):  # ssh exits 0, not 255, at the end of the night
+                await asyncio.wait_for(player.proc.wait_closed(), WAIT)
+                assert player.proc.exit_status == 0
             assert "Baikonur" in ana.text() and "Answer in; waiting for others" in ana.text()
 
     run(scenario)
@@ -302,6 +305,11 @@ def test_unattended_game_with_start_when_and_auto(tmp_path: Path) -> None:
                 await play_plain(*players, number=number, total=3)
             assert await host.exit_code() == 0
             assert "Final standings" in host.out
+            for player in players:
+                await player.wait("Final standings:")
+                # As in --plain: the state in words, no box, no ruled table, no gauge.
+                assert "Question 3 of 3. Score " in player.text()
+                assert not set(player.text()) & set("╭╮╰╯│─■□"), player.text()
 
     run(scenario)
     document = json.loads(results.read_text(encoding="utf-8"))
@@ -417,7 +425,10 @@ def test_three_wrong_codes_close_the_connection() -> None:
                 guest.send("nope\n")
             await guest.wait("Wrong code")
             await guest.wait_closed()
+            await asyncio.wait_for(guest.proc.wait_closed(), WAIT)
+            assert guest.proc.exit_status == 1
             assert guest.text().count("That is not the code") == 2
+            assert "2 tries left" in guest.text() and "1 try left" in guest.text()
             assert "guest" not in host.out
 
     run(scenario)
@@ -497,6 +508,43 @@ def test_ctrl_c_ends_with_the_standings(tmp_path: Path) -> None:
     assert document["completed"] is False
     assert document["questions"] == []  # the open question was dropped, not scored
     assert [p["answers"] for p in document["players"]] == [[], []]
+
+
+def test_ctrl_c_in_the_lobby_ends_a_night_that_never_started() -> None:
+    async def scenario() -> None:
+        async with Host("-n", "2") as host:
+            ana = await Player(host.port, "ana", plain=True).connect()
+            await ana.join()
+            await host.wait(r"players \(1\)")
+            host.proc.send_signal(signal.SIGINT)
+            assert await host.exit_code() == 130
+            await ana.wait("The host ended the night before it started.")
+            assert "The host ended the night before it started." in host.out
+            for shown in (host.out, ana.text()):
+                assert "Standings" not in shown and "1st" not in shown
+            assert "You finished" not in ana.text()
+
+    run(scenario)
+
+
+def test_keys_that_end_a_solo_game_do_not_end_a_players_prompt_or_the_night() -> None:
+    async def scenario() -> None:
+        async with Host("-n", "1", "--time", "30", "--seed", "1") as host:
+            ben = await Player(host.port, "ben").connect()
+            await ben.join()
+            host.press("\n")
+            await on_screen(ben, r"Question 1 of 1(.|\n)*? left")
+            ben.send("\x03")
+            await asyncio.sleep(0.3)
+            ben.send("\x04\x1aq")
+            await asyncio.sleep(0.3)
+            assert host.proc.returncode is None  # the host's night goes on
+            shown = await on_screen(ben, r"Question 1 of 1(.|\n)*? left")
+            ben.send(ben_keys(shown))
+            await ben.wait("Rank 1 of 1")
+            assert await host.exit_code() == 0
+
+    run(scenario)
 
 
 def test_max_players_refuses_one_too_many() -> None:

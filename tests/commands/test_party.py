@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -57,7 +59,10 @@ def test_a_piped_party_takes_turns_and_keeps_the_results(
     out = done.stdout
     assert "Question 1 of 6: Ana's turn" in out and "Question 2 of 6: [b]Ben's turn" in out
     assert "Question 6 of 6: Caro's turn" in out
-    assert out.count("Leaderboard") == 5 and "Final standings" in out
+    assert out.count("Leaderboard:") == 5 and "Final standings:" in out
+    # Plain mode is lines of words: no box, no ruled table, no gauge.
+    assert not set(out) & set("╭╮╰╯│─■□")
+    assert re.search(r"^(1st|2nd) Ana: \d+ points, 2 of 2 right", out, re.MULTILINE), out
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is True and len(document["questions"]) == 6
     players = {p["name"]: p for p in document["players"]}
@@ -89,3 +94,32 @@ def test_bad_player_lists_are_usage_errors() -> None:
     done = party(EVERY_TYPE, "--players", "Solo")
     assert done.returncode == 2
     assert "2 to 8 players" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_in_a_terminal_each_player_takes_the_keyboard_before_the_clock_starts(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    from tests.test_e2e import Terminal, env
+
+    term = Terminal(
+        ["party", str(singles(tmp_path)), "--players", "Ana,Ben", "-n", "2", "--time", "30"],
+        env(QUIZ_DATA_DIR=str(isolated_data_dir)),
+    )
+    term.wait_for("Ana's turn: press Enter when ready")
+    assert "Text " not in term.text()  # her question waits for her
+    term.send("\r")
+    term.wait_for("Type your answer")
+    term.send("Right\r")
+    shown = term.wait_for("Ben's turn: press Enter when ready")
+    # Ana's feedback stays on screen, and Ben's question waits for him.
+    assert "Answer: Right" in shown and len(re.findall(r"Text \d\?", shown)) == 1
+    time.sleep(2.5)
+    term.pump()
+    assert len(re.findall(r"Text \d\?", term.text())) == 1
+    term.send("\r")
+    shown = term.wait_for("s left")
+    assert re.search(r"(29|30) s left", shown), shown  # his clock started at Enter
+    term.send("Right\r")
+    term.wait_for("Final standings")
+    assert term.finish() == 0

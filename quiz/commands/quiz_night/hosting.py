@@ -116,7 +116,14 @@ class HostScreen:
             return Group(
                 host_view.reveal_view(night.reveal), host_view.leaderboard(night.board, footer=nxt)
             )
-        return host_view.podium(night.board, completed=not night.stopping)
+        return _final(night)
+
+
+def _final(night: Night) -> RenderableType:
+    """The podium, or word that the night ended before it started."""
+    if not night.started:
+        return host_view.never_started()
+    return host_view.podium(night.board, completed=not night.stopping)
 
 
 def _log(night: Night, console: Console, address: str, port: int) -> Callable[[str], None]:
@@ -221,7 +228,7 @@ async def host_night(
         finally:
             await _goodbye(night, server)
     if not console.is_terminal:  # on a terminal, the podium is Live's last frame
-        console.print(host_view.podium(night.board, completed=completed))
+        console.print(_final(night))
     return completed
 
 

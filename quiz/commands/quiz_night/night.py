@@ -46,6 +46,7 @@ class End(NamedTuple):
     standings: tuple[Standing, ...]
     rank: int | None
     completed: bool
+    started: bool = True  # False: the host ended the night in the lobby
 
 
 class Kicked(NamedTuple):
@@ -98,6 +99,7 @@ class Night:
         self.turn: Turn | None = None
         self.board: list[Standing] = []
         self.stopping = False
+        self.started = False  # whether the lobby was left for the first question
         self.started_at = 0.0
         self.listeners: list[Callable[[str], None]] = []
         self.faults: list[str] = []  # what went wrong on players' connections
@@ -147,7 +149,10 @@ class Night:
             # Back in time to answer the open question.
             seat.send(Ask(turn, self.deadline, self.round.status(name)))
         if self.phase == "podium":
-            seat.send(End(tuple(self.board), self.round.rank_of(seat.name), not self.stopping))
+            end = End(
+                tuple(self.board), self.round.rank_of(seat.name), not self.stopping, self.started
+            )
+            seat.send(end)
         self._changed("join")
 
     def leave(self, seat: Seat) -> None:
@@ -211,6 +216,7 @@ class Night:
         settings = self.settings
         want = settings.start_when
         await self._sleep_until(None, lambda: want is not None and len(self.seats) >= want)
+        self.started = not self.stopping
         self.started_at = self.clock()
         gc.collect()  # the join prompts are over
         while not self.stopping and not self.round.finished:
@@ -235,7 +241,7 @@ class Night:
         self.phase = "podium"
         self.board = self.round.standings()
         for name, seat in list(self.seats.items()):
-            seat.send(End(tuple(self.board), self.round.rank_of(name), completed))
+            seat.send(End(tuple(self.board), self.round.rank_of(name), completed, self.started))
         self._changed("podium")
         return completed
 

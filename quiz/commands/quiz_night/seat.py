@@ -36,7 +36,10 @@ async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], No
         left = CODE_TRIES - attempt
         say(
             Text(
-                f"That is not the code. {left} tries left." if left else "Wrong code.", "quiz.wrong"
+                f"That is not the code. {left} {'try' if left == 1 else 'tries'} left."
+                if left
+                else "Wrong code.",
+                "quiz.wrong",
             )
         )
     else:
@@ -77,8 +80,9 @@ async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], No
     return None
 
 
-async def play(night: Night, seat: Seat, screen: Screen) -> None:
-    """Show each question and reveal as the host's loop sends them, until the end."""
+async def play(night: Night, seat: Seat, screen: Screen) -> bool:
+    """Show each question and reveal as the host's loop sends them, until the end;
+    True when the player saw the end of the night, False when they were removed."""
     say = screen.console.print
     if night.phase == "lobby":
         say(Text("Waiting for the host to start…", style="quiz.muted"))
@@ -102,24 +106,28 @@ async def play(night: Night, seat: Seat, screen: Screen) -> None:
                 asking = asyncio.ensure_future(answer(night, seat, screen, event))
             elif isinstance(event, Told):
                 await settle()
-                say(reveal_view(event.outcome, event.rank, event.players))
+                say(reveal_view(event.outcome, event.rank, event.players, plain=screen.plain))
                 # Every player's reveal goes out before anyone's podium is drawn.
                 await asyncio.sleep(0)
             elif isinstance(event, End):
                 await settle()
+                if not event.started:
+                    say(host_view.never_started())
+                    return True
                 top = event.standings[: host_view.TOP]
-                say(host_view.podium(top, completed=event.completed))
+                final = host_view.spoken_standings if screen.plain else host_view.podium
+                say(final(top, completed=event.completed))
                 if event.rank is not None:
                     say(
                         Text(
                             f"You finished {event.rank} of {len(event.standings)}.", "quiz.heading"
                         )
                     )
-                return
+                return True
             elif isinstance(event, Kicked):
                 await settle()
                 say(Text("The host removed you from the game.", style="quiz.wrong"))
-                return
+                return False
     finally:
         if asking is not None:
             asking.cancel()

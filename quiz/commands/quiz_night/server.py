@@ -75,6 +75,9 @@ class PlayerSession(PromptToolkitSSHSession):
         self.lines: asyncio.Queue[str | None] = asyncio.Queue()
         self._partial = ""
         self._echo = False
+        # What ssh exits with: 0 once the player has seen the end of the night, 1 when
+        # they never got in or were removed (never 255, ssh's own failure).
+        self.exit_status = 1
 
     def connection_made(self, chan: Any) -> None:
         """Garbage bytes become replacement characters, never a decoding error."""
@@ -131,7 +134,7 @@ class PlayerSession(PromptToolkitSSHSession):
     def hang_up(self) -> None:
         """Close the connection (the host removed the player)."""
         if self._chan is not None:
-            asyncio.get_running_loop().call_later(0.2, self._chan.close)
+            asyncio.get_running_loop().call_later(0.2, self._chan.exit, 1)
 
     async def _interact(self) -> None:
         """As prompt_toolkit's, but quiet: a player's fault is never printed on the host."""
@@ -149,7 +152,7 @@ class PlayerSession(PromptToolkitSSHSession):
             except (Exception, asyncio.CancelledError) as error:
                 self.server.night.faults.append(repr(error))
             finally:
-                chan.close()
+                chan.exit(self.exit_status)
 
     async def _play(self, _: PromptToolkitSSHSession) -> None:
         night = self.server.night
@@ -168,7 +171,8 @@ class PlayerSession(PromptToolkitSSHSession):
         if isinstance(screen, LineScreen | PromptScreen):
             screen.player = seat.name
         try:
-            await seats.play(night, seat, screen)
+            if await seats.play(night, seat, screen):
+                self.exit_status = 0
         except EOFError:
             pass
         finally:
