@@ -86,8 +86,8 @@ def _run(words: list[str]) -> int:
     elif words[0].startswith("-") and words[0] not in ("-h", "--help", "--version"):
         # Options of the default command without it: 'quiz --timed 10', 'quiz -n 3 soyuz'.
         words = ["play", *words]
-    parser = build_parser(words[0] if words[0] in COMMANDS else None)
     try:
+        parser = build_parser(words[0] if words[0] in COMMANDS else None)
         args = parser.parse_args(words)
         if args.command is None:
             args = parser.parse_args(["play", "--menu"])

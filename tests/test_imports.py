@@ -28,7 +28,8 @@ ALLOWED = {
         "model", "errors", "files", "format", "game", "library", "history", "importers", "ui",
     },
     "cli": {"errors", "format", "commands"},
-    "__main__": {"cli"},
+    "entry": {"cli"},
+    "__main__": {"entry"},
 }  # fmt: skip
 
 

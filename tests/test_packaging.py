@@ -80,7 +80,7 @@ def test_wheel_declares_the_quiz_command(wheel: Path) -> None:
     (entry_points,) = [n for n in archive.namelist() if n.endswith(".dist-info/entry_points.txt")]
     text = archive.read(entry_points).decode()
     assert "[console_scripts]" in text
-    assert "quiz = quiz.cli:main" in text
+    assert "quiz = quiz.entry:main" in text
 
 
 def test_installed_package_finds_its_builtin_banks(wheel: Path, tmp_path: Path) -> None:

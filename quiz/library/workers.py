@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,6 +45,8 @@ def _workers_for(paths: list[FilePath]) -> int:
     """How many workers the files are worth: 1 means check them here."""
     if sys.platform != "linux" or len(paths) < 2:
         return 1
+    if threading.current_thread() is not threading.main_thread():
+        return 1  # only the main thread may set aside Ctrl-C while workers start
     cores = len(os.sched_getaffinity(0))
     size = 0
     for path in paths:
@@ -55,17 +58,17 @@ def _workers_for(paths: list[FilePath]) -> int:
 def _in_workers(
     check: Callable[[FilePath], Report], paths: list[FilePath], workers: int
 ) -> list[Report]:
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
-    )
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        return list(pool.map(check, paths))
+        # Ctrl-C reaches every process of the terminal's group: the main process alone
+        # handles it. Workers are forked while it is ignored, so they ignore it from
+        # their first instant, and none prints a traceback of its own.
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            futures = [pool.submit(check, path) for path in paths]
+        finally:
+            signal.signal(signal.SIGINT, interrupt)
+        return [future.result() for future in futures]
     finally:
         # On Ctrl-C nothing more is started; a file being checked is finished.
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches every process of the terminal's group: the main process alone
-    # handles it, and a worker must not print a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
