@@ -206,6 +206,53 @@ def test_export_command_writes_next_to_the_bank(
     assert all(": left out '" in line for line in err.splitlines())
 
 
+def test_a_bank_named_not_by_path_is_exported_to_the_current_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_data_dir: Path,
+) -> None:
+    folder = isolated_data_dir / "questions"
+    folder.mkdir()
+    bank = write_starter(folder)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["export", "starter", "--format", "gift"]) == 0
+    assert "to starter.gift" in capsys.readouterr().out
+    assert (here / "starter.gift").read_text(encoding="utf-8").startswith("// My first quiz")
+    assert not bank.with_suffix(".gift").exists()
+
+
+def test_a_built_in_bank_is_never_exported_into_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.library.sources import builtin_dir
+
+    inside = builtin_dir() / "soyuz-2024.csv"
+    assert not inside.exists()
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert main(["export", "soyuz-2024", "--format", "csv"]) == 0
+        assert not inside.exists()
+    finally:
+        inside.unlink(missing_ok=True)
+    assert "to soyuz-2024.csv" in capsys.readouterr().out
+    assert (tmp_path / "soyuz-2024.csv").stat().st_size > 0
+
+
+def test_a_bank_in_a_folder_named_by_path_is_exported_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "banks").mkdir()
+    bank = write_starter(tmp_path / "banks")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "banks", "--format", "aiken"]) == 0
+    assert f"to {Path('banks', 'starter.txt')}" in capsys.readouterr().out
+    assert bank.with_suffix(".txt").stat().st_size > 0
+    assert not (tmp_path / "starter.txt").exists()
+
+
 def test_export_never_overwrites_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
