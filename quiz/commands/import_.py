@@ -60,8 +60,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
     output = _output_path(source, args.output, args.force)
     imported = convert(source, args.fmt)
     shown, shown_output = escape_controls(str(source)), escape_controls(str(output))
-    for skip in sorted(imported.skips, key=lambda s: s.line):
-        print(f"{shown}:{skip.line}: skipped: {skip.reason}", file=sys.stderr)
+    reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
+    reports += [(note.line, f"note: {note.message}") for note in imported.notes]
+    for line, report in sorted(reports, key=lambda r: r[0]):
+        print(f"{shown}:{line}: {report}", file=sys.stderr)
     count = len(imported.questions)
     skipped = f" ({len(imported.skips)} skipped)" if imported.skips else ""
     if not count:

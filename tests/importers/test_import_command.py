@@ -214,6 +214,27 @@ def test_skip_line_of_an_aiken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
 
 
+def test_advanced_aiken_file_of_the_corpus_converts_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = helpers.SHARED / "corpus" / "import-wild"
+    source /= "upmf-qformat_aikenadv-aiken_hebrew_english_sample.txt"
+    written = tmp_path / "adv.yaml"
+    assert run_import(str(source), "-o", str(written)) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"Converted 2 questions from {source} to {written} (1 skipped).")
+    assert err.splitlines() == [
+        f"{source}:6: note: NUMBERING: lines (advanced Aiken: how Moodle labels the options) "
+        "are ignored; the game labels options its own way",
+        f"{source}:19: skipped: text with no options and no ANSWER: line "
+        "(line 20 starts '1)': Aiken options are lettered A., B., ...)",
+    ]
+    assert [q.answers for q in imported_bank(written).questions] == [
+        ("Must be this one!",),
+        ("Moodle",),
+    ]
+
+
 # -- writing safely ----------------------------------------------------------------------
 
 
