@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from quiz.errors import ExitStatus, QuizError
+from quiz.errors import BankError, ExitStatus, QuizError
 from quiz.importers.exports import EXPORT_FORMATS, SUFFIXES
 
 if TYPE_CHECKING:
@@ -64,8 +64,16 @@ def run(args: argparse.Namespace) -> ExitStatus:
     source = paths[0]
     output = Path(args.output) if args.output else default_output(args.bank, source, args.fmt)
     check_output(output, source, args.force)
-    bank = load_bank(source)
     shown = escape_controls(str(source))
+    try:
+        bank = load_bank(source)
+    except BankError as error:
+        # Each error is a located line of its own, as 'quiz validate' prints it; the
+        # closing line says what became of the export.
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        count = plural(len(error.diagnostics), "error")
+        raise QuizError(f"{shown} has {count}; nothing exported") from None
     exported = exporter(args.fmt)(bank)
     for left in exported.left_out:
         print(f"{shown}: left out '{left.id}': {left.reason}", file=sys.stderr)

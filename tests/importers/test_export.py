@@ -284,6 +284,24 @@ def test_export_of_a_broken_bank_or_nothing_to_export_is_an_error(
     assert not orders.with_suffix(".txt").exists()
 
 
+def test_export_of_a_bank_with_errors_says_error_once_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "b1.yaml"
+    bank.write_text(
+        "title: B\nquestions:\n  - {id: n, type: number, prompt: P?, answer: 3, "
+        "tolerance: -1, explanation: E}\n  - {id: n, type: mutli, prompt: P?}\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(bank), "--format", "csv"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert all(line.count("error:") == 1 for line in lines), lines
+    assert lines[0].startswith(f"{bank}:3:") and ": error: 'tolerance'" in lines[0]
+    assert lines[-1] == f"quiz: error: {bank} has {len(lines) - 1} errors; nothing exported"
+    assert len(lines) >= 3
+    assert not bank.with_suffix(".csv").exists()
+
+
 @pytest.mark.slow
 def test_export_then_import_through_the_installed_command(tmp_path: Path) -> None:
     import shutil

@@ -264,6 +264,22 @@ def test_output_must_be_a_yaml_file_other_than_the_input(
     assert odd.read_bytes() == (DATA / "sample.gift").read_bytes()
 
 
+def test_a_question_file_is_not_an_import_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "my-first-quiz.yaml"
+    bank.write_text("title: T\nquestions: []\n", encoding="utf-8")
+    assert run_import(str(bank)) == 1
+    assert capsys.readouterr().err == (
+        f"quiz: error: '{bank}' is a question file already (a bank), not a file to import "
+        f"(GIFT, Aiken, Open Trivia DB JSON); play it as it is with 'quiz play {bank}', or "
+        f"write it in another format with 'quiz export {bank} --format FORMAT'\n"
+    )
+    assert run_import(str(bank), "-o", str(tmp_path / "other.yaml")) == 1
+    assert "is a question file already" in capsys.readouterr().err
+    assert not (tmp_path / "other.yaml").exists()
+
+
 def test_nothing_is_written_when_the_bank_would_be_invalid(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
