@@ -58,10 +58,11 @@ class Imported:
 
 def clean(text: str) -> str:
     """Text fit for a bank: control characters and lone surrogates dropped (newline and
-    tab kept), trimmed."""
+    tab kept), trimmed, in Unicode's composed form (NFC) as the question format keeps it."""
     text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     kept = (c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
-    return "\n".join(line.strip() for line in "".join(kept).split("\n")).strip()
+    composed = unicodedata.normalize("NFC", "".join(kept))
+    return "\n".join(line.strip() for line in composed.split("\n")).strip()
 
 
 def slugify(text: str, limit: int = _SLUG_LENGTH) -> str:

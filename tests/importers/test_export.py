@@ -49,6 +49,7 @@ def reimported(bank: Bank) -> Bank:
 # -- GIFT -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # about ten seconds: CI runs it, the inner loop does not
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(gift_banks())
 def test_gift_round_trip_gives_back_the_same_bank(bank: Bank) -> None:
