@@ -7,9 +7,13 @@ reported on standard error as ``BANK: left out 'id': why``.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from quiz.errors import ExitStatus, QuizError
+from quiz.errors import BankError, ExitStatus, QuizError
 from quiz.importers.exports import EXPORT_FORMATS, SUFFIXES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,9 +36,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "-o",
         "--output",
         metavar="OUT",
-        help="the file to write (default: the bank's file with the format's suffix: "
+        help="the file to write (default: the bank's name with the format's suffix ("
         + ", ".join(f"{s} for {f}" for f, s in SUFFIXES.items())
-        + ")",
+        + "), next to BANK when it is a file's path, else in the current folder)",
     )
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     parser.set_defaults(run=run)
@@ -58,10 +62,18 @@ def run(args: argparse.Namespace) -> ExitStatus:
             f"'{escape_controls(args.bank)}' names {len(paths)} banks; export one bank at a time"
         )
     source = paths[0]
-    output = Path(args.output) if args.output else source.with_suffix(SUFFIXES[args.fmt])
+    output = Path(args.output) if args.output else default_output(args.bank, source, args.fmt)
     check_output(output, source, args.force)
-    bank = load_bank(source)
     shown = escape_controls(str(source))
+    try:
+        bank = load_bank(source)
+    except BankError as error:
+        # Each error is a located line of its own, as 'quiz validate' prints it; the
+        # closing line says what became of the export.
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        count = plural(len(error.diagnostics), "error")
+        raise QuizError(f"{shown} has {count}; nothing exported") from None
     exported = exporter(args.fmt)(bank)
     for left in exported.left_out:
         print(f"{shown}: left out '{left.id}': {left.reason}", file=sys.stderr)
@@ -73,3 +85,15 @@ def run(args: argparse.Namespace) -> ExitStatus:
     written = plural(exported.questions, "question")
     print(f"Exported {written} from {shown} to {escape_controls(str(output))}{left_out}.")
     return ExitStatus.OK
+
+
+def default_output(name: str, source: Path, fmt: str) -> Path:
+    """Where an export goes without ``-o``: next to the bank when the user named its file
+    (or a folder holding it) by path, else in the current folder. A bank found by its
+    name may live where the user never looks, or cannot write (the installed package)."""
+    from pathlib import Path
+
+    given = Path(name)
+    named_by_path = source == given or given in source.parents
+    beside = source if named_by_path else Path(source.name)
+    return beside.with_suffix(SUFFIXES[fmt])

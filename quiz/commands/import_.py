@@ -57,11 +57,15 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.ui.listing import plural
 
     source = Path(args.file)
+    if args.fmt is None:  # a format given says the file is one, whatever its name
+        _refuse_a_bank(source)
     output = _output_path(source, args.output, args.force)
     imported = convert(source, args.fmt)
     shown, shown_output = escape_controls(str(source)), escape_controls(str(output))
-    for skip in sorted(imported.skips, key=lambda s: s.line):
-        print(f"{shown}:{skip.line}: skipped: {skip.reason}", file=sys.stderr)
+    reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
+    reports += [(note.line, f"note: {note.message}") for note in imported.notes]
+    for line, report in sorted(reports, key=lambda r: r[0]):
+        print(f"{shown}:{line}: {report}", file=sys.stderr)
     count = len(imported.questions)
     skipped = f" ({len(imported.skips)} skipped)" if imported.skips else ""
     if not count:
@@ -83,6 +87,20 @@ def run(args: argparse.Namespace) -> ExitStatus:
     print(f"Converted {plural(count, 'question')} from {shown} to {shown_output}{skipped}.")
     print(f"Play it with: quiz play {shown_output}")
     return ExitStatus.OK
+
+
+def _refuse_a_bank(source: Path) -> None:
+    """Raise :class:`QuizError` for a question file (.yaml): it is a bank already."""
+    from quiz.format.text import escape_controls
+    from quiz.library.sources import is_bank_file
+
+    if is_bank_file(source):
+        shown = escape_controls(str(source))
+        raise QuizError(
+            f"'{shown}' is a question file already (a bank), not a file to import (GIFT, "
+            f"Aiken, Open Trivia DB JSON); play it as it is with 'quiz play {shown}', or "
+            f"write it in another format with 'quiz export {shown} --format FORMAT'"
+        )
 
 
 def _output_path(source: Path, given: str | None, force: bool) -> Path:

@@ -87,7 +87,8 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     errors = sum(len(r.errors) for r in reports)
     warnings = sum(len(r.warnings) for r in reports) + sum(len(d) for d in shared.values())
     broken = sum(1 for r in reports if r.errors)
-    console.print(validation_summary(len(reports), broken, errors, warnings))
+    only = escape_controls(reports[0].path) if len(reports) == 1 else ""
+    console.print(validation_summary(len(reports), broken, errors, warnings, only))
     return ExitStatus.ERROR if errors else ExitStatus.OK
 
 

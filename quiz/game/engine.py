@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from quiz.errors import GameInterrupted, QuizError
+from quiz.format.text import escape_controls
 from quiz.model import Bank, Difficulty, Given, Question, QuestionType, format_number, match_rights
 
 if TYPE_CHECKING:  # scoring is loaded with the first answer
@@ -138,17 +139,33 @@ def select(banks: Sequence[Bank], options: GameOptions) -> list[tuple[Question, 
         and (options.difficulty is None or question.difficulty == options.difficulty)
     ]
     if not chosen:
-        raise NoQuestionsError(_nothing_matches(options))
+        raise NoQuestionsError(_nothing_matches(banks, options))
     return chosen
 
 
-def _nothing_matches(options: GameOptions) -> str:
+def _nothing_matches(banks: Sequence[Bank], options: GameOptions) -> str:
     limits = []
     if options.tags:
-        limits.append("tag " + " or ".join(f"'{t}'" for t in options.tags))
+        limits.append("tag " + " or ".join(f"'{escape_controls(t)}'" for t in options.tags))
     if options.difficulty:
         limits.append(f"difficulty '{options.difficulty}'")
-    return "no question matches " + (" and ".join(limits) if limits else "(the banks are empty)")
+    message = "no question matches " + (" and ".join(limits) if limits else "(the banks are empty)")
+    if options.tags:
+        message += "; " + _tags_on_offer(banks)
+    return message
+
+
+def _tags_on_offer(banks: Sequence[Bank], shown: int = 5) -> str:
+    """The tags the banks' questions have, the first few by name, then how many more."""
+    spellings: dict[str, str] = {}
+    for tag in (tag for bank in banks for question in bank.questions for tag in question.tags):
+        spellings.setdefault(tag.casefold(), tag)
+    if not spellings:
+        return "the questions have no tags"
+    names = sorted(spellings.values(), key=str.casefold)
+    listed = ", ".join(escape_controls(name) for name in names[:shown])
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return f"the tags are {listed}{more}"
 
 
 def plan(banks: Sequence[Bank], options: GameOptions, rng: random.Random) -> list[Turn]:

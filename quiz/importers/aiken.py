@@ -6,10 +6,13 @@ letter and ``.`` or ``)`` and a space (``A. Mars``, ``B) Venus``), then a line
 
 As in Moodle, lines are trimmed and a blank line may come between the parts of a
 question. Beyond Moodle, a question's text may run over several lines (up to the
-first option or blank line) and the answer letter may be lower case.
+first option or blank line) and the answer letter may be lower case. ``NUMBERING:``
+lines (from Moodle's "advanced Aiken" plugin: how Moodle labels the options) are read
+and ignored, with one note: the game labels options its own way.
 
 Skipped, each with a reason and the line it starts on: text with no options or no
-``ANSWER:`` line, options with no question before them, options not lettered A, B,
+``ANSWER:`` line (naming the line that came instead, or a numbered option list, which
+Aiken does not have), options with no question before them, options not lettered A, B,
 C... in order (Moodle counts the answer letter by position, so the labels must
 agree), an answer letter that names no option or more than one letter, and option
 lists the bank cannot hold (fewer than 2 or more than 10, or repeated).
@@ -20,11 +23,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.importers.common import Imported, Skip, choice_problem, clean, question_id
+from quiz.format.text import escape_controls
+from quiz.importers.common import Imported, Note, Skip, choice_problem, clean, question_id
 from quiz.model import Question, QuestionType
 
 _OPTION = re.compile(r"([A-Z])[.)][ \t]+(.*)")
+_NUMBERED_OPTION = re.compile(r"([0-9]+[.)])[ \t]")
 _ANSWER = re.compile(r"ANSWER:(.*)")
+_NUMBERING = re.compile(r"NUMBERING:")
+NUMBERING_NOTE = (
+    "NUMBERING: lines (advanced Aiken: how Moodle labels the options) are ignored; "
+    "the game labels options its own way"
+)
+_EXCERPT = 40
 
 
 @dataclass(slots=True)
@@ -36,12 +47,31 @@ class _Draft:
     options: list[tuple[str, str]] = field(default_factory=list)
     paused: bool = False  # a blank line came after the text: options may follow, not text
 
-    @property
-    def unfinished(self) -> str:
-        """Why this question, cut short, is skipped."""
+    def unfinished(self, instead: tuple[int, str] | None = None) -> str:
+        """Why this question, cut short, is skipped; ``instead`` is the line (number and
+        text) that came where an option or the ``ANSWER:`` line was due, if any."""
         if self.options:
-            return "no ANSWER: line after its options"
-        return "text with no options and no ANSWER: line"
+            reason = "no ANSWER: line after its options"
+            if instead is not None and not self.paused:
+                number, line = instead
+                reason += f" (line {number}, {_excerpt(line)}, is neither an option nor ANSWER:)"
+            return reason
+        reason = "text with no options and no ANSWER: line"
+        for offset, line in enumerate(self.text[1:], start=1):
+            if numbered := _NUMBERED_OPTION.match(line):
+                label = numbered[1]
+                reason += (
+                    f" (line {self.line + offset} starts '{label}': "
+                    "Aiken options are lettered A., B., ...)"
+                )
+                break
+        return reason
+
+
+def _excerpt(line: str) -> str:
+    """A line of the source as a message quotes it: short, with no control characters."""
+    cut = line if len(line) <= _EXCERPT else line[:_EXCERPT] + "…"
+    return f"'{escape_controls(cut)}'"
 
 
 def parse(text: str) -> Imported:
@@ -49,12 +79,17 @@ def parse(text: str) -> Imported:
     questions: list[Question] = []
     skips: list[Skip] = []
     draft: _Draft | None = None
+    notes: list[Note] = []
     orphan = False  # options are being read with no question before them
     for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
         line = raw.strip()
         if not line:
             if draft is not None:
                 draft.paused = True
+            continue
+        if _NUMBERING.match(line):
+            if not notes:  # one note for the whole file
+                notes.append(Note(number, NUMBERING_NOTE))
             continue
         option, answer = _OPTION.fullmatch(line), _ANSWER.match(line)
         if option:
@@ -80,11 +115,12 @@ def parse(text: str) -> Imported:
             draft.text.append(line)
         else:
             if draft is not None:
-                skips.append(Skip(draft.line, draft.unfinished))
+                skips.append(Skip(draft.line, draft.unfinished((number, line))))
             draft, orphan = _Draft(number, [line]), False
     if draft is not None:
-        skips.append(Skip(draft.line, draft.unfinished))
-    return Imported(tuple(questions), tuple(sorted(skips, key=lambda s: s.line)))
+        skips.append(Skip(draft.line, draft.unfinished()))
+    ordered = tuple(sorted(skips, key=lambda s: s.line))
+    return Imported(tuple(questions), ordered, notes=tuple(notes))
 
 
 def _question(draft: _Draft, letter: str) -> Question | str:

@@ -37,12 +37,23 @@ class Skip:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """Something of the source that was read but left aside (not a question lost): the
+    line (1-based) it was first seen on and what was done."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Imported:
-    """The outcome of parsing a source: converted questions and skipped ones, in order."""
+    """The outcome of parsing a source: converted questions and skipped ones, in order,
+    and notes about what was left aside."""
 
     questions: tuple[Question, ...] = ()
     skips: tuple[Skip, ...] = ()
     fmt: str = ""
+    notes: tuple[Note, ...] = ()
 
 
 def clean(text: str) -> str:

@@ -90,7 +90,7 @@ def parse(text: str, fmt: str) -> Imported:
     if parser is None:
         raise UnknownFormatError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
     result = parser(text)
-    return Imported(unique_ids(result.questions), result.skips, fmt)
+    return Imported(unique_ids(result.questions), result.skips, fmt, result.notes)
 
 
 def convert(path: Path, fmt: str | None = None) -> Imported:

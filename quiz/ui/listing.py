@@ -28,17 +28,17 @@ def diagnostic_line(diagnostic: Diagnostic) -> Text:
     )
 
 
-def validation_summary(files: int, broken: int, errors: int, warnings: int) -> Text:
-    """The closing line of ``quiz validate``."""
+def validation_summary(files: int, broken: int, errors: int, warnings: int, only: str = "") -> Text:
+    """The closing line of ``quiz validate``; ``only`` is the name of the file when one
+    file was checked (its errors are then "in" it, not "in 1 file of 1 file")."""
     if files == 0:
         return Text("No question files (.yaml or .yml) found.", style="quiz.error")
     noted = f", {plural(warnings, 'warning')}" if warnings else ""
     if errors:
-        return Text(
-            f"{plural(errors, 'error')} in {plural(broken, 'file')} "
-            f"of {plural(files, 'file')} checked{noted}.",
-            style="quiz.error",
-        )
+        where = f"{plural(broken, 'file')} of {plural(files, 'file')} checked"
+        if files == 1 and only:
+            where = only
+        return Text(f"{plural(errors, 'error')} in {where}{noted}.", style="quiz.error")
     every = "The file is" if files == 1 else f"All {files} files are"
     return Text(f"{every} valid{noted}.", style="quiz.correct")
 

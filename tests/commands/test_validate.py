@@ -39,7 +39,7 @@ def test_at_most_fifty_diagnostics_per_file_then_a_count(
     # 1,000 errors and the note that checking stopped, 250 warnings of the questions
     # checked until then: 1,251 in all, 50 of them shown.
     assert lines[50] == f"{path}: ... and 1,201 more"
-    assert lines[51] == "1001 errors in 1 file of 1 file checked, 250 warnings."
+    assert lines[51] == f"1001 errors in {path}, 250 warnings."
 
 
 def test_a_file_over_the_limit_is_refused_unread(

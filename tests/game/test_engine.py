@@ -151,6 +151,23 @@ def test_filters_count_and_nothing_left() -> None:
         plan([bank], GameOptions(tags=("nope",)), random.Random(0))
 
 
+def test_no_match_for_a_tag_lists_the_tags_the_banks_have() -> None:
+    tags = ("Zeta", "alpha", "Beta", "gamma", "delta", "epsilon", "ALPHA")
+    questions = tuple(
+        make_question(f"q{i}", QuestionType.TEXT, answers=("a",), tags=(tag,))
+        for i, tag in enumerate(tags)
+    )
+    with pytest.raises(NoQuestionsError) as raised:
+        plan([Bank("t", "T", questions)], GameOptions(tags=("nosuch",)), random.Random(0))
+    assert str(raised.value) == (
+        "no question matches tag 'nosuch'; "
+        "the tags are alpha, Beta, delta, epsilon, gamma and 1 more"
+    )
+    with pytest.raises(NoQuestionsError) as raised:
+        plan([every_type_bank()], GameOptions(tags=("x",)), random.Random(0))
+    assert str(raised.value) == "no question matches tag 'x'; the questions have no tags"
+
+
 def test_all_right_scores_the_maximum_with_streaks() -> None:
     turns = plan([every_type_bank()], GameOptions(shuffle=False), random.Random(0))
     asker = ScriptedAsker(right)

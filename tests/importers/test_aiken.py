@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quiz.importers.common import Imported, Skip
+from quiz.importers.aiken import NUMBERING_NOTE
+from quiz.importers.common import Imported, Note, Skip
 from quiz.importers.convert import parse
 from quiz.model import QuestionType
 from tests import helpers
@@ -89,3 +90,45 @@ def test_too_many_options() -> None:
     options = "\n".join(f"{chr(65 + i)}. option {i}" for i in range(11))
     result = aiken(f"Which?\n{options}\nANSWER: A\n")
     assert result.skips == (Skip(1, "it has 11 choices; a bank question takes 2 to 10"),)
+
+
+def test_numbering_lines_of_advanced_aiken_are_ignored_with_one_note() -> None:
+    text = (
+        "Which?\nA. one\nB. two\nNUMBERING: 123\nANSWER: B\n\n"
+        "And which?\nNUMBERING: abc\nA. three\nB. four\nANSWER: a\n"
+    )
+    result = aiken(text)
+    assert result.skips == ()
+    assert [(q.prompt, q.answers) for q in result.questions] == [
+        ("Which?", ("two",)),
+        ("And which?", ("three",)),
+    ]
+    assert result.notes == (Note(4, NUMBERING_NOTE),)
+
+
+def test_a_line_that_is_neither_option_nor_answer_is_named() -> None:
+    result = aiken("Which?\nA. one\nB. two\nSHUFFLE: no\nANSWER: B\n")
+    assert result.questions == ()
+    assert result.skips[0] == Skip(
+        1,
+        "no ANSWER: line after its options "
+        "(line 4, 'SHUFFLE: no', is neither an option nor ANSWER:)",
+    )
+
+
+def test_a_long_or_hostile_line_is_quoted_short_and_escaped() -> None:
+    line = "X\x1b[31m" + "y" * 60
+    (skip, *_) = aiken(f"Which?\nA. one\nB. two\n{line}\nANSWER: B\n").skips
+    assert "'X\\x1b[31m" + "y" * 34 + "…'" in skip.reason
+    assert "\x1b" not in skip.reason
+
+
+def test_numbered_options_are_named_as_not_aiken() -> None:
+    result = aiken("Which?\n1) one\n2) two\nSORT: 1\n")
+    assert result.skips == (
+        Skip(
+            1,
+            "text with no options and no ANSWER: line "
+            "(line 2 starts '1)': Aiken options are lettered A., B., ...)",
+        ),
+    )

@@ -207,6 +207,53 @@ def test_export_command_writes_next_to_the_bank(
     assert all(": left out '" in line for line in err.splitlines())
 
 
+def test_a_bank_named_not_by_path_is_exported_to_the_current_folder(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    isolated_data_dir: Path,
+) -> None:
+    folder = isolated_data_dir / "questions"
+    folder.mkdir()
+    bank = write_starter(folder)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["export", "starter", "--format", "gift"]) == 0
+    assert "to starter.gift" in capsys.readouterr().out
+    assert (here / "starter.gift").read_text(encoding="utf-8").startswith("// My first quiz")
+    assert not bank.with_suffix(".gift").exists()
+
+
+def test_a_built_in_bank_is_never_exported_into_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.library.sources import builtin_dir
+
+    inside = builtin_dir() / "soyuz-2024.csv"
+    assert not inside.exists()
+    monkeypatch.chdir(tmp_path)
+    try:
+        assert main(["export", "soyuz-2024", "--format", "csv"]) == 0
+        assert not inside.exists()
+    finally:
+        inside.unlink(missing_ok=True)
+    assert "to soyuz-2024.csv" in capsys.readouterr().out
+    assert (tmp_path / "soyuz-2024.csv").stat().st_size > 0
+
+
+def test_a_bank_in_a_folder_named_by_path_is_exported_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "banks").mkdir()
+    bank = write_starter(tmp_path / "banks")
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "banks", "--format", "aiken"]) == 0
+    assert f"to {Path('banks', 'starter.txt')}" in capsys.readouterr().out
+    assert bank.with_suffix(".txt").stat().st_size > 0
+    assert not (tmp_path / "starter.txt").exists()
+
+
 def test_export_never_overwrites_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -236,6 +283,24 @@ def test_export_of_a_broken_bank_or_nothing_to_export_is_an_error(
     assert main(["export", str(orders), "--format", "aiken"]) == 1
     assert "No questions to export" in capsys.readouterr().err
     assert not orders.with_suffix(".txt").exists()
+
+
+def test_export_of_a_bank_with_errors_says_error_once_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "b1.yaml"
+    bank.write_text(
+        "title: B\nquestions:\n  - {id: n, type: number, prompt: P?, answer: 3, "
+        "tolerance: -1, explanation: E}\n  - {id: n, type: mutli, prompt: P?}\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(bank), "--format", "csv"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert all(line.count("error:") == 1 for line in lines), lines
+    assert lines[0].startswith(f"{bank}:3:") and ": error: 'tolerance'" in lines[0]
+    assert lines[-1] == f"quiz: error: {bank} has {len(lines) - 1} errors; nothing exported"
+    assert len(lines) >= 3
+    assert not bank.with_suffix(".csv").exists()
 
 
 @pytest.mark.slow

@@ -214,6 +214,27 @@ def test_skip_line_of_an_aiken_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
 
 
+def test_advanced_aiken_file_of_the_corpus_converts_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = helpers.SHARED / "corpus" / "import-wild"
+    source /= "upmf-qformat_aikenadv-aiken_hebrew_english_sample.txt"
+    written = tmp_path / "adv.yaml"
+    assert run_import(str(source), "-o", str(written)) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"Converted 2 questions from {source} to {written} (1 skipped).")
+    assert err.splitlines() == [
+        f"{source}:6: note: NUMBERING: lines (advanced Aiken: how Moodle labels the options) "
+        "are ignored; the game labels options its own way",
+        f"{source}:19: skipped: text with no options and no ANSWER: line "
+        "(line 20 starts '1)': Aiken options are lettered A., B., ...)",
+    ]
+    assert [q.answers for q in imported_bank(written).questions] == [
+        ("Must be this one!",),
+        ("Moodle",),
+    ]
+
+
 # -- writing safely ----------------------------------------------------------------------
 
 
@@ -241,6 +262,22 @@ def test_output_must_be_a_yaml_file_other_than_the_input(
     assert run_import(str(odd), "--format", "gift", "--force") == 1
     assert "is the file being converted" in capsys.readouterr().err
     assert odd.read_bytes() == (DATA / "sample.gift").read_bytes()
+
+
+def test_a_question_file_is_not_an_import_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "my-first-quiz.yaml"
+    bank.write_text("title: T\nquestions: []\n", encoding="utf-8")
+    assert run_import(str(bank)) == 1
+    assert capsys.readouterr().err == (
+        f"quiz: error: '{bank}' is a question file already (a bank), not a file to import "
+        f"(GIFT, Aiken, Open Trivia DB JSON); play it as it is with 'quiz play {bank}', or "
+        f"write it in another format with 'quiz export {bank} --format FORMAT'\n"
+    )
+    assert run_import(str(bank), "-o", str(tmp_path / "other.yaml")) == 1
+    assert "is a question file already" in capsys.readouterr().err
+    assert not (tmp_path / "other.yaml").exists()
 
 
 def test_nothing_is_written_when_the_bank_would_be_invalid(
