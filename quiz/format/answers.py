@@ -56,11 +56,17 @@ class AnswerChecker:
         return _ANSWER_CHECKS[qtype](self, values)
 
     def choices(self, values: dict[str, Node]) -> list[tuple[str, Node]] | None:
-        node = self.required(values, "choices")
-        entries = self.c.text_list(node, "choices")
+        return self.counted_list(values, "choices", CHOICE_RANGE)
+
+    def counted_list(
+        self, values: dict[str, Node], key: str, limits: tuple[int, int]
+    ) -> list[tuple[str, Node]] | None:
+        """The required list of texts ``key``, with as many entries as ``limits`` allow."""
+        node = self.required(values, key)
+        entries = self.c.text_list(node, key)
         if entries is None or node is None:
             return None
-        if not self.c.counted(entries, node, "choices", CHOICE_RANGE):
+        if not self.c.counted(entries, node, key, limits):
             return None
         return entries
 
@@ -190,11 +196,8 @@ class AnswerChecker:
         return value
 
     def order(self, values: dict[str, Node]) -> Answer:
-        node = self.required(values, "items")
-        entries = self.c.text_list(node, "items")
-        if entries is None or node is None:
-            return NO_ANSWER
-        if not self.c.counted(entries, node, "items", ITEM_RANGE):
+        entries = self.counted_list(values, "items", ITEM_RANGE)
+        if entries is None:
             return NO_ANSWER
         return Answer(items=tuple(value for value, _ in entries))
 
