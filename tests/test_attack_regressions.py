@@ -253,3 +253,15 @@ def test_a_stop_while_a_cache_entry_is_read_is_not_taken_for_a_damaged_entry(
     monkeypatch.setattr(cache, "_section", stopped)
     with pytest.raises(GameInterrupted):
         catalogue([bank])
+
+
+def test_export_of_a_broken_bank_shows_its_escaped_name_on_every_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    bank = tmp_path / f"{EVIL}.yaml"
+    bank.write_text("title: T\nquestions:\n  - id: q\n    prompt: P\n", encoding="utf-8")
+    assert main(["export", str(bank), "--format", "csv"]) == 1
+    out, err = capsys.readouterr()
+    no_escapes(out + err)
+    assert err.count("evil\\x1b]0;owned\\x07\\x1b[31m.yaml:3:5: error:") == 2

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         # Each error is a located line of its own, as 'quiz validate' prints it; the
         # closing line says what became of the export.
         for diagnostic in error.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(escape_controls(str(diagnostic)), file=sys.stderr)
         count = plural(len(error.diagnostics), "error")
         raise QuizError(f"{shown} has {count}; nothing exported") from None
     exported = exporter(args.fmt)(bank)
