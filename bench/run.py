@@ -297,6 +297,9 @@ def run_all(work: Path, rounds: int, skip_memory: bool, only: str | None = None)
             "validate 10,000 questions, warm", ours("validate", str(big)), read_json, rounds, 2.0
         )
     )
+    # For information: what any warm run of this design costs at least (see the script).
+    least = floor("least_warm.py", "validate", str(big))
+    rows.append(compare("least of this design, warm", least, read_json, rounds, None))
     rows.append(
         compare(
             "list 10,000 questions, cold",

@@ -88,7 +88,16 @@ def _run(words: list[str]) -> int:
         words = ["play", *words]
     try:
         parser = build_parser(words[0] if words[0] in COMMANDS else None)
-        args = parser.parse_args(words)
+        # argparse drops a failed write of its help or version without a word; written
+        # here, a full disk or a closed pipe is told as for any other output.
+        shown = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(shown):
+                args = parser.parse_args(words)
+        except SystemExit as done:
+            sys.stdout.write(shown.getvalue())
+            sys.stdout.flush()
+            return int(done.code or 0)
         if args.command is None:
             args = parser.parse_args(["play", "--menu"])
         return int(args.run(args))

@@ -208,7 +208,17 @@ FULL_DEVICE = Path("/dev/full")
 
 @pytest.mark.skipif(not FULL_DEVICE.exists(), reason="no /dev/full here")
 @pytest.mark.parametrize(
-    "args", [["list"], ["stats", "--json"], ["stats"], ["validate", str(BANK)], ["schema"]]
+    "args",
+    [
+        ["list"],
+        ["stats", "--json"],
+        ["stats"],
+        ["validate", str(BANK)],
+        ["schema"],
+        ["--help"],
+        ["--version"],
+        ["validate", "--help"],
+    ],
 )
 def test_standard_output_to_a_full_device_is_a_message_not_a_traceback(
     args: list[str], tmp_path: Path
