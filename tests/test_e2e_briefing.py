@@ -34,7 +34,7 @@ def test_the_start_screen_offers_the_briefing_before_play(tmp_path: Path) -> Non
     screen = term.wait_for("Before you play")
     assert "Read the briefing first" in screen and "Play" in screen
     term.send(ENTER)
-    screen = term.wait_for("Ready to play?")
+    screen = term.wait_for("Ready to play? Press Enter")
     assert "Briefing · Soyuz to the ISS, March 2024" in screen
     assert "Marina Vasilevskaya" in screen and "Outside the article" in screen
     assert "Question 1 of" not in screen  # it waits for the player
@@ -61,7 +61,7 @@ def test_play_can_skip_the_briefing(tmp_path: Path) -> None:
 def test_play_with_briefing_at_40_columns_then_a_typed_answer(tmp_path: Path) -> None:
     args = ["play", str(SOYUZ), "--briefing", "--no-shuffle", "-n", "5"]
     term = Terminal(args, only_soyuz(tmp_path, 40), cols=40, rows=120)
-    screen = term.wait_for("Ready to play?")
+    screen = term.wait_for("Ready to play? Press Enter")
     assert all(len(line) <= 40 for line in screen.splitlines())
     assert "│ Three people made up the crew: Oleg" in screen
     term.send(ENTER)

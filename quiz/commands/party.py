@@ -31,15 +31,11 @@ def parse_players(text: str) -> list[str]:
 def hand_over(name: str) -> None:
     """At one keyboard, the next player takes it before their clock starts: Enter when
     ready (``q`` stops the game). Never in plain mode, whose input may be a script."""
-    from quiz.ui.list_prompt import ListPrompt
+    from quiz.ui.list_prompt import press_enter
 
-    prompt = ListPrompt(
-        f"{name}'s turn: press Enter when ready",
-        [],
-        footer=("the clock starts then", "q stops the game"),
-        discard=True,  # an Enter meant for the last answer must not skip this
+    press_enter(
+        f"{name}'s turn: press Enter when ready", ("the clock starts then", "q stops the game")
     )
-    prompt.run()
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.game.engine import GameOptions
     from quiz.model import Difficulty
     from quiz.ui.session import Session
-    from quiz.ui.signals import catching
+    from quiz.ui.signals import Quit, catching
 
     session = Session.from_args(args)
     # SIGTERM or SIGHUP at the start screen ends the program as it ends a game.
@@ -125,13 +125,16 @@ def run(args: argparse.Namespace) -> ExitStatus:
                     return ExitStatus.OK
                 chosen, count = picked[0], picked[1] if count is None else count
                 session.can_restart = True
-                if not briefing:
+            if briefing and not any(bank.briefing for bank in chosen):
+                raise QuizError("no briefing to show: the banks chosen have none")
+            try:
+                if briefing:
+                    session.show_briefing(chosen)
+                    briefing = False  # once: playing again goes straight to the questions
+                elif not args.banks:
                     session.offer_briefing(chosen)
-            if briefing:
-                if not any(bank.briefing for bank in chosen):
-                    raise QuizError("no briefing to show: the banks chosen have none")
-                session.show_briefing(chosen)
-                briefing = False  # once: playing again goes straight to the questions
+            except Quit:
+                return ExitStatus.OK  # q before the first question leaves, as the start screen's
             options = GameOptions(
                 limit=count,
                 tags=tuple(args.tag),

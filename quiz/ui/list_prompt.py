@@ -60,6 +60,12 @@ def numbered_entries(options: Sequence[str]) -> list[Entry]:
     ]
 
 
+def press_enter(message: str, footer: Sequence[str] = ()) -> None:
+    """Wait for Enter (``q``, Esc and Ctrl-D raise :class:`Quit`). Keys typed before
+    it shows are dropped: an Enter meant for what came before must not skip it."""
+    ListPrompt(message, [], footer=footer, discard=True).run()
+
+
 def discard_typeahead(inp: Input) -> None:
     """Forget keys typed before now: those the terminal holds and those read ahead."""
     clear_typeahead(inp)

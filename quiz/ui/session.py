@@ -160,7 +160,9 @@ class Session:
             self.console.print()
         # Piped input is a script, and a line read here would shift its answers.
         if shown and not self.plain:
-            self.asker().pick("Ready to play?", ["Play"])
+            from quiz.ui.list_prompt import press_enter
+
+            press_enter("Ready to play? Press Enter", ("q quits",))
 
     # -- the game -------------------------------------------------------------------
 
