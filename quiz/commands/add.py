@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.format.checker import check_text
     from quiz.format.text import escape_controls
     from quiz.library.sources import is_bank_file
-    from quiz.ui.wizard import PlainPrompter, Prompter, TerminalPrompter, required
+    from quiz.ui.prompters import PlainPrompter, Prompter, TerminalPrompter
+    from quiz.ui.wizard import ask_question, required
 
     path = Path(args.file)
     shown = escape_controls(str(path))
@@ -62,8 +63,6 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if text is None:
         prompter.say(f"{shown} is new: it will be created.")
         title = prompter.text("Title of the bank:", required).strip()
-    from quiz.ui.wizard import ask_question
-
     fields = ask_question(prompter, ids)
     if text is None:
         assert title is not None

@@ -1,8 +1,9 @@
-"""The multiplayer round: players, timestamped answers, reveals and standings. Pure.
+"""The multiplayer round: players, timestamped answers and standings. Pure.
 
 One :class:`Round` serves a quiz night (many players, every question to everyone)
 and party mode (one keyboard, each question to one player). The edges give it
-times from their own clock (the server's monotonic clock); it never reads one.
+times from their own clock (the server's monotonic clock); it never reads one. Closing
+a question gives a :class:`quiz.game.reveal.Reveal`.
 
 The rules are the solo game's (:func:`quiz.game.engine.judge`, which uses
 :mod:`quiz.game.judging` and :mod:`quiz.game.scoring`): partial credit, the
@@ -13,13 +14,13 @@ question left unanswered counts as its whole time limit).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from quiz.errors import QuizError
-from quiz.game.engine import GameResult, Outcome, Reply, Status, Turn, given_text, judge
-from quiz.model import Given, QuestionType
+from quiz.game.engine import GameResult, Outcome, Reply, Status, Turn, judge
+from quiz.game.reveal import Reveal, counts
+from quiz.model import Given
 
 DEFAULT_LIMIT = 20.0
 
@@ -35,14 +36,6 @@ class Player(NamedTuple):
     joined_at: int  # the index of the first question they can answer
     connected: bool = True
     kicked: bool = False
-
-
-class Count(NamedTuple):
-    """How many players gave one answer at a reveal; ``right`` marks the right answer."""
-
-    label: str
-    players: int
-    right: bool
 
 
 class Standing(NamedTuple):
@@ -62,20 +55,6 @@ class Standing(NamedTuple):
     def accuracy(self) -> float:
         """The share of the questions put to the player that they got fully right."""
         return self.correct / self.answered if self.answered else 0.0
-
-
-class Reveal(NamedTuple):
-    """The end of one question: each player's outcome and how many chose what."""
-
-    turn: Turn
-    position: int  # the question's index in the round
-    outcomes: dict[str, Outcome]  # by player name, for every player asked
-    answered: int
-    counts: tuple[Count, ...]
-
-    def right(self) -> int:
-        """How many players got it fully right."""
-        return sum(1 for o in self.outcomes.values() if o.correct)
 
 
 class _Open(NamedTuple):
@@ -218,7 +197,7 @@ class Round:
                 outcome = judge(turn, Reply("", timed_out=True), limit, before)
             self.outcomes[name].append(outcome)
             results[name] = outcome
-        reveal = Reveal(turn, current.position, results, len(self._answers), _counts(turn, results))
+        reveal = Reveal(turn, current.position, results, len(self._answers), counts(turn, results))
         self.reveals.append(reveal)
         self._open = None
         self._answers = {}
@@ -289,25 +268,3 @@ class Round:
         """One player's game, as the history keeps it."""
         titles = tuple(dict.fromkeys(t.bank_title for t in self.turns))
         return GameResult(tuple(self.outcomes[name]), len(self.turns), completed, seconds, titles)
-
-
-def _counts(turn: Turn, outcomes: dict[str, Outcome]) -> tuple[Count, ...]:
-    """How many chose each choice (single, multi, boolean) or gave each answer (others)."""
-    question = turn.question
-    given = [o.reply.given for o in outcomes.values() if not o.reply.timed_out]
-    if question.type in (QuestionType.SINGLE, QuestionType.MULTI):
-        tally: Counter[str] = Counter()
-        for answer in given:
-            tally.update(answer if isinstance(answer, tuple) else (str(answer),))
-        shown = turn.choices or question.choices
-        return tuple(Count(c, tally[c], c in question.answers) for c in shown)
-    if question.type is QuestionType.BOOLEAN:
-        truths = Counter(bool(answer) for answer in given)
-        return (
-            Count("True", truths[True], question.truth is True),
-            Count("False", truths[False], question.truth is False),
-        )
-    right = Counter(o.correct for o in outcomes.values() if not o.reply.timed_out)
-    texts = Counter(given_text(question, answer) for answer in given)
-    common = tuple(Count(text, n, False) for text, n in texts.most_common(3))
-    return (Count("right", right[True], True), Count("not right", right[False], False), *common)

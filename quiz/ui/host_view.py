@@ -14,9 +14,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quiz.game.round import Reveal, Standing
+from quiz.game.reveal import Reveal
+from quiz.game.round import Standing
 from quiz.model import right_answer_text
 from quiz.ui import game_view as views
+from quiz.ui.feedback_view import RIGHT
 from quiz.ui.listing import plural
 
 TOP = 10
@@ -115,7 +117,7 @@ def reveal_view(reveal: Reveal) -> Panel:
     counts.add_column(justify="right")
     counts.add_column()
     for count in reveal.counts:
-        mark = views.RIGHT if count.right else " "
+        mark = RIGHT if count.right else " "
         style = "quiz.correct" if count.right else ""
         counts.add_row(
             Text(mark, style="quiz.correct"), str(count.players), Text(count.label, style)

@@ -12,6 +12,7 @@ from quiz.errors import GameInterrupted
 from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
+from quiz.ui import feedback_view
 from quiz.ui import game_view as views
 
 HINT_KEY = "?"
@@ -254,7 +255,7 @@ class PlainAsker:
 
     def tell(self, outcome: Outcome) -> None:
         """Print the verdict, the right answer and the explanation."""
-        self.console.print(views.feedback(outcome, plain=True))
+        self.console.print(feedback_view.feedback(outcome, plain=True))
         # Never with piped input: its lines are answers, not Enters for a pause.
         if self.pause and not self.echo and outcome.turn.number < outcome.turn.total:
             self.console.print(Text("Press Enter for the next question.", style="quiz.muted"))

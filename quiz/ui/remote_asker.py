@@ -2,7 +2,8 @@
 
 Two screens share the :class:`Screen` interface: the full-screen prompts of
 quiz.ui.remote_prompts and the plain lines of quiz.ui.remote_lines (``ssh ... plain``).
-Both show the solo game's renderables (quiz.ui.game_view) and the ones here.
+Both show the solo game's renderables (quiz.ui.game_view, quiz.ui.feedback_view) and the
+ones here.
 
 Every wait is bounded by the question's deadline, and :meth:`Screen.close_question`
 ends a prompt at once when the host closes the question.
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from quiz.game.engine import Outcome, Status, Turn
 from quiz.model import Given
+from quiz.ui import feedback_view
 from quiz.ui import game_view as views
 from quiz.ui.host_view import shown_name
 from quiz.ui.theme import THEME
@@ -84,7 +86,7 @@ def reveal_view(
         return Group(Text("You were not in this question.", style="quiz.muted"), place)
     if plain:
         said = Text(f"Score {outcome.status.score}. ", style="quiz.points")
-        return Group(views.feedback(outcome, plain=True), said + place + Text("."))
+        return Group(feedback_view.feedback(outcome, plain=True), said + place + Text("."))
     if outcome.reply.timed_out:
         style = "quiz.wrong"
     elif outcome.correct:
@@ -92,5 +94,5 @@ def reveal_view(
     else:
         style = "quiz.partial" if outcome.fraction > 0 else "quiz.wrong"
     score = Text(f"Score {outcome.status.score}", style="quiz.points")
-    body = Group(views.feedback(outcome), Text(), Text.assemble(score, " · ", place))
+    body = Group(feedback_view.feedback(outcome), Text(), Text.assemble(score, " · ", place))
     return Panel(body, border_style=style, expand=False)

@@ -15,7 +15,8 @@ from rich.text import Text
 
 from quiz.game.engine import GameResult, Outcome, given_text
 from quiz.model import right_answer_text
-from quiz.ui.game_view import WRONG, seconds_text
+from quiz.ui.feedback_view import WRONG
+from quiz.ui.game_view import seconds_text
 from quiz.ui.listing import plural
 
 if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start-up

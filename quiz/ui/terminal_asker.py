@@ -19,6 +19,7 @@ from rich.text import Text
 from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
+from quiz.ui import feedback_view
 from quiz.ui import game_view as views
 from quiz.ui.list_prompt import STYLE, Entry, numbered_entries
 from quiz.ui.text_prompt import answer_check, typed_message
@@ -80,7 +81,7 @@ class TerminalAsker:
 
     def tell(self, outcome: Outcome) -> None:
         """Show the verdict in a coloured frame; with ``pause``, wait for Enter."""
-        self.console.print(views.feedback_panel(outcome, self.console.width))
+        self.console.print(feedback_view.feedback_panel(outcome, self.console.width))
         if self.pause and outcome.turn.number < outcome.turn.total:
             self.prompts.deadline = None
             self.prompts.pick_from_list(

@@ -10,6 +10,7 @@ from rich.console import Console, RenderableType
 
 from quiz.game.engine import GameOptions, GameResult, Reply, Status, Turn, judge, plan
 from quiz.model import Bank, Difficulty, QuestionType
+from quiz.ui import feedback_view
 from quiz.ui import game_view as views
 from quiz.ui import summary_view as ends
 from quiz.ui.theme import THEME
@@ -67,7 +68,7 @@ def test_markup_in_questions_stays_text() -> None:
     assert render(views.header(turn, Status())).startswith("[i]Bank\n")
     assert "1) [red]a" in render(views.numbered(turn.choices))
     outcome = judge(turn, Reply("b"), 1.0, Status())
-    shown = render(views.feedback(outcome))
+    shown = render(feedback_view.feedback(outcome))
     assert "Answer: [red]a" in shown and "[link=x]y[/link]" in shown
 
 
@@ -76,21 +77,21 @@ def test_feedback_right_with_parts_and_source() -> None:
     outcome = judge(turn, Reply("B", used_hint=True), 2.0, Status(streak=2))
     question = turn.question
     assert question.source is None
-    assert render(views.feedback(outcome)) == (
+    assert render(feedback_view.feedback(outcome)) == (
         "✔ Right!  +60 points (base 100, streak +20, hint -60)\nAnswer: B\nBecause single.\n"
     )
 
 
 def test_feedback_wrong_says_what_was_given() -> None:
     outcome = judge(turns()[4], Reply(1900.0), 2.0, Status())
-    assert render(views.feedback(outcome)) == (
+    assert render(feedback_view.feedback(outcome)) == (
         "✘ Wrong  +0 points\nAnswer: 1975 (± 1)\nYou said: 1900\nBecause number.\n"
     )
 
 
 def test_feedback_multi_marks_each_pick() -> None:
     outcome = judge(turns()[1], Reply(("A", "B")), 2.0, Status())
-    assert render(views.feedback(outcome)) == (
+    assert render(feedback_view.feedback(outcome)) == (
         "✘ Wrong  +0 points\n"
         "✔ A (your pick, right)\n"
         "✘ B (your pick, wrong)\n"
@@ -102,7 +103,7 @@ def test_feedback_multi_marks_each_pick() -> None:
 
 def test_feedback_order_shows_right_order_and_misplaced() -> None:
     outcome = judge(turns()[5], Reply(("one", "three", "two")), 2.0, Status())
-    assert render(views.feedback(outcome)) == (
+    assert render(feedback_view.feedback(outcome)) == (
         "◐ Partly right  +100 points (base 100 of 300)\n"
         "Right order:\n"
         "1) one\n"
@@ -147,7 +148,10 @@ def test_nothing_to_review_or_break_down() -> None:
 
 def test_partly_right_shows_what_share_of_the_base_was_earned() -> None:
     outcome = judge(turns()[1], Reply(("A",)), 2.0, Status())
-    assert render(views.verdict_line(outcome)) == "◐ Partly right  +100 points (base 100 of 200)\n"
+    assert (
+        render(feedback_view.verdict_line(outcome))
+        == "◐ Partly right  +100 points (base 100 of 200)\n"
+    )
 
 
 def test_review_keeps_its_indent_when_lines_wrap() -> None:
@@ -231,7 +235,7 @@ def test_question_feedback_and_briefing_frames_are_one_width(width: int) -> None
     bank = Bank("b", "Every type", every_type_bank().questions, briefing="Read this first.")
     frames = [
         views.question_panel(turn, Status(), width),
-        views.feedback_panel(outcome, width),
+        feedback_view.feedback_panel(outcome, width),
         briefing_view(bank, plain=False, width=width),
     ]
     widths = [{len(line) for line in render(frame, width).splitlines()} for frame in frames]

@@ -13,6 +13,7 @@ from rich.console import Console, RenderableType
 
 from quiz.game.engine import GameOptions, Reply, Status, Turn, judge, plan, play
 from quiz.model import Bank, QuestionType
+from quiz.ui import feedback_view
 from quiz.ui import game_view as views
 from quiz.ui.list_prompt import ListPrompt
 from quiz.ui.plain_asker import InvalidInput, PlainAsker, instructions, parse_reply
@@ -81,7 +82,7 @@ def test_the_lists_and_the_instructions_at_40_columns() -> None:
 
 def test_the_explanation_shows_each_pair() -> None:
     outcome = judge(turn(), Reply(("Saturn", "Venus", "Mars")), 1.0, Status())
-    shown = render(views.feedback(outcome))
+    shown = render(feedback_view.feedback(outcome))
     assert "✔ Titan → Saturn" in shown
     assert "✘ Europa → Jupiter (you said Venus)" in shown
     assert "Partly right" in shown

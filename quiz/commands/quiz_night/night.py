@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from quiz.game.engine import Outcome, Status, Turn
-from quiz.game.round import Reveal, Round, Standing
+from quiz.game.reveal import Reveal
+from quiz.game.round import Round, Standing
 
 WORDS = (
     "apollo", "comet", "galaxy", "meteor", "nebula", "orbit", "pulsar", "quasar",
