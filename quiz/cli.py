@@ -94,10 +94,10 @@ def _run(words: list[str]) -> int:
         try:
             with contextlib.redirect_stdout(shown):
                 args = parser.parse_args(words)
-        except SystemExit as done:
+        except SystemExit:
             sys.stdout.write(shown.getvalue())
             sys.stdout.flush()
-            return int(done.code or 0)
+            raise
         if args.command is None:
             args = parser.parse_args(["play", "--menu"])
         return int(args.run(args))
