@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.errors import Diagnostic, ExitStatus
@@ -30,7 +31,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "do not fail."
         ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="question files or folders")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="question files or folders, or bank names"
+    )
     parser.add_argument(
         "--show",
         action="store_true",
@@ -59,10 +62,10 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
 
     from quiz.format.text import escape_controls
     from quiz.library.loading import catalogue
-    from quiz.library.sources import expand_paths, known_files
+    from quiz.library.sources import known_files
     from quiz.ui.listing import diagnostic_line, validation_summary
 
-    files = expand_paths(paths)
+    files = _targets(paths)
     if not files:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
@@ -92,6 +95,19 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     return ExitStatus.ERROR if errors else ExitStatus.OK
 
 
+def _targets(paths: Sequence[str]) -> list[Path]:
+    """The files to check: files and folders as given (a missing file is reported as
+    the file's own error), and a bare name that is no file as the bank it names."""
+    from quiz.library.sources import expand_paths, is_bank_file, resolve
+
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        named = bool(given) and len(path.parts) == 1 and not is_bank_file(path)
+        files += resolve([given]) if named and not path.exists() else expand_paths([path])
+    return files
+
+
 def shared_titles(
     reports: Sequence[Report], library: Sequence[Report] = ()
 ) -> dict[str, list[Diagnostic]]:
@@ -109,10 +125,19 @@ def shared_titles(
     for same in by_title.values():
         if len(same) < 2:
             continue
+        # A copy of the same bytes (a checkout's bank beside the installed one) is the
+        # same bank: its history is its own either way.
+        contents = {id(report): _content(report.path) for report in same}
         for report in same:
             if id(report) not in checked:
                 continue
-            others = ", ".join(escape_controls(r.path) for r in same if r is not report)
+            mine = contents[id(report)]
+            clashing = [
+                r for r in same if r is not report and (mine is None or contents[id(r)] != mine)
+            ]
+            if not clashing:
+                continue
+            others = ", ".join(escape_controls(r.path) for r in clashing)
             assert report.summary is not None
             message = (
                 f"the title '{report.summary.title}' is also the title of {others}; "
@@ -125,10 +150,18 @@ def shared_titles(
     return warnings
 
 
+def _content(path: str) -> str | None:
+    """The digest of a file's bytes (``None`` if it cannot be read now)."""
+    from quiz.library.cache import content_digest
+
+    try:
+        return content_digest(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
 def _title_line(path: str) -> int:
     """The line of a file's top-level ``title:`` key (1 when it cannot be found)."""
-    from pathlib import Path
-
     try:
         with Path(path).open(encoding="utf-8", errors="replace") as file:
             for number, line in enumerate(file, start=1):
@@ -141,8 +174,6 @@ def _title_line(path: str) -> int:
 
 def _watch(args: argparse.Namespace, console: Console) -> ExitStatus:
     """Check, then check again after every change to the files or folders given."""
-    from pathlib import Path
-
     from watchfiles import watch
 
     from quiz.library.sources import is_bank_file

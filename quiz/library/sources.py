@@ -129,11 +129,24 @@ def _by_name(name: str, known: list[Path]) -> Path:
         raise BankNotFoundError(f"'{name}' is not a question file (they end in .yaml or .yml)")
     if name and path.is_dir():
         raise BankNotFoundError(f"the folder '{name}' holds no question files (.yaml or .yml)")
+    if is_bank_file(path) or len(path.parts) > 1:
+        raise BankNotFoundError(_no_file(name, known))
     close = difflib.get_close_matches(name, [bank_name(p) for p in known], n=1)
     advice = f" (did you mean '{close[0]}'?)" if close else ""
     raise BankNotFoundError(
         f"no bank named '{name}'{advice}; run 'quiz list' to see the banks, or give a path"
     )
+
+
+def _no_file(name: str, known: list[Path]) -> str:
+    """Why a name written as a path names nothing: a near name in its folder, or the
+    known bank that its file name stands for."""
+    path = Path(name)
+    if is_bank_file(path) and any(bank_name(p) == path.stem for p in known):
+        return f"no file '{name}'; a bank named '{path.stem}' is known: give its name alone"
+    near = difflib.get_close_matches(path.name, [p.name for p in files_in(path.parent)], n=1)
+    advice = f" (did you mean '{path.parent / near[0]}'?)" if near else ""
+    return f"no file '{name}'{advice}"
 
 
 def _once(paths: list[Path]) -> list[Path]:

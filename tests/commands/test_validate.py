@@ -148,3 +148,29 @@ def test_a_title_a_bank_of_the_library_has_is_warned(
     # The built-in file itself, checked, does not warn about itself.
     code, lines = validate(capsys, str(builtin))
     assert not any("is also the title" in line for line in lines)
+
+
+def test_a_copy_of_the_same_bytes_is_not_warned_about_its_title(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A checkout's bank beside the installed one is the same bank, not a clash.
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("# other\n" + GOOD, encoding="utf-8")
+    code, lines = validate(capsys, str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml"))
+    assert code == 0
+    assert lines == ["All 2 files are valid."]
+    code, lines = validate(capsys, str(tmp_path))
+    assert lines[-1] == "All 3 files are valid, 3 warnings."
+    assert lines[0] == (
+        f"{tmp_path / 'a.yaml'}:1:1: warning: the title 'Capitals' is also the title of "
+        f"{tmp_path / 'c.yaml'}; stats and review tell banks apart by title, so give each bank "
+        "its own"
+    )
+
+
+def test_a_bank_is_validated_by_its_name(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = validate(capsys, "soyuz-2024")
+    assert (code, lines) == (0, ["The file is valid."])
+    assert main(["validate", "soyuz"]) == 1
+    assert "no bank named 'soyuz' (did you mean 'soyuz-2024'?)" in capsys.readouterr().err

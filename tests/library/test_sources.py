@@ -312,3 +312,27 @@ def test_a_folder_without_question_files_does_not_hide_a_bank(
     (tmp_path / "empty").mkdir()
     with pytest.raises(BankNotFoundError, match="holds no question files"):
         resolve(["empty"])
+
+
+def test_a_missing_file_is_named_as_a_file_with_a_near_one(env: Path, tmp_path: Path) -> None:
+    write(tmp_path / "planets.yaml")
+    with pytest.raises(BankNotFoundError) as caught:
+        resolve([str(tmp_path / "plannets.yaml")])
+    assert str(caught.value) == (
+        f"no file '{tmp_path / 'plannets.yaml'}' (did you mean '{tmp_path / 'planets.yaml'}'?)"
+    )
+    with pytest.raises(BankNotFoundError) as caught:
+        resolve([str(tmp_path / "nothing" / "near.yaml")])
+    assert str(caught.value) == f"no file '{tmp_path / 'nothing' / 'near.yaml'}'"
+
+
+def test_a_missing_file_named_as_a_known_bank_points_to_the_name(
+    env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    stem = BUILTIN_FILES[0].stem
+    with pytest.raises(BankNotFoundError) as caught:
+        resolve([f"{stem}.yaml"])
+    assert str(caught.value) == (
+        f"no file '{stem}.yaml'; a bank named '{stem}' is known: give its name alone"
+    )
