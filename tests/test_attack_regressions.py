@@ -152,7 +152,7 @@ def test_validate_escapes_the_other_file_of_a_shared_title(
     bank = "title: Same\nquestions:\n  - id: a\n    type: boolean\n    prompt: P?\n"
     bank += "    answer: true\n    explanation: E.\n"
     (tmp_path / f"{EVIL}.yaml").write_text(bank, encoding="utf-8")
-    (tmp_path / "other.yaml").write_text(bank, encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("# another\n" + bank, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "other.yaml"]) == 0
     out = capsys.readouterr().out

@@ -114,16 +114,20 @@ def run(args: argparse.Namespace) -> ExitStatus:
     session = Session.from_args(args)
     # SIGTERM or SIGHUP at the start screen ends the program as it ends a game.
     with catching():
-        banks = session.load_banks(args.banks)
+        # Named banks are loaded whole; the start screen needs only their summaries, and
+        # loads the banks the player picks.
+        banks = session.load_banks(args.banks) if args.banks else []
+        found = [] if args.banks else session.find_banks()
         briefing = args.briefing
         while True:
             count = args.count
             chosen = banks
             if not args.banks:
-                picked = session.start_screen(banks, ask_count=count is None)
+                picked = session.start_screen(found, ask_count=count is None)
                 if picked is None:
                     return ExitStatus.OK
-                chosen, count = picked[0], picked[1] if count is None else count
+                chosen = session.load_files(summary.path for summary in picked[0])
+                count = picked[1] if count is None else count
                 session.can_restart = True
             if briefing and not any(bank.briefing for bank in chosen):
                 raise QuizError("no briefing to show: the banks chosen have none")

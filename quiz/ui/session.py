@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
@@ -18,7 +19,7 @@ from rich.text import Text
 from quiz.errors import ExitStatus, QuizError
 from quiz.format.report import Report
 from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
-from quiz.model import Bank
+from quiz.model import Bank, BankSummary
 from quiz.ui.console import check_writable, make_console, wants_plain
 from quiz.ui.console import is_interactive as is_interactive  # for stats' confirmation
 from quiz.ui.endgame import (
@@ -37,6 +38,9 @@ from quiz.ui.summary_view import Record
 
 # Parsed arguments that are not options of the game, so are not kept with it.
 _NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
+
+
+NO_BANK = "no playable bank found; check the files with 'quiz validate'"
 
 
 class Session:
@@ -104,14 +108,31 @@ class Session:
 
     def load_banks(self, names: list[str]) -> list[Bank]:
         """The banks named (all known banks when none is), warning of each broken file."""
-        from quiz.library.loading import catalogue
         from quiz.library.sources import known_files, resolve
 
-        found = catalogue(resolve(names) if names else known_files())
+        return self.load_files(resolve(names) if names else known_files())
+
+    def load_files(self, files: Iterable[str | Path]) -> list[Bank]:
+        """The banks of these files, warning of each broken one."""
+        from quiz.library.loading import catalogue
+
+        found = catalogue(files)
         self.warn_skipped(found.broken)
         if not found.banks:
-            raise QuizError("no playable bank found; check the files with 'quiz validate'")
+            raise QuizError(NO_BANK)
         return found.banks
+
+    def find_banks(self) -> list[BankSummary]:
+        """The summaries of every known bank, for the start screen (no question is
+        built), warning of each broken file."""
+        from quiz.library.loading import catalogue
+        from quiz.library.sources import known_files
+
+        found = catalogue(known_files(), banks=False)
+        self.warn_skipped(found.broken)
+        if not found.summaries:
+            raise QuizError(NO_BANK)
+        return found.summaries
 
     def warn_skipped(self, reports: Iterable[Report]) -> None:
         """One line on stderr for each file that failed validation."""
@@ -121,8 +142,8 @@ class Session:
     # -- start screen ---------------------------------------------------------------
 
     def start_screen(
-        self, banks: list[Bank], *, ask_count: bool
-    ) -> tuple[list[Bank], int | None] | None:
+        self, banks: list[BankSummary], *, ask_count: bool
+    ) -> tuple[list[BankSummary], int | None] | None:
         """Show the banks found; the player picks one (or all) and how many questions.
 
         Returns the banks and the count (``None`` for all), or ``None`` to quit.

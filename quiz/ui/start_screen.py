@@ -1,5 +1,8 @@
 """The start screen: the banks found, then the player picks one (or all) and how many
-questions. A list longer than the terminal is picked in steps of ranges of banks."""
+questions. A list longer than the terminal is picked in steps of ranges of banks.
+
+It works on the banks' summaries (what the cache's heads hold), so no question is
+built before the player has chosen which banks to play."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from quiz.format.text import escape_controls
-from quiz.model import Bank, summarize
+from quiz.model import BankSummary
 from quiz.ui.bank_table import bank_table, plain_banks
 from quiz.ui.listing import plural
 
@@ -36,10 +39,10 @@ def picker_step(count: int, most: int) -> int:
     return int(fan ** (levels - 1))
 
 
-def range_label(banks: list[Bank]) -> str:
+def range_label(banks: list[BankSummary]) -> str:
     """A start-screen entry: a bank's title, or the first and last names of a range."""
     if len(banks) == 1:
-        return f"{banks[0].title} ({plural(len(banks[0].questions), 'question')})"
+        return f"{banks[0].title} ({plural(banks[0].questions, 'question')})"
     first, last = escape_controls(banks[0].name), escape_controls(banks[-1].name)
     return f"{first} to {last} ({plural(len(banks), 'bank')})"
 
@@ -55,9 +58,8 @@ class BankPicker:
         self.plain = plain
         self.pick = pick
 
-    def show(self, banks: list[Bank]) -> None:
+    def show(self, summaries: list[BankSummary]) -> None:
         """The table of the banks (in plain mode, their numbered lines)."""
-        summaries = [summarize(b) for b in banks]
         if self.plain:
             self.console.print(Text("Orbit Quiz. Pick a bank to play.", style="quiz.title"))
             self.console.print(plain_banks(summaries))
@@ -73,7 +75,7 @@ class BankPicker:
                 )
             )
 
-    def banks(self, banks: list[Bank]) -> list[Bank] | None:
+    def banks(self, banks: list[BankSummary]) -> list[BankSummary] | None:
         """The bank picked (or all of them), or ``None`` for Quit.
 
         A list that would not fit the terminal is picked in steps: its entries stand
@@ -88,7 +90,7 @@ class BankPicker:
             if ranges:
                 labels.append("Back")
             elif len(banks) > 1:
-                total = sum(len(b.questions) for b in banks)
+                total = sum(b.questions for b in banks)
                 labels.append(f"All banks ({total:,} questions)")  # two banks: two or more
             labels.append("Quit")
             index = self.pick("Which bank?", labels)
@@ -105,7 +107,7 @@ class BankPicker:
             ranges.append((start, end))
             start, end = low, high
 
-    def _entries(self, banks: list[Bank], start: int, end: int) -> list[tuple[int, int]]:
+    def _entries(self, banks: list[BankSummary], start: int, end: int) -> list[tuple[int, int]]:
         """The ranges of ``banks[start:end]`` one list offers: each bank alone in plain
         mode, else as many as the terminal's lines hold, wrapped entries counted."""
         if self.plain:
@@ -122,9 +124,9 @@ class BankPicker:
                 return entries
             most -= 1
 
-    def count(self, chosen: list[Bank]) -> int | None:
+    def count(self, chosen: list[BankSummary]) -> int | None:
         """How many questions to play of the banks chosen (``None`` for all)."""
-        total = sum(len(b.questions) for b in chosen)
+        total = sum(b.questions for b in chosen)
         sizes = [size for size in (10, 20) if size < total]
         if not sizes:
             return None

@@ -8,12 +8,11 @@ import io
 import pytest
 from rich.console import Console
 
-from quiz.model import Bank, QuestionType
+from quiz.model import BankSummary
 from quiz.ui.session import Session
 from quiz.ui.signals import Quit
 from quiz.ui.start_screen import picker_step
 from quiz.ui.theme import THEME
-from tests.helpers import make_question
 
 
 class ScriptedAsker:
@@ -31,10 +30,9 @@ class ScriptedAsker:
         return step if isinstance(step, int) else labels.index(step)
 
 
-def banks(count: int) -> list[Bank]:
-    question = make_question("q", QuestionType.BOOLEAN, truth=True)
+def banks(count: int) -> list[BankSummary]:
     return [
-        Bank(f"bank-{n:05d}", f"Bank number {n}", (question,), path=f"bank-{n:05d}.yaml")
+        BankSummary(f"bank-{n:05d}", f"Bank number {n}", 1, ("boolean",), (), f"bank-{n:05d}.yaml")
         for n in range(count)
     ]
 
@@ -112,7 +110,7 @@ def test_the_start_screen_builds_only_the_entries_of_the_list_shown(
     made = [0]
     real = start_screen_module.range_label
 
-    def counted(picked: list[Bank]) -> str:
+    def counted(picked: list[BankSummary]) -> str:
         made[0] += 1
         return real(picked)
 
