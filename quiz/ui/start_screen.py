@@ -17,12 +17,14 @@ from quiz.format.text import escape_controls
 from quiz.model import BankSummary
 from quiz.ui.bank_table import bank_table, plain_banks
 from quiz.ui.listing import plural
+from quiz.ui.wrapping import wrap
 
-# Lines of the terminal a start-screen list leaves to its question and instruction,
-# the fewest entries it offers however small the terminal, and the columns before an
-# entry's text (" » 1) ").
+# Lines of the terminal a start-screen list leaves to its question, its instruction
+# and the answers echoed above it, and the fewest lines it may take however small
+# the terminal.
 PICKER_MARGIN = 8
-MIN_ENTRIES = 9
+MIN_LINES = 6
+# The cells before an entry's label in the list prompt (" » 1) ").
 ENTRY_INDENT = 6
 
 
@@ -39,12 +41,38 @@ def picker_step(count: int, most: int) -> int:
     return int(fan ** (levels - 1))
 
 
-def range_label(banks: list[BankSummary]) -> str:
-    """A start-screen entry: a bank's title, or the first and last names of a range."""
+def range_label(
+    banks: list[BankSummary],
+    width: int | None = None,
+    before: str | None = None,
+    after: str | None = None,
+) -> str:
+    """A start-screen entry: a bank's title, or the first and last names of a range.
+
+    A range too long for one line of ``width`` cells is named as a dictionary's pages
+    are, by guide words: the shortest starts (whole words, then …) of its first and
+    last names that tell them from the names ``before`` and ``after`` the range.
+    """
     if len(banks) == 1:
         return f"{banks[0].title} ({plural(banks[0].questions, 'question')})"
     first, last = escape_controls(banks[0].name), escape_controls(banks[-1].name)
-    return f"{first} to {last} ({plural(len(banks), 'bank')})"
+    count = f" ({plural(len(banks), 'bank')})"
+    if width is None or cell_len(f"{first} to {last}{count}") <= width:
+        return f"{first} to {last}{count}"
+    near_first = last if before is None else escape_controls(before)
+    near_last = first if after is None else escape_controls(after)
+    return f"{_guide(first, near_first)} to {_guide(last, near_last)}{count}"
+
+
+def _guide(name: str, other: str) -> str:
+    """The shortest start of ``name`` that ``other`` does not share, to a word's end."""
+    end = 0
+    while end < min(len(name), len(other)) and name[end] == other[end]:
+        end += 1
+    end += 1
+    while end < len(name) and name[end].isalnum():
+        end += 1
+    return name if end >= len(name) else name[:end] + "…"
 
 
 class BankPicker:
@@ -79,20 +107,18 @@ class BankPicker:
         """The bank picked (or all of them), or ``None`` for Quit.
 
         A list that would not fit the terminal is picked in steps: its entries stand
-        for ranges of banks (``Back`` returns), so no list is longer than the screen,
-        whatever the number of banks. Plain mode numbers every bank in one list.
+        for ranges of banks by name (``Back`` returns), so no list is longer than the
+        screen, whatever the number of banks. Plain mode numbers every bank in one list.
         """
+        total = sum(b.questions for b in banks)
+        top = [f"All banks ({total:,} questions)", "Quit"] if len(banks) > 1 else ["Quit"]
+        if any(high - low > 1 for low, high in self._entries(banks, 0, len(banks), top)[0]):
+            banks = sorted(banks, key=lambda bank: bank.name.casefold())  # as the labels say
         start, end = 0, len(banks)
         ranges: list[tuple[int, int]] = []  # the ranges picked on the way, for Back
         while True:
-            entries = self._entries(banks, start, end)
-            labels = [range_label(banks[low:high]) for low, high in entries]
-            if ranges:
-                labels.append("Back")
-            elif len(banks) > 1:
-                total = sum(b.questions for b in banks)
-                labels.append(f"All banks ({total:,} questions)")  # two banks: two or more
-            labels.append("Quit")
+            last = ["Back", "Quit"] if ranges else top
+            entries, labels = self._entries(banks, start, end, last)
             index = self.pick("Which bank?", labels)
             if index == len(labels) - 1:
                 return None
@@ -107,22 +133,45 @@ class BankPicker:
             ranges.append((start, end))
             start, end = low, high
 
-    def _entries(self, banks: list[BankSummary], start: int, end: int) -> list[tuple[int, int]]:
-        """The ranges of ``banks[start:end]`` one list offers: each bank alone in plain
-        mode, else as many as the terminal's lines hold, wrapped entries counted."""
+    def _entries(
+        self, banks: list[BankSummary], start: int, end: int, last: list[str]
+    ) -> tuple[list[tuple[int, int]], list[str]]:
+        """The ranges of ``banks[start:end]`` one list offers, and the list's labels
+        (``last`` at its end): each bank alone in plain mode, else as many as the
+        terminal's lines hold, each entry counted in the lines it wraps to."""
         if self.plain:
-            return [(index, index + 1) for index in range(start, end)]
-        room = max(self.console.height - PICKER_MARGIN, MIN_ENTRIES)
-        width = max(self.console.width - 1 - ENTRY_INDENT, 10)
+            entries = [(index, index + 1) for index in range(start, end)]
+            return entries, [range_label(banks[low:high]) for low, high in entries] + last
+        room = max(self.console.height - PICKER_MARGIN, MIN_LINES)
+        width = self._width() - ENTRY_INDENT
         most = room
         while True:
             step = picker_step(end - start, most)
             entries = [(low, min(low + step, end)) for low in range(start, end, step)]
-            labels = (range_label(banks[low:high]) for low, high in entries)
-            lines = sum(1 + max(cell_len(label) - 1, 0) // width for label in labels)
-            if lines <= room or most <= MIN_ENTRIES:
-                return entries
+            labels = [
+                range_label(
+                    banks[low:high],
+                    width,
+                    banks[low - 1].name if low > 0 else None,
+                    banks[high].name if high < len(banks) else None,
+                )
+                for low, high in entries
+            ] + last
+            if self._lines(labels) <= room or most <= 2:
+                return entries, labels
             most -= 1
+
+    def _lines(self, labels: list[str]) -> int:
+        """The lines a list of these entries takes on screen, wrapped between words as
+        the list prompt wraps them (its first nine entries have the keys 1 to 9)."""
+        width = self._width()
+        return sum(
+            len(wrap(label, width, f" » {index + 1}) " if index < 9 else " » "))
+            for index, label in enumerate(labels)
+        )
+
+    def _width(self) -> int:
+        return max(self.console.width - 1, 20)  # as the list prompt's
 
     def count(self, chosen: list[BankSummary]) -> int | None:
         """How many questions to play of the banks chosen (``None`` for all)."""

@@ -4,6 +4,7 @@ terminal's lines, one list otherwise (and always in plain mode)."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -11,8 +12,9 @@ from rich.console import Console
 from quiz.model import BankSummary
 from quiz.ui.session import Session
 from quiz.ui.signals import Quit
-from quiz.ui.start_screen import picker_step
+from quiz.ui.start_screen import picker_step, range_label
 from quiz.ui.theme import THEME
+from quiz.ui.wrapping import wrap
 
 
 class ScriptedAsker:
@@ -37,8 +39,12 @@ def banks(count: int) -> list[BankSummary]:
     ]
 
 
-def session(asker: ScriptedAsker, *, height: int = 30, plain: bool = False) -> Session:
-    console = Console(file=io.StringIO(), width=100, height=height, color_system=None, theme=THEME)
+def session(
+    asker: ScriptedAsker, *, height: int = 30, plain: bool = False, width: int = 100
+) -> Session:
+    console = Console(
+        file=io.StringIO(), width=width, height=height, color_system=None, theme=THEME
+    )
     made = Session(
         console=console, errors=console, stdin=io.StringIO(), plain=plain, seed=1, results=None
     )
@@ -110,12 +116,50 @@ def test_the_start_screen_builds_only_the_entries_of_the_list_shown(
     made = [0]
     real = start_screen_module.range_label
 
-    def counted(picked: list[BankSummary]) -> str:
+    def counted(picked: list[BankSummary], *context: Any) -> str:
         made[0] += 1
-        return real(picked)
+        return real(picked, *context)
 
     monkeypatch.setattr(start_screen_module, "range_label", counted)
     asker = ScriptedAsker(0)
     session(asker, height=30).start_screen(banks(5_000), ask_count=False)
     shown = len(asker.lists[0][:-2]) + len(asker.lists[1][:-2])
     assert made[0] <= 2 * shown < 120  # each measured for the screen, then shown
+
+
+def test_long_wrapped_labels_at_40_by_20_keep_every_list_on_the_screen() -> None:
+    # Imported banks have long file names: their range labels wrap to several lines.
+    names = [f"GL02-unit-{n:02d}-reading-comprehension-present-perfect.gift" for n in range(36)]
+    found = [BankSummary(name, name, 3, ("single",), (), name) for name in names]
+    found.insert(0, BankSummary("soyuz-2024", "Soyuz", 28, ("single",), (), "soyuz.yaml"))
+    asker = ScriptedAsker(0, 0, 0, 0, 0, 0)
+    picker = session(asker, height=20, width=40)
+    chosen = picker.start_screen(found, ask_count=False)
+    room = 20 - 8
+    for labels in asker.lists:
+        lines = sum(
+            len(wrap(label, 39, f" » {i + 1}) " if i < 9 else " » "))
+            for i, label in enumerate(labels)
+        )
+        assert lines <= room, labels
+        assert labels[-1] == "Quit"
+    # The ranges are by name, as their labels say: the first is the first name.
+    assert asker.lists[0][0].startswith("GL02-unit-00… to GL02-unit-")
+    assert (
+        chosen is not None
+        and chosen[0][0].name == "GL02-unit-00-reading-comprehension-present-perfect.gift"
+    )
+
+
+def test_a_range_too_long_for_its_line_is_named_by_guide_words() -> None:
+    names = ["apollo-soyuz-test-project", "apollo-soyuz-timeline", "baikonur-history"]
+    found = [BankSummary(name, name, 1, ("single",), (), name) for name in names]
+    assert range_label(found[:2]) == (
+        "apollo-soyuz-test-project to apollo-soyuz-timeline (2 banks)"
+    )
+    assert range_label(found[:2], 40, None, "baikonur-history") == (
+        "apollo-soyuz-test… to apollo… (2 banks)"
+    )
+    assert range_label(found[1:], 40, "apollo-soyuz-test-project", None) == (
+        "apollo-soyuz-timeline to baikonur… (2 banks)"
+    )
