@@ -11,6 +11,7 @@ import keyword
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol, cast
 
 from quiz import __version__
@@ -81,19 +82,20 @@ def _run(words: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
-    if not words:
-        words = ["play", "--menu"]  # 'quiz' alone: the start screen
-    elif words[0].startswith("-") and words[0] not in ("-h", "--help", "--version"):
-        # Options of the default command without it: 'quiz --timed 10', 'quiz -n 3 soyuz'.
-        words = ["play", *words]
     try:
+        words = _with_command(words)
         parser = build_parser(words[0] if words[0] in COMMANDS else None)
         # argparse drops a failed write of its help or version without a word; written
         # here, a full disk or a closed pipe is told as for any other output.
         shown = io.StringIO()
         try:
             with contextlib.redirect_stdout(shown):
-                args = parser.parse_args(words)
+                args, extra = parser.parse_known_args(words)
+                if extra:  # told with the usage of the command, not of quiz as a whole
+                    unknown = " ".join(extra)
+                    _command_parser(parser, args.command).error(
+                        f"unrecognized arguments: {unknown}"
+                    )
         except SystemExit:
             sys.stdout.write(shown.getvalue())
             sys.stdout.flush()
@@ -121,6 +123,33 @@ def _run(words: list[str]) -> int:
     except OSError as error:
         _say(f"quiz: error: {error.strerror or error}")
         return ExitStatus.ERROR
+
+
+def _with_command(words: list[str]) -> list[str]:
+    """The words with the command they stand for: ``play`` (the default command) for
+    none, for options of ``play`` alone, and for a first word that names a bank."""
+    if not words:
+        return ["play", "--menu"]  # 'quiz' alone: the start screen
+    first = words[0]
+    if first.startswith("-"):
+        # Options of the default command without it: 'quiz --timed 10', 'quiz -n 3 soyuz'.
+        return words if first in ("-h", "--help", "--version") else ["play", *words]
+    if first in COMMANDS or Path(first).exists():
+        return words if first in COMMANDS else ["play", *words]
+    import difflib
+
+    close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.75)
+    if close:  # a mistyped command rather than a bank: 'quiz lsit'
+        build_parser().error(f"unknown command '{first}' (did you mean '{close[0]}'?)")
+    return ["play", *words]  # 'quiz soyuz-2024'
+
+
+def _command_parser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser:
+    """The parser of the command ``name`` (``parser`` itself when there is none)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return cast(argparse.ArgumentParser, action.choices[name])
+    return parser
 
 
 def _say(message: str) -> None:

@@ -496,7 +496,7 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str
 @pytest.mark.parametrize(
     "argv",
     [
-        ["bogus"],
+        ["lsit"],
         ["--nope"],
         ["validate"],
         ["new"],
@@ -512,6 +512,28 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
     assert code == 2
     assert "usage: quiz" in err
     assert out == ""
+
+
+def test_a_first_word_is_a_bank_of_the_default_command_or_a_mistyped_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = usage_exit(capsys, "lsit")
+    assert err.splitlines()[-1] == "quiz: error: unknown command 'lsit' (did you mean 'list'?)"
+    assert main(["no-such-bank"]) == 1
+    assert "no bank named 'no-such-bank'" in capsys.readouterr().err
+    assert main(["soyuz-2024", "--plain", "-n", "1"]) == 130  # played: stdin ends at once
+    assert "Question 1 of 1" in capsys.readouterr().out
+
+
+def test_an_unknown_option_shows_the_usage_of_its_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = usage_exit(capsys, "list", "--bogus")
+    assert code == 2
+    assert err.splitlines() == [
+        "usage: quiz list [-h] [BANK ...]",
+        "quiz list: error: unrecognized arguments: --bogus",
+    ]
 
 
 def test_real_process_exit_codes(tmp_path: Path, broken_dir: Path) -> None:
