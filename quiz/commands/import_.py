@@ -64,8 +64,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     shown, shown_output = escape_controls(str(source)), escape_controls(str(output))
     reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
     reports += [(note.line, f"note: {note.message}") for note in imported.notes]
-    for line, report in sorted(reports, key=lambda r: r[0]):
-        print(f"{shown}:{line}: {report}", file=sys.stderr)
+    for line, said in sorted(reports, key=lambda r: r[0]):
+        print(f"{shown}:{line}: {said}", file=sys.stderr)
     count = len(imported.questions)
     skipped = f" ({len(imported.skips)} skipped)" if imported.skips else ""
     if not count:
@@ -81,12 +81,31 @@ def run(args: argparse.Namespace) -> ExitStatus:
     )
     # The bank is checked before it is written (the very bytes that are written): a
     # converted bank that fails validation is a bug in the importer, never the user's.
-    if _report_errors(check_text(text, str(output)).errors, "would not be valid"):
+    report = check_text(text, str(output))
+    if _report_errors(report.errors, "would not be valid"):
         return ExitStatus.ERROR
     write_output(output, text.encode(), source, args.force)
     print(f"Converted {plural(count, 'question')} from {shown} to {shown_output}{skipped}.")
     print(f"Play it with: quiz play {shown_output}")
+    if report.warnings:
+        print(_warnings_line(report.warnings, escape_controls(output.name), shown_output))
     return ExitStatus.OK
+
+
+def _warnings_line(warnings: tuple[Diagnostic, ...], name: str, shown_output: str) -> str:
+    """The last line of a conversion whose bank (``name``, at ``shown_output``) has
+    warnings: how many, of what kind, and the command that lists them."""
+    from quiz.ui.listing import plural
+
+    unexplained = sum("has no 'explanation'" in warning.message for warning in warnings)
+    kinds = [plural(unexplained, "question") + " with no explanation"] if unexplained else []
+    if others := len(warnings) - unexplained:
+        kinds.append(f"{others} other" if kinds else plural(others, "other warning"))
+    them = "it" if len(warnings) == 1 else "them"
+    return (
+        f"{name} has {plural(len(warnings), 'warning')} ({', '.join(kinds)}); "
+        f"see {them} with: quiz validate {shown_output}"
+    )
 
 
 def _refuse_a_bank(source: Path) -> None:

@@ -20,6 +20,10 @@ PARSERS: dict[str, Callable[[str], Imported]] = {
 }
 
 _SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "opentdb"}
+_TABLES = (".csv", ".tsv")
+_DOCUMENTS = (".docx", ".doc", ".odt", ".rtf")
+_ZIP = b"PK\x03\x04"  # a .docx or .odt is a zip archive
+_READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]", re.MULTILINE)
 _AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z]", re.MULTILINE)
 _GIFT_MARKS = re.compile(r"\{[^{}]*\}|^[ \t]*::|^[ \t]*\$CATEGORY:", re.MULTILINE)
@@ -36,6 +40,11 @@ def read_source(path: Path) -> str:
         data = _read_capped(path)
     except OSError as error:
         raise ImportSourceError(f"cannot read '{shown}': {error.strerror or error}") from None
+    if data.startswith(_ZIP):
+        raise ImportSourceError(
+            f"'{shown}' is a zip archive (a Word or LibreOffice document?), not text; "
+            "save it as plain text (.txt) first"
+        )
     if len(data) > MAX_FILE_BYTES:
         raise ImportSourceError(
             f"'{shown}' is over {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 1_000_000} MB), "
@@ -94,6 +103,23 @@ def parse(text: str, fmt: str) -> Imported:
 
 
 def convert(path: Path, fmt: str | None = None) -> Imported:
-    """Read a file and parse it, guessing the format when ``fmt`` is not given."""
+    """Read a file and parse it, guessing the format when ``fmt`` is not given.
+
+    Refused with advice, before the file is read: without ``fmt``, a CSV file (which
+    ``quiz export`` writes but nothing imports) and a word-processor document. An empty
+    file is refused once read."""
+    shown = escape_controls(str(path))
+    suffix = path.suffix.lower()
+    if fmt is None and suffix in _TABLES:
+        raise ImportSourceError(
+            f"'{shown}': CSV files cannot be imported (quiz export writes CSV, but {_READS})"
+        )
+    if fmt is None and suffix in _DOCUMENTS:
+        raise ImportSourceError(
+            f"'{shown}' is a word-processor document, not text ({_READS}); "
+            "save it as plain text (.txt) first"
+        )
     text = read_source(path)
+    if not text.strip():
+        raise ImportSourceError(f"'{shown}' is empty: there are no questions to convert")
     return parse(text, fmt or detect_format(text, path.name))
