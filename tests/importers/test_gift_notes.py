@@ -77,10 +77,10 @@ def test_a_title_never_closed_is_a_note() -> None:
 
 
 def test_lower_case_true_is_a_short_answer_with_a_note() -> None:
-    result = gift("::Q11:: Is it true? {true}\n\n::Q12:: Is it so? {f#No}\n")
+    result = gift("::Q11:: Is it true? {true}\n\n::Q12:: Is it so? {False#No}\n")
     assert [(q.type, q.answers) for q in result.questions] == [
         (QuestionType.TEXT, ("true",)),
-        (QuestionType.TEXT, ("f",)),
+        (QuestionType.TEXT, ("False",)),
     ]
     assert result.notes == (
         Note(
@@ -90,15 +90,13 @@ def test_lower_case_true_is_a_short_answer_with_a_note() -> None:
         ),
         Note(
             3,
-            "{f} is read as a short answer 'f' (players type it), as Moodle reads it; "
+            "{False} is read as a short answer 'False' (players type it), as Moodle reads it; "
             "for a true/false question write {F} or {FALSE} in capitals",
         ),
     )
-    capitals = gift("Is it? {TRUE}\n\nIs it? {F}\n")
-    assert (capitals.notes, [q.type for q in capitals.questions]) == (
-        (),
-        [QuestionType.BOOLEAN] * 2,
-    )
+    capitals = gift("Is it? {TRUE}\n\nIs it? {F}\n\nName it {=truth}\n")
+    assert capitals.notes == ()
+    assert [q.type for q in capitals.questions] == [QuestionType.BOOLEAN] * 2 + [QuestionType.TEXT]
 
 
 def test_commas_between_answers_are_kept_with_a_note() -> None:
