@@ -11,8 +11,10 @@ lines (from Moodle's "advanced Aiken" plugin: how Moodle labels the options) are
 and ignored, with one note: the game labels options its own way.
 
 Skipped, each with a reason and the line it starts on: text with no options or no
-``ANSWER:`` line (naming the line that came instead, or a numbered option list, which
-Aiken does not have), options with no question before them, options not lettered A, B,
+``ANSWER:`` line (naming the line that came instead, with what is wrong when it is
+nearly ``ANSWER:``: ``Answer:``, ``ANSWER :``, a full-width colon; or the first line
+that looks like an option written another way: numbered ``1.``, lettered ``a.``, or
+``A.Mars`` with no space), options with no question before them, options not lettered A, B,
 C... in order (Moodle counts the answer letter by position, so the labels must
 agree), an answer letter that names no option or more than one letter, and option
 lists the bank cannot hold (fewer than 2 or more than 10, or repeated).

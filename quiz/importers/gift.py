@@ -3,13 +3,16 @@
 It reads GIFT the way Moodle's own importer does (``question/format/gift/format.php``):
 questions are separated by blank lines and ``//`` lines are comments; the text
 (:mod:`.gift_text`) and the answer block (:mod:`.gift_answers`) are read as Moodle
-reads them. README's "GIFT" table says how each question maps to the bank.
+reads them. README's "GIFT" table says how each question maps to the bank. Slips that
+Moodle reads without a word (an unclosed ``::title``, ``{true}``...) are named in notes
+(:mod:`.gift_notes`).
 
 Where Moodle would lose a question, the importer is lenient, and README says so:
 ``$CATEGORY:`` lines directly above a question (Moodle takes the whole block as the
 category's name) set the category and the rest is the question; a question that
 starts with ``::title::`` right after another one's closing ``}`` starts a new
-question; an answer block cut by a blank line is joined up again.
+question; an answer block cut by a blank line is joined up again; ``####general
+feedback`` after the closing ``}`` is the explanation, not part of the text.
 """
 
 from __future__ import annotations
