@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quiz.importers.common import Skip
 from quiz.importers.convert import parse
 from tests import helpers
@@ -14,55 +16,39 @@ def skips(text: str) -> tuple[Skip, ...]:
     return result.skips
 
 
-def test_options_in_lower_case_are_named() -> None:
-    assert skips("Which is a gas giant?\na. Saturn\nb. Mars\nANSWER: a\n") == (
-        Skip(
-            1,
-            "no options before the ANSWER: line (line 2 starts 'a.': options are lettered "
-            "with capitals: write 'A. Saturn')",
+NO_OPTIONS = "no options before the ANSWER: line (line 2 starts "
+NO_ANSWER = "no ANSWER: line after its options (line 4, "
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (  # lower case
+            "Which is a gas giant?\na. Saturn\nb. Mars\nANSWER: a\n",
+            NO_OPTIONS + "'a.': options are lettered with capitals: write 'A. Saturn')",
         ),
-    )
-
-
-def test_options_with_no_space_after_the_letter_are_named() -> None:
-    assert skips("Which is red?\nA.Mars\nB.Venus\nANSWER:A\n") == (
-        Skip(
-            1,
-            "no options before the ANSWER: line (line 2 starts 'A.Mars': put a space after "
-            "'A.': write 'A. Mars')",
+        (  # no space after the letter
+            "Which is red?\nA.Mars\nB.Venus\nANSWER:A\n",
+            NO_OPTIONS + "'A.Mars': put a space after 'A.': write 'A. Mars')",
         ),
-    )
-
-
-def test_numbered_options_are_named_before_an_answer_line() -> None:
-    assert skips("Which planet has rings?\n1. Saturn\n2. Mars\nANSWER: 1\n") == (
-        Skip(
-            1,
-            "no options before the ANSWER: line (line 2 starts '1.': Aiken options are "
-            "lettered A., B., ...)",
+        (  # numbered, with an ANSWER: line after them
+            "Which planet has rings?\n1. Saturn\n2. Mars\nANSWER: 1\n",
+            NO_OPTIONS + "'1.': Aiken options are lettered A., B., ...)",
         ),
-    )
-
-
-def test_answer_in_mixed_case_is_reported_once_with_the_fix() -> None:
-    assert skips("Which planet is biggest?\nA) Jupiter\nB) Mars\nAnswer: A\n") == (
-        Skip(
-            1,
-            "no ANSWER: line after its options (line 4, 'Answer: A', is not read as the "
-            "answer: write ANSWER in capitals: 'ANSWER: A')",
-        ),
-    )
-
-
-def test_a_full_width_colon_is_named() -> None:
-    assert skips("Which moon is biggest?\nA. Ganymede\nB. Titan\nANSWER\uff1aA\n") == (
-        Skip(
-            1,
-            "no ANSWER: line after its options (line 4, 'ANSWER\uff1aA', is not read as the "
-            "answer: the colon is a full-width '\uff1a' (U+FF1A): type an ordinary ':': "
+        (  # Answer: in mixed case, reported once (not again as text with no options)
+            "Which planet is biggest?\nA) Jupiter\nB) Mars\nAnswer: A\n",
+            NO_ANSWER + "'Answer: A', is not read as the answer: write ANSWER in capitals: "
             "'ANSWER: A')",
         ),
-    )
+        (  # a full-width colon
+            "Which moon is biggest?\nA. Ganymede\nB. Titan\nANSWER\uff1aA\n",
+            NO_ANSWER + "'ANSWER\uff1aA', is not read as the answer: the colon is a full-width "
+            "'\uff1a' (U+FF1A): type an ordinary ':': 'ANSWER: A')",
+        ),
+    ],
+)
+def test_a_slip_is_named_with_its_fix_once(text: str, reason: str) -> None:
+    assert skips(text) == (Skip(1, reason),)
 
 
 def test_the_next_question_after_a_misspelt_answer_still_converts() -> None:

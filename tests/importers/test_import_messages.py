@@ -9,96 +9,89 @@ import pytest
 
 from quiz import cli
 
+READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
+EMPTY = "'{dir}/%s' is empty: there are no questions to convert"
 
-def run_import(*args: str) -> int:
-    return cli.main(["import", *args])
+
+def outcome(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, *args: str
+) -> tuple[int, list[str], list[str]]:
+    """Import a file ``name`` holding ``data``: the exit status, and the lines of standard
+    output and error with the folder written as {dir}."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    status = cli.main(["import", str(source), *args])
+    out, err = (text.replace(str(tmp_path), "{dir}") for text in capsys.readouterr())
+    return status, out.splitlines(), err.splitlines()
 
 
 def test_the_written_banks_warnings_are_counted_with_the_command_that_lists_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "g1.gift"
-    source.write_text(
-        "::Q1:: Which is red? {=Mars ~Venus}\n\n::Q13:: Smart {=“Mars” ~“Venus”}\n\n"
-        "::Q3:: Explained {=Mars ~Venus#No, Venus is yellow.}\n",
-        encoding="utf-8",
-    )
-    assert run_import(str(source)) == 0
-    output = tmp_path / "g1.yaml"
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        f"g1.yaml has 5 warnings (2 questions with no explanation, 3 other); "
-        f"see them with: quiz validate {output}"
+    source = "::Q1:: Which is red? {=Mars ~Venus}\n\n::Q13:: Smart {=“Mars” ~“Venus”}\n\n"
+    source += "::Q3:: Explained {=Mars ~Venus#No, Venus is yellow.}\n"
+    status, out, _ = outcome(tmp_path, capsys, "g1.gift", source.encode())
+    assert (status, out[-1]) == (
+        0,
+        "g1.yaml has 5 warnings (2 questions with no explanation, 3 other); "
+        "see them with: quiz validate {dir}/g1.yaml",
     )
 
 
 def test_no_warnings_line_when_the_bank_has_none(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "ok.gift"
-    source.write_text("Which is red? {=Mars ~Venus####Iron oxide.}\n", encoding="utf-8")
-    assert run_import(str(source)) == 0
-    assert (
-        capsys.readouterr().out.splitlines()[-1]
-        == f"Play it with: quiz play {tmp_path / 'ok.yaml'}"
-    )
+    source = b"Which is red? {=Mars ~Venus####Iron oxide.}\n"
+    status, out, _ = outcome(tmp_path, capsys, "ok.gift", source)
+    assert (status, out[-1]) == (0, "Play it with: quiz play {dir}/ok.yaml")
 
 
 def test_a_note_is_reported_and_the_question_still_converts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "tf.gift"
-    source.write_text("// quiz\n::Q11:: Is it true? {true}\n", encoding="utf-8")
-    assert run_import(str(source)) == 0
-    out, err = capsys.readouterr()
-    assert err.splitlines() == [
-        f"{source}:2: note: {{true}} is read as a short answer 'true' (players type it), as "
+    status, out, err = outcome(tmp_path, capsys, "tf.gift", b"// quiz\n::Q11:: It? {true}\n")
+    assert (status, out[0]) == (0, "Converted 1 question from {dir}/tf.gift to {dir}/tf.yaml.")
+    assert err == [
+        "{dir}/tf.gift:2: note: {true} is read as a short answer 'true' (players type it), as "
         "Moodle reads it; for a true/false question write {T} or {TRUE} in capitals"
     ]
-    assert out.startswith(f"Converted 1 question from {source}")
 
 
-def test_csv_is_not_an_import_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = tmp_path / "q.csv"
-    source.write_text("question,a,b,c,answer\nWhich is red?,Venus,Mars,Jupiter,Mars\n")
-    assert run_import(str(source)) == 1
-    assert capsys.readouterr().err == (
-        f"quiz: error: '{source}': CSV files cannot be imported (quiz export writes CSV, but "
-        "quiz import reads only GIFT, Aiken and Open Trivia DB JSON)\n"
-    )
-    assert not (tmp_path / "q.yaml").exists()
-
-
-def test_a_word_document_is_to_be_saved_as_text(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("name", "data", "said", "args"),
+    [
+        (
+            "q.csv",
+            b"question,a,b,c,answer\nWhich is red?,Venus,Mars,Jupiter,Mars\n",
+            f"'{{dir}}/q.csv': CSV files cannot be imported (quiz export writes CSV, but {READS})",
+            (),
+        ),
+        (
+            "q.docx",
+            b"PKgarbage",
+            f"'{{dir}}/q.docx' is a word-processor document, not text ({READS}); "
+            "save it as plain text (.txt) first",
+            (),
+        ),
+        (  # a zip archive, whatever its name and the format given
+            "questions.txt",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01",
+            "'{dir}/questions.txt' is a zip archive (a Word or LibreOffice document?), not "
+            "text; save it as plain text (.txt) first",
+            ("--format", "gift"),
+        ),
+        ("empty.gift", b"", EMPTY % "empty.gift", ()),
+        ("blank.txt", b"\n  \n\t\n", EMPTY % "blank.txt", ("--format", "aiken")),
+    ],
+)
+def test_a_file_that_cannot_be_imported_says_why(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    said: str,
+    args: tuple[str, ...],
 ) -> None:
-    source = tmp_path / "q.docx"
-    source.write_bytes(b"PKgarbage")
-    assert run_import(str(source)) == 1
-    assert capsys.readouterr().err == (
-        f"quiz: error: '{source}' is a word-processor document, not text (quiz import reads "
-        "only GIFT, Aiken and Open Trivia DB JSON); save it as plain text (.txt) first\n"
-    )
-
-
-def test_a_zip_archive_is_named_whatever_its_name_and_format(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    source = tmp_path / "questions.txt"
-    source.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01")
-    assert run_import(str(source), "--format", "gift") == 1
-    assert capsys.readouterr().err == (
-        f"quiz: error: '{source}' is a zip archive (a Word or LibreOffice document?), not "
-        "text; save it as plain text (.txt) first\n"
-    )
-
-
-@pytest.mark.parametrize("content", ["", "\n  \n\t\n"])
-def test_an_empty_file_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str
-) -> None:
-    source = tmp_path / "empty.gift"
-    source.write_text(content, encoding="utf-8")
-    assert run_import(str(source)) == 1
-    assert capsys.readouterr().err == (
-        f"quiz: error: '{source}' is empty: there are no questions to convert\n"
-    )
+    status, out, err = outcome(tmp_path, capsys, name, data, *args)
+    assert (status, out, err) == (1, [], [f"quiz: error: {said}"])
+    assert not (tmp_path / name).with_suffix(".yaml").exists()
