@@ -98,12 +98,14 @@ def _warnings_line(warnings: tuple[Diagnostic, ...], name: str, shown_output: st
     from quiz.ui.listing import plural
 
     unexplained = sum("has no 'explanation'" in warning.message for warning in warnings)
-    kinds = [plural(unexplained, "question") + " with no explanation"] if unexplained else []
-    if others := len(warnings) - unexplained:
-        kinds.append(f"{others} other" if kinds else plural(others, "other warning"))
+    kinds = ""  # named only when some are the explanations a source seldom has
+    if unexplained:
+        others = len(warnings) - unexplained
+        kinds = f" ({plural(unexplained, 'question')} with no explanation"
+        kinds += f", {others} other)" if others else ")"
     them = "it" if len(warnings) == 1 else "them"
     return (
-        f"{name} has {plural(len(warnings), 'warning')} ({', '.join(kinds)}); "
+        f"{name} has {plural(len(warnings), 'warning')}{kinds}; "
         f"see {them} with: quiz validate {shown_output}"
     )
 

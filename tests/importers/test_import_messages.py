@@ -95,3 +95,14 @@ def test_a_file_that_cannot_be_imported_says_why(
     status, out, err = outcome(tmp_path, capsys, name, data, *args)
     assert (status, out, err) == (1, [], [f"quiz: error: {said}"])
     assert not (tmp_path / name).with_suffix(".yaml").exists()
+
+
+def test_warnings_of_other_kinds_are_only_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = "Smart {=“Mars”#Red. ~Venus#Yellow.}\n".encode()
+    status, out, _ = outcome(tmp_path, capsys, "smart.gift", source)
+    assert (status, out[-1]) == (
+        0,
+        "smart.yaml has 2 warnings; see them with: quiz validate {dir}/smart.yaml",
+    )
