@@ -25,7 +25,8 @@ _DOCUMENTS = (".docx", ".doc", ".odt", ".rtf")
 _ZIP = b"PK\x03\x04"  # a .docx or .odt is a zip archive
 _READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]", re.MULTILINE)
-_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z]", re.MULTILINE)
+# ANSWER: as Aiken has it, or nearly (Answer:, ANSWER：), which the parser then names.
+_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*[:：][ \t]*[A-Za-z]", re.MULTILINE | re.I)
 _GIFT_MARKS = re.compile(r"\{[^{}]*\}|^[ \t]*::|^[ \t]*\$CATEGORY:", re.MULTILINE)
 
 
@@ -70,8 +71,8 @@ def _read_capped(path: Path) -> bytes:
 def detect_format(text: str, filename: str) -> str:
     """Guess a source's format: by suffix (.gift, .aiken, .json), else by its content.
 
-    Content rules: JSON is Open Trivia DB; ``ANSWER: X`` lines after ``A.``/``A)``
-    options are Aiken; ``{...}`` answer blocks, ``::titles::`` or ``$CATEGORY:`` are GIFT.
+    Content rules: JSON is Open Trivia DB; ``ANSWER: X`` lines (or nearly: ``Answer:``,
+    a full-width colon) after ``A.``/``A)`` options are Aiken; ``{...}`` answer blocks, ``::titles::`` or ``$CATEGORY:`` are GIFT.
     """
     by_suffix = _SUFFIXES.get(Path(filename).suffix.lower())
     if by_suffix is not None:

@@ -163,7 +163,8 @@ def _question(
     if text.startswith("::"):
         text = text[2:]
         end, brace = text.find("::"), text.find("{")
-        if end < 0 or 0 <= brace < end:
+        # Never closed, or closed only inside the answer block ({=std::vector}).
+        if end < 0 or 0 <= brace < end < text.find("}", brace):
             notes.append(Note(block.line, unclosed_title(text)))
         if end >= 0:
             title, text = plain(text[:end], "plain"), text[end + 2 :].strip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.importers.common import Skip
-from quiz.importers.convert import parse
+from quiz.importers.convert import detect_format, parse
 from tests import helpers
 
 
@@ -75,3 +75,9 @@ def test_moodle_fixture_option_with_no_space_is_named() -> None:
         )
         in result.skips
     )
+
+
+def test_a_file_whose_answer_lines_are_all_misspelt_is_still_read_as_aiken() -> None:
+    text = "Which planet is biggest?\nA) Jupiter\nB) Mars\nAnswer: A\n"
+    assert detect_format(text, "a1.txt") == "aiken"
+    assert detect_format(text.replace("Answer: A", "ANSWER\uff1aA"), "a2.txt") == "aiken"
