@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.format.checker import check_text
     from quiz.format.text import escape_controls
     from quiz.importers.bank_writer import to_yaml
-    from quiz.importers.common import bank_title, describe
+    from quiz.importers.common import EmptySourceError, bank_title, describe
     from quiz.importers.convert import convert
     from quiz.importers.output import write_output
     from quiz.ui.listing import plural
@@ -60,8 +60,13 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if args.fmt is None:  # a format given says the file is one, whatever its name
         _refuse_a_bank(source)
     output = _output_path(source, args.output, args.force)
-    imported = convert(source, args.fmt)
     shown, shown_output = escape_controls(str(source)), escape_controls(str(output))
+    try:
+        imported = convert(source, args.fmt)
+    except EmptySourceError:
+        said = f"No questions converted from {shown}: the file is empty; nothing written."
+        print(said, file=sys.stderr)
+        return ExitStatus.ERROR
     reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
     reports += [(note.line, f"note: {note.message}") for note in imported.notes]
     for line, said in sorted(reports, key=lambda r: r[0]):

@@ -30,6 +30,10 @@ class UnknownFormatError(ImportSourceError):
     """A file whose format is neither given nor recognisable."""
 
 
+class EmptySourceError(ImportSourceError):
+    """A file to import with nothing in it (or only blank lines)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Skip:
     """A question of the source that was not converted: its line (1-based) and why."""

@@ -10,7 +10,6 @@ import pytest
 from quiz import cli
 
 READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
-EMPTY = "'{dir}/%s' is empty: there are no questions to convert"
 
 
 def outcome(
@@ -80,8 +79,6 @@ def test_a_note_is_reported_and_the_question_still_converts(
             "text; save it as plain text (.txt) first",
             ("--format", "gift"),
         ),
-        ("empty.gift", b"", EMPTY % "empty.gift", ()),
-        ("blank.txt", b"\n  \n\t\n", EMPTY % "blank.txt", ("--format", "aiken")),
     ],
 )
 def test_a_file_that_cannot_be_imported_says_why(
@@ -95,6 +92,22 @@ def test_a_file_that_cannot_be_imported_says_why(
     status, out, err = outcome(tmp_path, capsys, name, data, *args)
     assert (status, out, err) == (1, [], [f"quiz: error: {said}"])
     assert not (tmp_path / name).with_suffix(".yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "args"),
+    [("empty.gift", b"", ()), ("blank.txt", b"\n  \n\t\n", ("--format", "aiken"))],
+)
+def test_an_empty_file_says_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    args: tuple[str, ...],
+) -> None:
+    status, out, err = outcome(tmp_path, capsys, name, data, *args)
+    said = f"No questions converted from {{dir}}/{name}: the file is empty; nothing written."
+    assert (status, out, err) == (1, [], [said])
 
 
 def test_warnings_of_other_kinds_are_only_counted(
