@@ -11,7 +11,13 @@ from quiz.files import open_to_read
 from quiz.format.rules import MAX_FILE_BYTES
 from quiz.format.text import escape_controls
 from quiz.importers import FORMATS, aiken, gift, opentdb
-from quiz.importers.common import Imported, ImportSourceError, UnknownFormatError, unique_ids
+from quiz.importers.common import (
+    EmptySourceError,
+    Imported,
+    ImportSourceError,
+    UnknownFormatError,
+    unique_ids,
+)
 
 PARSERS: dict[str, Callable[[str], Imported]] = {
     "gift": gift.parse,
@@ -72,7 +78,8 @@ def detect_format(text: str, filename: str) -> str:
     """Guess a source's format: by suffix (.gift, .aiken, .json), else by its content.
 
     Content rules: JSON is Open Trivia DB; ``ANSWER: X`` lines (or nearly: ``Answer:``,
-    a full-width colon) after ``A.``/``A)`` options are Aiken; ``{...}`` answer blocks, ``::titles::`` or ``$CATEGORY:`` are GIFT.
+    a full-width colon) after ``A.``/``A)`` options are Aiken; ``{...}`` answer blocks,
+    ``::titles::`` or ``$CATEGORY:`` are GIFT.
     """
     by_suffix = _SUFFIXES.get(Path(filename).suffix.lower())
     if by_suffix is not None:
@@ -108,7 +115,7 @@ def convert(path: Path, fmt: str | None = None) -> Imported:
 
     Refused with advice, before the file is read: without ``fmt``, a CSV file (which
     ``quiz export`` writes but nothing imports) and a word-processor document. An empty
-    file is refused once read."""
+    file raises :class:`EmptySourceError` once read."""
     shown = escape_controls(str(path))
     suffix = path.suffix.lower()
     if fmt is None and suffix in _TABLES:
@@ -122,5 +129,5 @@ def convert(path: Path, fmt: str | None = None) -> Imported:
         )
     text = read_source(path)
     if not text.strip():
-        raise ImportSourceError(f"'{shown}' is empty: there are no questions to convert")
+        raise EmptySourceError(f"'{shown}' is empty: there are no questions to convert")
     return parse(text, fmt or detect_format(text, path.name))
