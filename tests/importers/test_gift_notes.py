@@ -56,29 +56,23 @@ def test_general_feedback_inside_and_after_the_braces_are_both_kept() -> None:
     assert question.explanation == "Inside.\nAfter."
 
 
+UNCLOSED = (
+    "the title '::Q1' is not closed with '::', so it is read as part of the question's text; "
+    "close it: ::Q1::"
+)
+
+
 def test_a_title_never_closed_is_a_note() -> None:
     result = gift("// Moodle export\n::Q1 Which planet is red? {=Mars ~Venus}\n")
     assert result.questions[0].prompt == "Q1 Which planet is red?"  # as Moodle reads it
-    assert result.notes == (
-        Note(
-            2,
-            "the title '::Q1' is not closed with '::', so it is read as part of the "
-            "question's text; close it: ::Q1::",
-        ),
-    )
+    assert result.notes == (Note(2, UNCLOSED),)
     assert gift("::Q1:: Which planet is red? {=Mars ~Venus}\n").notes == ()
     assert gift("::Set {A}:: Which? {=Mars ~Venus}\n").notes == ()  # a brace in a title
 
 
 def test_a_title_closed_only_inside_the_answers_is_a_note() -> None:
     result = gift("::Q1 Which type? {=std::vector ~int}\n")
-    assert result.notes == (
-        Note(
-            1,
-            "the title '::Q1' is not closed with '::', so it is read as part of the "
-            "question's text; close it: ::Q1::",
-        ),
-    )
+    assert result.notes == (Note(1, UNCLOSED),)
 
 
 def test_lower_case_true_is_a_short_answer_with_a_note() -> None:
