@@ -1,7 +1,9 @@
 """``quiz import``: convert GIFT, Aiken or Open Trivia DB questions into a native bank.
 
-The summary goes to standard output; each question that could not be converted is
-reported on standard error as ``FILE:LINE: skipped: why``, the way compilers report.
+The summary goes to standard output, ending with the count of the written bank's
+warnings; each question that could not be converted is reported on standard error as
+``FILE:LINE: skipped: why``, the way compilers report, and each likely slip in one that
+did as ``FILE:LINE: note: what and the fix``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "Convert a file of questions in Moodle's GIFT or Aiken format, or an Open Trivia "
             "DB JSON response, into a question bank (.yaml) that 'quiz play' can use. The "
             "format is guessed from the file unless given. Questions the game cannot play "
-            "(essay, Cloze...) are reported on standard error as FILE:LINE: skipped: why. "
+            "(essay, Cloze...) are reported on standard error as FILE:LINE: skipped: why, "
+            "and likely slips in those that convert as FILE:LINE: note: what and the fix. "
             "Exits 0 when at least one question was converted, 1 otherwise."
         ),
     )
