@@ -1,7 +1,9 @@
 """``quiz import``: convert GIFT, Aiken or Open Trivia DB questions into a native bank.
 
-The summary goes to standard output; each question that could not be converted is
-reported on standard error as ``FILE:LINE: skipped: why``, the way compilers report.
+The summary goes to standard output, ending with the count of the written bank's
+warnings; each question that could not be converted is reported on standard error as
+``FILE:LINE: skipped: why``, the way compilers report, and each likely slip in one that
+did as ``FILE:LINE: note: what and the fix``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
             "Convert a file of questions in Moodle's GIFT or Aiken format, or an Open Trivia "
             "DB JSON response, into a question bank (.yaml) that 'quiz play' can use. The "
             "format is guessed from the file unless given. Questions the game cannot play "
-            "(essay, Cloze...) are reported on standard error as FILE:LINE: skipped: why. "
+            "(essay, Cloze...) are reported on standard error as FILE:LINE: skipped: why, "
+            "and likely slips in those that convert as FILE:LINE: note: what and the fix. "
             "Exits 0 when at least one question was converted, 1 otherwise."
         ),
     )
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.format.checker import check_text
     from quiz.format.text import escape_controls
     from quiz.importers.bank_writer import to_yaml
-    from quiz.importers.common import bank_title, describe
+    from quiz.importers.common import EmptySourceError, bank_title, describe
     from quiz.importers.convert import convert
     from quiz.importers.output import write_output
     from quiz.ui.listing import plural
@@ -60,12 +63,17 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if args.fmt is None:  # a format given says the file is one, whatever its name
         _refuse_a_bank(source)
     output = _output_path(source, args.output, args.force)
-    imported = convert(source, args.fmt)
     shown, shown_output = escape_controls(str(source)), escape_controls(str(output))
+    try:
+        imported = convert(source, args.fmt)
+    except EmptySourceError:
+        said = f"No questions converted from {shown}: the file is empty; nothing written."
+        print(said, file=sys.stderr)
+        return ExitStatus.ERROR
     reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
     reports += [(note.line, f"note: {note.message}") for note in imported.notes]
-    for line, report in sorted(reports, key=lambda r: r[0]):
-        print(f"{shown}:{line}: {report}", file=sys.stderr)
+    for line, said in sorted(reports, key=lambda r: r[0]):
+        print(f"{shown}:{line}: {said}", file=sys.stderr)
     count = len(imported.questions)
     skipped = f" ({len(imported.skips)} skipped)" if imported.skips else ""
     if not count:
@@ -81,12 +89,33 @@ def run(args: argparse.Namespace) -> ExitStatus:
     )
     # The bank is checked before it is written (the very bytes that are written): a
     # converted bank that fails validation is a bug in the importer, never the user's.
-    if _report_errors(check_text(text, str(output)).errors, "would not be valid"):
+    report = check_text(text, str(output))
+    if _report_errors(report.errors, "would not be valid"):
         return ExitStatus.ERROR
     write_output(output, text.encode(), source, args.force)
     print(f"Converted {plural(count, 'question')} from {shown} to {shown_output}{skipped}.")
     print(f"Play it with: quiz play {shown_output}")
+    if report.warnings:
+        print(_warnings_line(report.warnings, escape_controls(output.name), shown_output))
     return ExitStatus.OK
+
+
+def _warnings_line(warnings: tuple[Diagnostic, ...], name: str, shown_output: str) -> str:
+    """The last line of a conversion whose bank (``name``, at ``shown_output``) has
+    warnings: how many, of what kind, and the command that lists them."""
+    from quiz.ui.listing import plural
+
+    unexplained = sum("has no 'explanation'" in warning.message for warning in warnings)
+    kinds = ""  # named only when some are the explanations a source seldom has
+    if unexplained:
+        others = len(warnings) - unexplained
+        kinds = f" ({plural(unexplained, 'question')} with no explanation"
+        kinds += f", {others} other)" if others else ")"
+    them = "it" if len(warnings) == 1 else "them"
+    return (
+        f"{name} has {plural(len(warnings), 'warning')}{kinds}; "
+        f"see {them} with: quiz validate {shown_output}"
+    )
 
 
 def _refuse_a_bank(source: Path) -> None:

@@ -11,8 +11,10 @@ lines (from Moodle's "advanced Aiken" plugin: how Moodle labels the options) are
 and ignored, with one note: the game labels options its own way.
 
 Skipped, each with a reason and the line it starts on: text with no options or no
-``ANSWER:`` line (naming the line that came instead, or a numbered option list, which
-Aiken does not have), options with no question before them, options not lettered A, B,
+``ANSWER:`` line (naming the line that came instead, with what is wrong when it is
+nearly ``ANSWER:``: ``Answer:``, ``ANSWER :``, a full-width colon; or the first line
+that looks like an option written another way: numbered ``1.``, lettered ``a.``, or
+``A.Mars`` with no space), options with no question before them, options not lettered A, B,
 C... in order (Moodle counts the answer letter by position, so the labels must
 agree), an answer letter that names no option or more than one letter, and option
 lists the bank cannot hold (fewer than 2 or more than 10, or repeated).
@@ -23,19 +25,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.format.text import escape_controls
-from quiz.importers.common import Imported, Note, Skip, choice_problem, clean, question_id
+from quiz.importers.common import (
+    Imported,
+    Note,
+    Skip,
+    choice_problem,
+    clean,
+    excerpt,
+    question_id,
+)
 from quiz.model import Question, QuestionType
 
 _OPTION = re.compile(r"([A-Z])[.)][ \t]+(.*)")
 _NUMBERED_OPTION = re.compile(r"([0-9]+[.)])[ \t]")
+_SMALL_OPTION = re.compile(r"([a-z])([.)])[ \t]+(.*)")
+_GLUED_OPTION = re.compile(r"([A-Z][.)])(\S.*)")
+# ANSWER: in other letters, with a space before its colon, or a full-width colon.
+_NEAR_ANSWER = re.compile(r"(answer)([ \t]*)([:：])[ \t]*(.*)", re.IGNORECASE)
 _ANSWER = re.compile(r"ANSWER:(.*)")
 _NUMBERING = re.compile(r"NUMBERING:")
 NUMBERING_NOTE = (
     "NUMBERING: lines (advanced Aiken: how Moodle labels the options) are ignored; "
     "the game labels options its own way"
 )
-_EXCERPT = 40
 
 
 @dataclass(slots=True)
@@ -54,24 +66,43 @@ class _Draft:
             reason = "no ANSWER: line after its options"
             if instead is not None and not self.paused:
                 number, line = instead
-                reason += f" (line {number}, {_excerpt(line)}, is neither an option nor ANSWER:)"
+                reason += f" (line {number}, {excerpt(line)}, is neither an option nor ANSWER:)"
             return reason
-        reason = "text with no options and no ANSWER: line"
+        return "text with no options and no ANSWER: line" + self.options_hint()
+
+    def options_hint(self) -> str:
+        """What is wrong with the first line of the text that looks like an option
+        written another way (numbered, lower case, no space after the letter), or ""."""
         for offset, line in enumerate(self.text[1:], start=1):
+            at = f" (line {self.line + offset} starts"
             if numbered := _NUMBERED_OPTION.match(line):
-                label = numbered[1]
-                reason += (
-                    f" (line {self.line + offset} starts '{label}': "
-                    "Aiken options are lettered A., B., ...)"
-                )
-                break
-        return reason
+                return f"{at} '{numbered[1]}': Aiken options are lettered A., B., ...)"
+            if small := _SMALL_OPTION.fullmatch(line):
+                fixed = excerpt(f"{small[1].upper()}{small[2]} {small[3]}")
+                label = f"'{small[1]}{small[2]}'"
+                return f"{at} {label}: options are lettered with capitals: write {fixed})"
+            if glued := _GLUED_OPTION.fullmatch(line):
+                fixed = excerpt(f"{glued[1]} {glued[2]}")
+                return f"{at} {excerpt(line)}: put a space after '{glued[1]}': write {fixed})"
+        return ""
 
 
-def _excerpt(line: str) -> str:
-    """A line of the source as a message quotes it: short, with no control characters."""
-    cut = line if len(line) <= _EXCERPT else line[:_EXCERPT] + "…"
-    return f"'{escape_controls(cut)}'"
+def _near_answer(number: int, line: str) -> str | None:
+    """Why line ``number``, nearly ``ANSWER: X`` (``Answer: A``, ``ANSWER：A``), is not
+    read as the answer line, with the line as it should be; ``None`` if it is not one."""
+    near = _NEAR_ANSWER.fullmatch(line)
+    if near is None:
+        return None
+    word, gap, colon, letter = near.groups()
+    problems = [] if word == "ANSWER" else ["write ANSWER in capitals"]
+    if gap:
+        problems.append("leave no space before the colon")
+    if colon != ":":
+        problems.append(f"the colon is a full-width '{colon}' (U+FF1A): type an ordinary ':'")
+    fixed = excerpt(f"ANSWER: {letter}")
+    return (
+        f"line {number}, {excerpt(line)}, is not read as the answer: {'; '.join(problems)}: {fixed}"
+    )
 
 
 def parse(text: str) -> Imported:
@@ -111,6 +142,9 @@ def parse(text: str) -> Imported:
                     skips.append(Skip(draft.line, result))
             draft = None
             orphan = False
+        elif draft is not None and draft.options and (near := _near_answer(number, line)):
+            skips.append(Skip(draft.line, f"no ANSWER: line after its options ({near})"))
+            draft = None
         elif draft is not None and not draft.options and not draft.paused:
             draft.text.append(line)
         else:
@@ -131,7 +165,7 @@ def _question(draft: _Draft, letter: str) -> Question | str:
     letters = "".join(label for label, _ in draft.options)
     choices = tuple(clean(choice) for _, choice in draft.options)
     if not choices:
-        return "no options before the ANSWER: line"
+        return "no options before the ANSWER: line" + draft.options_hint()
     expected = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[: len(letters)]
     if letters != expected:
         return f"options are lettered {', '.join(letters)}; they must run {', '.join(expected)}"

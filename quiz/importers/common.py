@@ -10,6 +10,7 @@ from pathlib import Path
 
 from quiz.errors import QuizError
 from quiz.format.rules import CHOICE_RANGE
+from quiz.format.text import escape_controls
 from quiz.model import Question
 
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken", "opentdb": "Open Trivia DB JSON"}
@@ -18,6 +19,7 @@ _SLUG_LENGTH = 40
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile("['‘’ʼ`]")
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+_EXCERPT = 40
 
 
 class ImportSourceError(QuizError):
@@ -26,6 +28,10 @@ class ImportSourceError(QuizError):
 
 class UnknownFormatError(ImportSourceError):
     """A file whose format is neither given nor recognisable."""
+
+
+class EmptySourceError(ImportSourceError):
+    """A file to import with nothing in it (or only blank lines)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +69,13 @@ def clean(text: str) -> str:
     kept = (c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
     composed = unicodedata.normalize("NFC", "".join(kept))
     return "\n".join(line.strip() for line in composed.split("\n")).strip()
+
+
+def excerpt(text: str) -> str:
+    """Text of the source as a message quotes it: in quotes, short, with no control
+    characters (text from files is data, never terminal escapes)."""
+    cut = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
+    return f"'{escape_controls(cut)}'"
 
 
 def slugify(text: str, limit: int = _SLUG_LENGTH) -> str:

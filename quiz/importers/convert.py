@@ -11,7 +11,13 @@ from quiz.files import open_to_read
 from quiz.format.rules import MAX_FILE_BYTES
 from quiz.format.text import escape_controls
 from quiz.importers import FORMATS, aiken, gift, opentdb
-from quiz.importers.common import Imported, ImportSourceError, UnknownFormatError, unique_ids
+from quiz.importers.common import (
+    EmptySourceError,
+    Imported,
+    ImportSourceError,
+    UnknownFormatError,
+    unique_ids,
+)
 
 PARSERS: dict[str, Callable[[str], Imported]] = {
     "gift": gift.parse,
@@ -20,8 +26,13 @@ PARSERS: dict[str, Callable[[str], Imported]] = {
 }
 
 _SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "opentdb"}
+_TABLES = (".csv", ".tsv")
+_DOCUMENTS = (".docx", ".doc", ".odt", ".rtf")
+_ZIP = b"PK\x03\x04"  # a .docx or .odt is a zip archive
+_READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]", re.MULTILINE)
-_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z]", re.MULTILINE)
+# ANSWER: as Aiken has it, or nearly (Answer:, ANSWER：), which the parser then names.
+_AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER[ \t]*[:：][ \t]*[A-Za-z]", re.MULTILINE | re.I)
 _GIFT_MARKS = re.compile(r"\{[^{}]*\}|^[ \t]*::|^[ \t]*\$CATEGORY:", re.MULTILINE)
 
 
@@ -36,6 +47,11 @@ def read_source(path: Path) -> str:
         data = _read_capped(path)
     except OSError as error:
         raise ImportSourceError(f"cannot read '{shown}': {error.strerror or error}") from None
+    if data.startswith(_ZIP):
+        raise ImportSourceError(
+            f"'{shown}' is a zip archive (a Word or LibreOffice document?), not text; "
+            "save it as plain text (.txt) first"
+        )
     if len(data) > MAX_FILE_BYTES:
         raise ImportSourceError(
             f"'{shown}' is over {MAX_FILE_BYTES:,} bytes ({MAX_FILE_BYTES // 1_000_000} MB), "
@@ -61,8 +77,9 @@ def _read_capped(path: Path) -> bytes:
 def detect_format(text: str, filename: str) -> str:
     """Guess a source's format: by suffix (.gift, .aiken, .json), else by its content.
 
-    Content rules: JSON is Open Trivia DB; ``ANSWER: X`` lines after ``A.``/``A)``
-    options are Aiken; ``{...}`` answer blocks, ``::titles::`` or ``$CATEGORY:`` are GIFT.
+    Content rules: JSON is Open Trivia DB; ``ANSWER: X`` lines (or nearly: ``Answer:``,
+    a full-width colon) after ``A.``/``A)`` options are Aiken; ``{...}`` answer blocks,
+    ``::titles::`` or ``$CATEGORY:`` are GIFT.
     """
     by_suffix = _SUFFIXES.get(Path(filename).suffix.lower())
     if by_suffix is not None:
@@ -94,6 +111,23 @@ def parse(text: str, fmt: str) -> Imported:
 
 
 def convert(path: Path, fmt: str | None = None) -> Imported:
-    """Read a file and parse it, guessing the format when ``fmt`` is not given."""
+    """Read a file and parse it, guessing the format when ``fmt`` is not given.
+
+    Refused with advice, before the file is read: without ``fmt``, a CSV file (which
+    ``quiz export`` writes but nothing imports) and a word-processor document. An empty
+    file raises :class:`EmptySourceError` once read."""
+    shown = escape_controls(str(path))
+    suffix = path.suffix.lower()
+    if fmt is None and suffix in _TABLES:
+        raise ImportSourceError(
+            f"'{shown}': CSV files cannot be imported (quiz export writes CSV, but {_READS})"
+        )
+    if fmt is None and suffix in _DOCUMENTS:
+        raise ImportSourceError(
+            f"'{shown}' is a word-processor document, not text ({_READS}); "
+            "save it as plain text (.txt) first"
+        )
     text = read_source(path)
+    if not text.strip():
+        raise EmptySourceError(f"'{shown}' is empty: there are no questions to convert")
     return parse(text, fmt or detect_format(text, path.name))

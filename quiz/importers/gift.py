@@ -3,13 +3,16 @@
 It reads GIFT the way Moodle's own importer does (``question/format/gift/format.php``):
 questions are separated by blank lines and ``//`` lines are comments; the text
 (:mod:`.gift_text`) and the answer block (:mod:`.gift_answers`) are read as Moodle
-reads them. README's "GIFT" table says how each question maps to the bank.
+reads them. README's "GIFT" table says how each question maps to the bank. Slips that
+Moodle reads without a word (an unclosed ``::title``, ``{true}``...) are named in notes
+(:mod:`.gift_notes`).
 
 Where Moodle would lose a question, the importer is lenient, and README says so:
 ``$CATEGORY:`` lines directly above a question (Moodle takes the whole block as the
 category's name) set the category and the rest is the question; a question that
 starts with ``::title::`` right after another one's closing ``}`` starts a new
-question; an answer block cut by a blank line is joined up again.
+question; an answer block cut by a blank line is joined up again; ``####general
+feedback`` after the closing ``}`` is the explanation, not part of the text.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from quiz.importers.common import Imported, Skip, clean, question_id
+from quiz.importers.common import Imported, Note, Skip, clean, question_id
 from quiz.importers.gift_answers import answers
+from quiz.importers.gift_notes import answer_notes, late_feedback, split_answer, unclosed_title
 from quiz.importers.gift_text import DEFAULT_FORMAT, display, format_prefix, plain, protect
 from quiz.importers.gift_text import unescape as _unescape
 from quiz.model import Question
@@ -45,6 +49,7 @@ def parse(text: str) -> Imported:
     """Convert GIFT text; questions that cannot be played are skipped, each with a reason."""
     questions: list[Question] = []
     skips: list[Skip] = []
+    notes: list[Note] = []  # slips Moodle reads without a word (see .gift_notes)
     tags: tuple[str, ...] = ()
     passage: tuple[int, str] | None = None  # a description, and its line
     used = False  # whether a question took the passage
@@ -59,7 +64,7 @@ def parse(text: str) -> Imported:
             tag = category_tag(block.lines[0][len(CATEGORY) :])
             tags, passage = ((tag,) if tag else ()), None
             continue
-        result = _question(block, tags, passage[1] if passage else None)
+        result = _question(block, tags, passage[1] if passage else None, notes)
         if isinstance(result, Question):
             questions.append(result)
             used = used or result.passage is not None
@@ -69,7 +74,7 @@ def parse(text: str) -> Imported:
         else:
             skips.append(Skip(block.line, result))
     drop_passage()
-    return Imported(tuple(questions), tuple(skips))
+    return Imported(tuple(questions), tuple(skips), notes=tuple(notes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,14 +154,18 @@ def category_tag(raw: str) -> str:
 
 
 def _question(
-    block: _Block, tags: tuple[str, ...], passage: str | None
+    block: _Block, tags: tuple[str, ...], passage: str | None, notes: list[Note]
 ) -> Question | str | _Description:
-    """One question block: the question, a description, or why it is skipped."""
+    """One question block: the question, a description, or why it is skipped; what the
+    author should hear about it goes to ``notes``."""
     text = protect("\n".join(block.lines))
     title: str | None = None
     if text.startswith("::"):
         text = text[2:]
-        end = text.find("::")
+        end, brace = text.find("::"), text.find("{")
+        # Never closed, or closed only inside the answer block ({=std::vector}).
+        if end < 0 or 0 <= brace < end < text.find("}", brace):
+            notes.append(Note(block.line, unclosed_title(text)))
         if end >= 0:
             title, text = plain(text[:end], "plain"), text[end + 2 :].strip()
     if _CLOZE.search(text):
@@ -178,6 +187,10 @@ def _question(
             "(two questions need a blank line between them)"
         )
     answer_text, after = text[start + 1 : finish].strip(), text[finish + 1 :]
+    late = ""  # general feedback written after the '}' (Moodle keeps it in the text)
+    if (mark := after.find("####")) >= 0:
+        after, late = after[:mark], after[mark + 4 :]
+        notes.append(Note(block.line, late_feedback(late)))
     question_text = text[:start] + (BLANK + after if after.strip() else "")
     general = ""
     if (split := answer_text.rfind("####")) >= 0:
@@ -186,10 +199,13 @@ def _question(
     prompt = plain(body, fmt) or (title or "")
     if not prompt:
         return "the question has no text"
-    found = answers(answer_text, fmt)
+    found, glued = answers(answer_text, fmt), split_answer(answer_text)
     if isinstance(found, str):
-        return found
-    explanation = "\n".join((*found.feedback, display(general, fmt))).strip()
+        return glued or found
+    hints = (glued, *answer_notes(answer_text, found))
+    notes.extend(Note(block.line, note) for note in hints if note)
+    said = (*found.feedback, display(general, fmt), display(late, fmt))
+    explanation = "\n".join(line for line in said if line).strip()
     return Question(
         id=question_id(title, prompt),
         type=found.type,

@@ -137,6 +137,8 @@ def test_gift_sample_imports_validates_and_plays(
     assert out.splitlines() == [
         f"Converted 20 questions from {source} to {output} (2 skipped).",
         f"Play it with: quiz play {output}",
+        "sample.yaml has 14 warnings (14 questions with no explanation); "
+        f"see them with: quiz validate {output}",
     ]
     assert err.splitlines() == [line.format(src=source) for line in GIFT_SKIPS]
     bank = imported_bank(output)

@@ -1,0 +1,121 @@
+"""What ``quiz import`` says about files it cannot read and about the bank it wrote (the
+teacher's findings 20 and 21), and that notes never stop a conversion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz import cli
+
+READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
+
+
+def outcome(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, *args: str
+) -> tuple[int, list[str], list[str]]:
+    """Import a file ``name`` holding ``data``: the exit status, and the lines of standard
+    output and error with the folder written as {dir}."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    status = cli.main(["import", str(source), *args])
+    out, err = (text.replace(str(tmp_path), "{dir}") for text in capsys.readouterr())
+    return status, out.splitlines(), err.splitlines()
+
+
+def test_the_written_banks_warnings_are_counted_with_the_command_that_lists_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = "::Q1:: Which is red? {=Mars ~Venus}\n\n::Q13:: Smart {=“Mars” ~“Venus”}\n\n"
+    source += "::Q3:: Explained {=Mars ~Venus#No, Venus is yellow.}\n"
+    status, out, _ = outcome(tmp_path, capsys, "g1.gift", source.encode())
+    assert (status, out[-1]) == (
+        0,
+        "g1.yaml has 5 warnings (2 questions with no explanation, 3 other); "
+        "see them with: quiz validate {dir}/g1.yaml",
+    )
+
+
+def test_no_warnings_line_when_the_bank_has_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = b"Which is red? {=Mars ~Venus####Iron oxide.}\n"
+    status, out, _ = outcome(tmp_path, capsys, "ok.gift", source)
+    assert (status, out[-1]) == (0, "Play it with: quiz play {dir}/ok.yaml")
+
+
+def test_a_note_is_reported_and_the_question_still_converts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = outcome(tmp_path, capsys, "tf.gift", b"// quiz\n::Q11:: It? {true}\n")
+    assert (status, out[0]) == (0, "Converted 1 question from {dir}/tf.gift to {dir}/tf.yaml.")
+    assert err == [
+        "{dir}/tf.gift:2: note: {true} is read as a short answer 'true' (players type it), as "
+        "Moodle reads it; for a true/false question write {T} or {TRUE} in capitals"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said", "args"),
+    [
+        (
+            "q.csv",
+            b"question,a,b,c,answer\nWhich is red?,Venus,Mars,Jupiter,Mars\n",
+            f"'{{dir}}/q.csv': CSV files cannot be imported (quiz export writes CSV, but {READS})",
+            (),
+        ),
+        (
+            "q.docx",
+            b"PKgarbage",
+            f"'{{dir}}/q.docx' is a word-processor document, not text ({READS}); "
+            "save it as plain text (.txt) first",
+            (),
+        ),
+        (  # a zip archive, whatever its name and the format given
+            "questions.txt",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xdf\xa4\xd2lZ\x01",
+            "'{dir}/questions.txt' is a zip archive (a Word or LibreOffice document?), not "
+            "text; save it as plain text (.txt) first",
+            ("--format", "gift"),
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_imported_says_why(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    said: str,
+    args: tuple[str, ...],
+) -> None:
+    status, out, err = outcome(tmp_path, capsys, name, data, *args)
+    assert (status, out, err) == (1, [], [f"quiz: error: {said}"])
+    assert not (tmp_path / name).with_suffix(".yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "args"),
+    [("empty.gift", b"", ()), ("blank.txt", b"\n  \n\t\n", ("--format", "aiken"))],
+)
+def test_an_empty_file_says_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    data: bytes,
+    args: tuple[str, ...],
+) -> None:
+    status, out, err = outcome(tmp_path, capsys, name, data, *args)
+    said = f"No questions converted from {{dir}}/{name}: the file is empty; nothing written."
+    assert (status, out, err) == (1, [], [said])
+
+
+def test_warnings_of_other_kinds_are_only_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = "Smart {=“Mars”#Red. ~Venus#Yellow.}\n".encode()
+    status, out, _ = outcome(tmp_path, capsys, "smart.gift", source)
+    assert (status, out[-1]) == (
+        0,
+        "smart.yaml has 2 warnings; see them with: quiz validate {dir}/smart.yaml",
+    )
