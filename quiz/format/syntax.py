@@ -16,8 +16,11 @@ import re
 import yaml
 
 from quiz.errors import Diagnostic
+from quiz.format.in_brackets import explain_comment_in_brackets, open_bracket, with_entry_quoted
 from quiz.format.out_of_line import explain_out_of_line
-from quiz.format.rules import BANK_KEYS, QUESTION_KEYS
+from quiz.format.pasted import explain_tab, foreign_colon, odd_indentation
+from quiz.format.rules import BANK_KEYS, PAIR_KEYS, QUESTION_KEYS
+from quiz.format.shapes import closest
 from quiz.format.text import YAML_ONLY_BREAKS, LineIndex
 from quiz.format.yaml_lines import (
     KEY_LINE,
@@ -30,19 +33,24 @@ from quiz.format.yaml_lines import (
 
 # A line that starts with a word (a key whose colon is missing): its indent, any "- ",
 # the word, an '=' written for the colon, and the rest of the line.
+_KEYS = (*BANK_KEYS, *QUESTION_KEYS, *PAIR_KEYS)
 _WORD = re.compile(
     r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<word>[^\s=:]+)[ ]*(?P<equals>=)?[ ]*(?P<rest>.*)$"
 )
 
 
 def quoted_advice(text: str, index: int, char: str) -> str:
-    """A value that starts with a character YAML reserves (``*``, ``&``, ``@`` ...)."""
+    """A value that starts with a character YAML reserves (``*``, ``&``, ``@`` ...):
+    the value in quotes, or only its entry when it is an entry in brackets."""
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     line = text[start : end if end >= 0 else len(text)].rstrip("\r")
-    return (
-        f"text cannot start with '{char}' unless it is in quotes: write {with_value_quoted(line)}"
-    )
+    column = index - start
+    if open_bracket(line, column) >= 0:
+        fixed = with_entry_quoted(line, column)
+    else:
+        fixed = with_value_quoted(line)
+    return f"text cannot start with '{char}' unless it is in quotes: write {fixed}"
 
 
 def explain_tag(tag: str, text: str, index: int) -> str:
@@ -69,14 +77,19 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     message = None
-    if "'\\t'" in problem:
-        message = "a tab character here; YAML indents with spaces only"
+    odd = None if text.isascii() else odd_indentation(text, line)
+    if odd is not None:
+        line, column, message = odd
+    elif "'\\t'" in problem:
+        column, message = explain_tab(line_at(text, line), column)
     elif "quoted scalar" in context and "end of stream" in problem and error.context_mark:
         opened = error.context_mark
         char = text[opened.index] if opened.index < len(text) else '"'
         line, column = opened.line, opened.column
         message = f"the quote {char} opened here is never closed; add the closing {char}"
-    elif "unknown escape character" in problem or "escape code" in problem:
+    elif "unknown escape character" in problem or "escape" in problem:
+        if "escape sequence" in problem and mark is not None:  # \U not followed by 8 digits
+            column -= mark.index - text.rfind("\\", 0, mark.index) - 1
         message = (
             "in double quotes a backslash starts an escape, and this one is not known: "
             "write \\\\ for a backslash, or use single quotes"
@@ -94,6 +107,9 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
         if flow is not None and flow.line != line:
             line, column = flow.line, flow.column
             message = f"the '{opener}' opened here is never closed; add '{closer}' at its end"
+            hidden = explain_comment_in_brackets(line_at(text, line))
+            if hidden is not None:
+                column, message = hidden
         else:
             message = (
                 "entries inside [ ] are separated by commas; put an entry that holds "
@@ -153,7 +169,10 @@ def _missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
         return mark.line, mark.column, "this line needs a colon after its key: key: value"
     word, rest = found["word"], found["rest"]
     column = len(found["lead"])
-    above = next((a for a in lines_before(text, mark.line) if a.strip()), "")
+    offset, above = next(
+        ((offset, a) for offset, a in enumerate(lines_before(text, mark.line), 1) if a.strip()),
+        (1, ""),
+    )
     block = KEY_LINE.match(above)
     if block is not None and re.fullmatch(r"[|>][+-]?", above[block.end() :].strip()):
         return (
@@ -170,9 +189,31 @@ def _missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
             column,
             (f"'{word}' needs a space after the dash to be an entry of the list: - {word[1:]}"),
         )
+    foreign = foreign_colon(found["lead"], word, rest)
+    if foreign is not None:
+        return mark.line, *foreign
     if found["equals"]:
         return mark.line, column, f"'{word}' needs a colon, not '=': {word}: {rest}"
+    if block is not None and closest(word, _KEYS) is None:
+        goes_on = _text_goes_on(above, block, mark.line - offset, line)
+        if goes_on is not None:
+            return mark.line, column, goes_on
     return mark.line, column, f"'{word}' needs a colon: {word}: {rest}".rstrip()
+
+
+def _text_goes_on(above: str, key: re.Match[str], number: int, line: str) -> str | None:
+    """The message for plain text carried from the line ``above`` (0-based ``number``)
+    onto ``line`` at no more indentation than its key, so that it reads as a key
+    with no colon."""
+    value = above[key.end() :].split(" #")[0].strip()
+    if not value or value[0] in "'\"[{|>&*!":
+        return None
+    name, column = key["key"], len(key["lead"]) + 1
+    joined = f"{key['lead'].lstrip()}{name}: {value} {line.strip()}"
+    return (
+        f"the text of '{name}' goes on past line {number + 1}: indent this line further than "
+        f"'{name}' (start it at column {column + 2}), or join it to line {number + 1}: {joined}"
+    )
 
 
 def _indented_first_line(text: str, line: int, column: int) -> tuple[int, int, str]:
@@ -208,7 +249,10 @@ def _colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
     )
     if before is not None and KEY_LINE.match(before[1]) is None:
         found = _WORD.match(before[1])
-        if found is not None and found["word"] in (*BANK_KEYS, *QUESTION_KEYS):
+        foreign = None if found is None else foreign_colon(*found.group("lead", "word", "rest"))
+        if foreign is not None:
+            return line - before[0], *foreign
+        if found is not None and found["word"] in _KEYS:
             word, rest = found["word"], found["rest"]
             return (
                 line - before[0],
