@@ -1,0 +1,235 @@
+"""A teacher's realistic slips (notes/teacher.md): text wrapped onto a second line,
+characters pasted from web pages, word processors, spreadsheets and input methods, and
+' #' or '@' inside a [ ] list. Each message is asserted as printed, and the fix it
+suggests is applied and validated again."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.format.checker import check_text
+
+HEAD = "title: T\nquestions:\n  - id: q1\n"
+TAIL = "    answer: Mars\n    explanation: E\n"
+CHOICES = "    choices: [Venus, Mars]\n"
+PROMPT = "    prompt: Which planet is red?\n"
+
+
+def messages(text: str) -> list[str]:
+    return [
+        f"{d.line}:{d.column}: {d.severity}: {d.message}"
+        for d in check_text(text, "t.yaml").diagnostics
+    ]
+
+
+# The words after which a message shows the corrected line.
+FIX_MARKERS = (
+    "join it to line 4: ",
+    "type an ordinary ':': ",
+    "delete it: ",
+    "write ",
+    "separate them with commas: ",
+    "put the entry in quotes: ",
+    "put the whole value in quotes: ",
+)
+
+
+def fixed(text: str, line: int, message: str, drop_next: bool = False) -> str:
+    """``text`` with its 1-based ``line`` replaced by the corrected line the message
+    shows, at the line's own indentation (and its '- ', when the fix leaves it out)."""
+    at, marker = max((message.rfind(marker), marker) for marker in FIX_MARKERS)
+    assert at >= 0, message
+    suggestion = message[at + len(marker) :]
+    lines = text.split("\n")
+    original = lines[line - 1]
+    indent = " " * (len(original) - len(original.lstrip(" \u00a0")))
+    dash = "- " if original.lstrip().startswith("- ") and not suggestion.startswith("- ") else ""
+    lines[line - 1] = indent + dash + suggestion
+    if drop_next:
+        del lines[line]
+    return "\n".join(lines)
+
+
+def assert_clean(text: str) -> None:
+    assert messages(text) == []
+
+
+# -- 1: a prompt wrapped onto a second line ---------------------------------------------
+
+
+def test_a_prompt_carried_onto_the_next_line_is_text_that_goes_on() -> None:
+    text = HEAD + "    prompt: Which planet\n    is red?\n" + CHOICES + TAIL
+    [message] = messages(text)
+    assert message == (
+        "5:5: error: the text of 'prompt' goes on past line 4: indent this line further than "
+        "'prompt' (start it at column 7), or join it to line 4: prompt: Which planet is red?"
+    )
+    assert_clean(fixed(text, 4, message, drop_next=True))
+    # Indented as the message says, it is valid too.
+    assert_clean(text.replace("    is red?", "      is red?"))
+
+
+def test_a_carried_line_indented_less_than_its_key_is_text_that_goes_on_too() -> None:
+    text = HEAD + "    prompt: Which planet\n  is red?\n" + CHOICES + TAIL
+    assert messages(text)[0].startswith("5:3: error: the text of 'prompt' goes on past line 4")
+
+
+@pytest.mark.parametrize(("word", "rest"), [("prompt", "Which planet?"), ("answr", "Mars")])
+def test_a_word_that_could_be_a_key_still_needs_its_colon(word: str, rest: str) -> None:
+    text = HEAD + "    hint: Red\n" + f"    {word} {rest}\n" + CHOICES + TAIL
+    assert messages(text)[0] == f"5:5: error: '{word}' needs a colon: {word}: {rest}"
+
+
+# -- 2 and 8: no-break spaces ------------------------------------------------------------
+
+
+def test_indentation_of_no_break_spaces_is_named_on_its_own_line() -> None:
+    text = HEAD + "\u00a0" * 4 + "prompt: Which planet is red?\n" + CHOICES + TAIL
+    assert messages(text) == [
+        "4:1: error: line 4 starts with no-break spaces (U+00A0), not ordinary spaces: they look "
+        "the same but YAML does not count them; retype the indentation with the space bar"
+    ]
+    assert_clean(text.replace("\u00a0", " "))
+
+
+def test_a_no_break_space_after_a_closing_quote_is_named() -> None:
+    text = HEAD + '    prompt: "Which is red?"\u00a0\n' + CHOICES + TAIL
+    [message] = messages(text)
+    assert message == (
+        "4:28: error: an invisible no-break space (U+00A0) follows the closing quote; "
+        'delete it: prompt: "Which is red?"'
+    )
+    assert_clean(fixed(text, 4, message))
+
+
+# -- 3 and 4: '@' and ' #' inside [ ] ----------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["@", "`", "%"])
+def test_a_reserved_character_in_brackets_quotes_the_entry_not_the_list(char: str) -> None:
+    text = HEAD + PROMPT + f'    choices: [{char}home, "Mars"]\n' + TAIL
+    [message] = messages(text)
+    assert message == (
+        f"5:15: error: text cannot start with '{char}' unless it is in quotes: "
+        f'write choices: ["{char}home", "Mars"]'
+    )
+    assert_clean(fixed(text, 5, message))
+
+
+def test_a_comment_inside_brackets_is_named_not_an_unclosed_bracket() -> None:
+    text = HEAD + PROMPT + "    choices: [C #, Mars]\n" + TAIL
+    [message] = messages(text)
+    assert message == (
+        "5:17: error: ' #' starts a comment, which hides the rest of the line (', Mars]'); "
+        'put the entry in quotes: choices: ["C #", Mars]'
+    )
+    assert_clean(fixed(text, 5, message))
+
+
+def test_a_comment_inside_keys_in_braces_quotes_the_value() -> None:
+    text = HEAD + "    type: match\n" + PROMPT + "    pairs:\n      - {left: C #, right: x}\n"
+    text += "      - {left: b, right: y}\n    explanation: E\n"
+    [message] = messages(text)
+    assert message == (
+        "7:18: error: ' #' starts a comment, which hides the rest of the line (', right: x}'); "
+        'put the entry in quotes: - {left: "C #", right: x}'
+    )
+    assert_clean(fixed(text, 7, message))
+
+
+# -- 5 and 29: ' #' at the end of a value; a comment after a number ----------------------
+
+
+def test_a_value_ending_in_space_hash_is_warned_about() -> None:
+    text = HEAD + PROMPT + "    choices:\n      - C #\n      - Mars\n" + TAIL
+    [message] = messages(text)
+    assert message == (
+        "6:11: warning: ' #' starts a comment, so '#' is not part of the text; to keep it, "
+        'put the whole value in quotes: "C #"'
+    )
+    assert_clean(fixed(text, 6, message))
+
+
+@pytest.mark.parametrize("value", ["4 # four", "true # yes", "-1.5 #", "4  # two spaces"])
+def test_a_comment_after_a_number_or_true_is_not_warned_about(value: str) -> None:
+    text = HEAD + "    type: text\n" + PROMPT + f"    answer: {value}\n    explanation: E\n"
+    assert messages(text) == []
+
+
+def test_an_empty_comment_after_a_key_is_not_warned_about() -> None:
+    assert messages(HEAD + PROMPT + CHOICES + TAIL + "    hint: #\n") == []
+
+
+# -- 7: tab-separated cells --------------------------------------------------------------
+
+CELLS_WARNING = (
+    "5:14: warning: tabs separate the entries here (cells pasted from a spreadsheet?), so they "
+    "are read as one; separate them with commas: choices: [Venus, Mars, Jupiter]"
+)
+
+
+@pytest.mark.parametrize("value", ["[Venus\tMars\tJupiter]", "Venus\tMars\tJupiter"])
+def test_tab_separated_cells_are_named_whatever_else_is_wrong(value: str) -> None:
+    text = HEAD + PROMPT + f"    choices: {value}\n" + TAIL
+    found = messages(text)
+    assert found[0] == CELLS_WARNING
+    assert_clean(fixed(text, 5, found[0]))
+    # With a syntax error further on, the parser stops at the tab: the same advice.
+    broken = text + '  - id: q2\n    prompt: "Big?"\u00a0\n' + CHOICES + TAIL
+    assert messages(broken)[0] == CELLS_WARNING.replace("warning", "error")
+
+
+def test_cells_that_need_quotes_are_quoted_in_the_fix() -> None:
+    text = HEAD + PROMPT + "    choices: [Venus\t@Mars, x]\n" + TAIL.replace("Mars", "x")
+    [message] = messages(text)
+    assert message.endswith('separate them with commas: choices: [Venus, "@Mars", x]')
+    assert_clean(fixed(text, 5, message))
+
+
+# -- 9: a full-width colon ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("after", [" ", ""])
+def test_a_full_width_colon_is_named_with_the_ordinary_one(after: str) -> None:
+    text = HEAD + f"    prompt\uff1a{after}Which planet is red?\n" + CHOICES + TAIL
+    [message] = messages(text)
+    assert message == (
+        "4:11: error: the colon after 'prompt' is a full-width '\uff1a' (U+FF1A); "
+        "type an ordinary ':': prompt: Which planet is red?"
+    )
+    assert_clean(fixed(text, 4, message))
+
+
+def test_a_full_width_colon_on_the_first_line() -> None:
+    text = "title\uff1a T\n" + HEAD.split("\n", 1)[1] + PROMPT + CHOICES + TAIL
+    [message] = messages(text)
+    assert message.startswith("1:6: error: the colon after 'title' is a full-width")
+    assert_clean(fixed(text, 1, message))
+
+
+# -- 10: "\U" without its eight digits ---------------------------------------------------
+
+
+def test_a_backslash_u_without_eight_digits_is_an_unknown_escape() -> None:
+    text = HEAD + '    prompt: "Where is C:\\Users\\Mars?"\n' + CHOICES + TAIL
+    assert messages(text) == [
+        "4:26: error: in double quotes a backslash starts an escape, and this one is not "
+        "known: write \\\\ for a backslash, or use single quotes"
+    ]
+    assert_clean(text.replace("\\", "\\\\"))
+
+
+# -- 28: keys written with capitals ------------------------------------------------------
+
+
+def test_questions_under_a_capitalised_key_are_checked_in_the_same_run() -> None:
+    text = "Title: T\nQuestions:\n  - ID: q1\n    Prompt: P\n    Choices: [a, b]\n    Answer: a\n"
+    assert messages(text) == [
+        "1:1: error: unknown key 'Title' at the top level (did you mean 'title'?)",
+        "2:1: error: unknown key 'Questions' at the top level (did you mean 'questions'?)",
+        "3:5: error: unknown key 'ID' (did you mean 'id'?)",
+        "3:5: warning: question 1 has no 'explanation'; players will not learn why",
+        "4:5: error: unknown key 'Prompt' (did you mean 'prompt'?)",
+        "5:5: error: unknown key 'Choices' (did you mean 'choices'?)",
+        "6:5: error: unknown key 'Answer' (did you mean 'answer'?)",
+    ]
