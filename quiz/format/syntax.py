@@ -206,7 +206,8 @@ def _text_goes_on(above: str, key: re.Match[str], number: int, line: str) -> str
     onto ``line`` at no more indentation than its key, so that it reads as a key
     with no colon."""
     value = above[key.end() :].split(" #")[0].strip()
-    if not value or value[0] in "'\"[{|>&*!":
+    # A one-word value (an id, a type) is not text that wraps.
+    if not value or value[0] in "'\"[{|>&*!" or " " not in value:
         return None
     name, column = key["key"], len(key["lead"]) + 1
     joined = f"{key['lead'].lstrip()}{name}: {value} {line.strip()}"

@@ -74,9 +74,17 @@ def test_a_carried_line_indented_less_than_its_key_is_text_that_goes_on_too() ->
     assert messages(text)[0].startswith("5:3: error: the text of 'prompt' goes on past line 4")
 
 
-@pytest.mark.parametrize(("word", "rest"), [("prompt", "Which planet?"), ("answr", "Mars")])
-def test_a_word_that_could_be_a_key_still_needs_its_colon(word: str, rest: str) -> None:
-    text = HEAD + "    hint: Red\n" + f"    {word} {rest}\n" + CHOICES + TAIL
+@pytest.mark.parametrize(
+    ("above", "word", "rest"),
+    [
+        ("hint: Red one", "prompt", "Which planet?"),
+        ("hint: Red one", "answr", "Mars"),
+        ("type: single", "Which", "planet?"),
+    ],
+)
+def test_a_word_that_could_be_a_key_still_needs_its_colon(above: str, word: str, rest: str) -> None:
+    # A key, a close misspelling of one, or words after a one-word value (not wrapped text).
+    text = HEAD + f"    {above}\n    {word} {rest}\n" + CHOICES + TAIL
     assert messages(text)[0] == f"5:5: error: '{word}' needs a colon: {word}: {rest}"
 
 
