@@ -54,17 +54,25 @@ def assert_clean(text: str) -> None:
     assert messages(text) == []
 
 
+def assert_only_message_and_its_fix(
+    text: str, message: str, line: int, drop_next: bool = False
+) -> None:
+    """``message`` is the one diagnostic of ``text``, and the corrected line it shows
+    (in place of 1-based ``line``; the next line dropped when it was joined) validates."""
+    assert messages(text) == [message]
+    assert_clean(fixed(text, line, message, drop_next))
+
+
 # -- 1: a prompt wrapped onto a second line ---------------------------------------------
 
 
 def test_a_prompt_carried_onto_the_next_line_is_text_that_goes_on() -> None:
     text = HEAD + "    prompt: Which planet\n    is red?\n" + CHOICES + TAIL
-    [message] = messages(text)
-    assert message == (
+    message = (
         "5:5: error: the text of 'prompt' goes on past line 4: indent this line further than "
         "'prompt' (start it at column 7), or join it to line 4: prompt: Which planet is red?"
     )
-    assert_clean(fixed(text, 4, message, drop_next=True))
+    assert_only_message_and_its_fix(text, message, 4, drop_next=True)
     # Indented as the message says, it is valid too.
     assert_clean(text.replace("    is red?", "      is red?"))
 
@@ -102,12 +110,11 @@ def test_indentation_of_no_break_spaces_is_named_on_its_own_line() -> None:
 
 def test_a_no_break_space_after_a_closing_quote_is_named() -> None:
     text = HEAD + '    prompt: "Which is red?"\u00a0\n' + CHOICES + TAIL
-    [message] = messages(text)
-    assert message == (
+    message = (
         "4:28: error: an invisible no-break space (U+00A0) follows the closing quote; "
         'delete it: prompt: "Which is red?"'
     )
-    assert_clean(fixed(text, 4, message))
+    assert_only_message_and_its_fix(text, message, 4)
 
 
 # -- 3 and 4: '@' and ' #' inside [ ] ----------------------------------------------------
@@ -116,33 +123,35 @@ def test_a_no_break_space_after_a_closing_quote_is_named() -> None:
 @pytest.mark.parametrize("char", ["@", "`", "%"])
 def test_a_reserved_character_in_brackets_quotes_the_entry_not_the_list(char: str) -> None:
     text = HEAD + PROMPT + f'    choices: [{char}home, "Mars"]\n' + TAIL
-    [message] = messages(text)
-    assert message == (
+    message = (
         f"5:15: error: text cannot start with '{char}' unless it is in quotes: "
         f'write choices: ["{char}home", "Mars"]'
     )
-    assert_clean(fixed(text, 5, message))
+    assert_only_message_and_its_fix(text, message, 5)
 
 
-def test_a_comment_inside_brackets_is_named_not_an_unclosed_bracket() -> None:
-    text = HEAD + PROMPT + "    choices: [C #, Mars]\n" + TAIL
-    [message] = messages(text)
-    assert message == (
-        "5:17: error: ' #' starts a comment, which hides the rest of the line (', Mars]'); "
-        'put the entry in quotes: choices: ["C #", Mars]'
-    )
-    assert_clean(fixed(text, 5, message))
+MATCH = "    type: match\n" + PROMPT + "    pairs:\n      - {left: b, right: y}\n"
 
 
-def test_a_comment_inside_keys_in_braces_quotes_the_value() -> None:
-    text = HEAD + "    type: match\n" + PROMPT + "    pairs:\n      - {left: C #, right: x}\n"
-    text += "      - {left: b, right: y}\n    explanation: E\n"
-    [message] = messages(text)
-    assert message == (
-        "7:18: error: ' #' starts a comment, which hides the rest of the line (', right: x}'); "
-        'put the entry in quotes: - {left: "C #", right: x}'
-    )
-    assert_clean(fixed(text, 7, message))
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            HEAD + PROMPT + "    choices: [C #, Mars]\n" + TAIL,
+            "5:17: error: ' #' starts a comment, which hides the rest of the line (', Mars]'); "
+            'put the entry in quotes: choices: ["C #", Mars]',
+        ),
+        (
+            HEAD + MATCH + "      - {left: C #, right: x}\n    explanation: E\n",
+            "8:18: error: ' #' starts a comment, which hides the rest of the line (', right: x}'); "
+            'put the entry in quotes: - {left: "C #", right: x}',
+        ),
+    ],
+)
+def test_a_comment_inside_brackets_is_named_not_an_unclosed_bracket(
+    text: str, message: str
+) -> None:
+    assert_only_message_and_its_fix(text, message, int(message.split(":")[0]))
 
 
 # -- 5 and 29: ' #' at the end of a value; a comment after a number ----------------------
@@ -150,12 +159,11 @@ def test_a_comment_inside_keys_in_braces_quotes_the_value() -> None:
 
 def test_a_value_ending_in_space_hash_is_warned_about() -> None:
     text = HEAD + PROMPT + "    choices:\n      - C #\n      - Mars\n" + TAIL
-    [message] = messages(text)
-    assert message == (
+    message = (
         "6:11: warning: ' #' starts a comment, so '#' is not part of the text; to keep it, "
         'put the whole value in quotes: "C #"'
     )
-    assert_clean(fixed(text, 6, message))
+    assert_only_message_and_its_fix(text, message, 6)
 
 
 @pytest.mark.parametrize("value", ["4 # four", "true # yes", "-1.5 #", "4  # two spaces"])
@@ -200,12 +208,11 @@ def test_cells_that_need_quotes_are_quoted_in_the_fix() -> None:
 @pytest.mark.parametrize("after", [" ", ""])
 def test_a_full_width_colon_is_named_with_the_ordinary_one(after: str) -> None:
     text = HEAD + f"    prompt\uff1a{after}Which planet is red?\n" + CHOICES + TAIL
-    [message] = messages(text)
-    assert message == (
+    message = (
         "4:11: error: the colon after 'prompt' is a full-width '\uff1a' (U+FF1A); "
         "type an ordinary ':': prompt: Which planet is red?"
     )
-    assert_clean(fixed(text, 4, message))
+    assert_only_message_and_its_fix(text, message, 4)
 
 
 def test_a_full_width_colon_on_the_first_line() -> None:
