@@ -16,6 +16,7 @@ from quiz.format.yaml_lines import (
     KEY_LINE,
     key_at,
     line_at,
+    lines_after,
     lines_before,
     previous_key,
     with_value_quoted,
@@ -65,25 +66,36 @@ def missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
     if found["equals"]:
         return mark.line, column, f"'{word}' needs a colon, not '=': {word}: {rest}"
     if block is not None and closest(word, _KEYS) is None:
-        goes_on = _text_goes_on(above, block, mark.line - offset, line)
+        goes_on = _text_goes_on(above, block, mark.line - offset, text)
         if goes_on is not None:
             return mark.line, column, goes_on
     return mark.line, column, f"'{word}' needs a colon: {word}: {rest}".rstrip()
 
 
-def _text_goes_on(above: str, key: re.Match[str], number: int, line: str) -> str | None:
+def _text_goes_on(above: str, key: re.Match[str], number: int, text: str) -> str | None:
     """The message for plain text carried from the line ``above`` (0-based ``number``)
-    onto ``line`` at no more indentation than its key, so that it reads as a key
-    with no colon."""
+    onto the lines after it at no more indentation than its key, so that the first of
+    them reads as a key with no colon; the joined line takes in every carried line."""
     value = above[key.end() :].split(" #")[0].strip()
     # A one-word value (an id, a type) is not text that wraps.
     if not value or value[0] in "'\"[{|>&*!" or " " not in value:
         return None
+    carried: list[str] = []
+    for line in lines_after(text, number + 1):
+        bare = line.strip()
+        if not bare or bare.startswith(("#", "-")) or (carried and KEY_LINE.match(line)):
+            break
+        carried.append(bare.split(" #")[0].strip())
     name, column = key["key"], len(key["lead"]) + 1
-    joined = f"{key['lead'].lstrip()}{name}: {value} {line.strip()}"
+    joined = f"{key['lead'].lstrip()}{name}: {' '.join([value, *carried])}"
+    lines = (
+        "this line" if len(carried) == 1 else f"lines {number + 2} to {number + len(carried) + 1}"
+    )
+    them = "it" if len(carried) == 1 else "them"
     return (
-        f"the text of '{name}' goes on past line {number + 1}: indent this line further than "
-        f"'{name}' (start it at column {column + 2}), or join it to line {number + 1}: {joined}"
+        f"the text of '{name}' goes on past line {number + 1}: indent {lines} further than "
+        f"'{name}' (start {them} at column {column + 2}), or join {them} to line {number + 1}: "
+        f"{joined}"
     )
 
 

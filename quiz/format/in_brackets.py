@@ -52,9 +52,12 @@ def open_bracket(line: str, column: int) -> int:
 
 def comment_in_brackets(line: str) -> int:
     """The 0-based column of a '#' that starts a comment (after a space) while a '['
-    or '{' of ``line`` is still open, or -1."""
+    or '{' of ``line`` is still open and hides its closing bracket, or -1."""
     open_at, comment = _scan(line, len(line))
-    return comment if comment >= 0 and open_at else -1
+    if comment < 0 or not open_at:
+        return -1
+    closer = "]" if line[open_at[-1]] == "[" else "}"
+    return comment if closer in line[comment:] else -1
 
 
 def entry_span(line: str, column: int) -> tuple[int, int]:

@@ -117,6 +117,10 @@ def tab_advice(line: str, tab: int) -> tuple[int, str] | None:
         fixed = with_entry_replaced(line, tab, _cells(line[start:end]))
         return bracket, _tab_message(fixed)
     found = KEY_LINE.match(line)
+    entry = re.match(r"[ ]*- ", line)
+    if found is None and entry is not None:  # an entry of a list written with '- '
+        dashes = ", then ".join(f"- {cell}" for cell in _cell_list(line[entry.end() :]))
+        return entry.end(), _tab_message(dashes, "give each its own line")
     if found is None or found["key"] not in _LIST_KEYS:
         return None
     fixed = f"{found['lead'].lstrip()}{found['key']}: [{_cells(line[found.end() :])}]"
@@ -135,17 +139,22 @@ def explain_tab(line: str, column: int) -> tuple[int, str]:
     return column, "a tab character inside the text here; replace it with a space"
 
 
-def _tab_message(fixed: str) -> str:
+def _tab_message(fixed: str, how: str = "separate them with commas") -> str:
     return (
         "tabs separate the entries here (cells pasted from a spreadsheet?), so they are "
-        f"read as one; separate them with commas: {fixed}"
+        f"read as one; {how}: {fixed}"
     )
+
+
+def _cell_list(value: str) -> list[str]:
+    """Tab-separated cells, each as a list entry (quoted where it needs it)."""
+    cells = [cell.strip(" ") for cell in value.split(" #")[0].split("\t")]
+    return [_entry(cell) for cell in cells if cell]
 
 
 def _cells(value: str) -> str:
     """Tab-separated cells as entries in brackets, comma-separated."""
-    cells = [cell.strip(" ") for cell in value.split(" #")[0].split("\t")]
-    return ", ".join(_entry(cell) for cell in cells if cell)
+    return ", ".join(_cell_list(value))
 
 
 def _entry(cell: str) -> str:

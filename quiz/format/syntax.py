@@ -27,6 +27,11 @@ from quiz.format.yaml_lines import (
     with_value_quoted,
 )
 
+_UNKNOWN_ESCAPE = (
+    "in double quotes a backslash starts an escape, and this one is not known: "
+    "write \\\\ for a backslash, or use single quotes"
+)
+
 
 def quoted_advice(text: str, index: int, char: str) -> str:
     """A value that starts with a character YAML reserves (``*``, ``&``, ``@`` ...):
@@ -76,13 +81,12 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
         char = text[opened.index] if opened.index < len(text) else '"'
         line, column = opened.line, opened.column
         message = f"the quote {char} opened here is never closed; add the closing {char}"
-    elif "unknown escape character" in problem or "escape" in problem:
-        if "escape sequence" in problem and mark is not None:  # \U not followed by 8 digits
-            column -= mark.index - text.rfind("\\", 0, mark.index) - 1
-        message = (
-            "in double quotes a backslash starts an escape, and this one is not known: "
-            "write \\\\ for a backslash, or use single quotes"
-        )
+    elif "unknown escape character" in problem or "escape code" in problem:
+        message = _UNKNOWN_ESCAPE
+    elif "escape sequence" in problem and "double-quoted" in context and mark is not None:
+        # "\U" not followed by 8 hex digits: pointed at the U, as an unknown escape is.
+        column -= mark.index - text.rfind("\\", 0, mark.index) - 1
+        message = _UNKNOWN_ESCAPE
     elif "could not find expected ':'" in problem and error.context_mark:
         line, column, message = missing_colon(text, error.context_mark)
     elif "block end" in problem:

@@ -25,6 +25,7 @@ def messages(text: str) -> list[str]:
 # The words after which a message shows the corrected line.
 FIX_MARKERS = (
     "join it to line 4: ",
+    "join them to line 8: ",
     "type an ordinary ':': ",
     "delete it: ",
     "write ",
@@ -75,6 +76,23 @@ def test_a_prompt_carried_onto_the_next_line_is_text_that_goes_on() -> None:
     assert_only_message_and_its_fix(text, message, 4, drop_next=True)
     # Indented as the message says, it is valid too.
     assert_clean(text.replace("    is red?", "      is red?"))
+
+
+def test_every_line_carried_is_joined() -> None:
+    text = (
+        HEAD
+        + PROMPT
+        + CHOICES
+        + TAIL
+        + "    hint: Think of the\n    fourth planet\n    from the Sun\n"
+    )
+    message = (
+        "9:5: error: the text of 'hint' goes on past line 8: indent lines 9 to 10 further than "
+        "'hint' (start them at column 7), or join them to line 8: hint: Think of the fourth "
+        "planet from the Sun"
+    )
+    assert messages(text) == [message]
+    assert_clean(fixed(text, 8, message).rsplit("\n", 3)[0] + "\n")
 
 
 def test_a_carried_line_indented_less_than_its_key_is_text_that_goes_on_too() -> None:
@@ -154,6 +172,13 @@ def test_a_comment_inside_brackets_is_named_not_an_unclosed_bracket(
     assert_only_message_and_its_fix(text, message, int(message.split(":")[0]))
 
 
+def test_a_comment_that_hides_no_bracket_leaves_the_bracket_unclosed() -> None:
+    text = HEAD + PROMPT + '    choices: ["C #", Mars #x\n' + TAIL
+    assert messages(text) == [
+        "5:14: error: the '[' opened here is never closed; add ']' at its end"
+    ]
+
+
 # -- 5 and 29: ' #' at the end of a value; a comment after a number ----------------------
 
 
@@ -193,6 +218,15 @@ def test_tab_separated_cells_are_named_whatever_else_is_wrong(value: str) -> Non
     # With a syntax error further on, the parser stops at the tab: the same advice.
     broken = text + '  - id: q2\n    prompt: "Big?"\u00a0\n' + CHOICES + TAIL
     assert messages(broken)[0] == CELLS_WARNING.replace("warning", "error")
+
+
+def test_tab_separated_cells_in_a_dash_entry_get_a_line_each() -> None:
+    text = HEAD + PROMPT + "    choices:\n      - Venus\tJupiter\n      - Mars\n" + TAIL
+    assert messages(text) == [
+        "6:9: warning: tabs separate the entries here (cells pasted from a spreadsheet?), so "
+        "they are read as one; give each its own line: - Venus, then - Jupiter"
+    ]
+    assert_clean(text.replace("- Venus\tJupiter", "- Venus\n      - Jupiter"))
 
 
 def test_cells_that_need_quotes_are_quoted_in_the_fix() -> None:
