@@ -17,14 +17,20 @@ from quiz.format.in_brackets import entry_span, open_bracket, with_entry_replace
 from quiz.format.yaml_lines import KEY_LINE, quote
 
 # Characters that look like a space but are not one to YAML.
-_SPACE_LIKE = "\u00a0\u2000-\u200b\u202f\u205f\u3000"
+SPACE_LIKE = frozenset("\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200C))))
+_SPACE_LIKE = "".join(sorted(SPACE_LIKE))
 _NAMES = {
     "\u00a0": "no-break space",
     "\u202f": "narrow no-break space",
     "\u200b": "zero-width space",
     "\u3000": "full-width space",
 }
-_ODD_INDENT = re.compile(f"^[ ]*([{_SPACE_LIKE}])[ {_SPACE_LIKE}]*(?P<rest>.*)$", re.MULTILINE)
+_ANY_SPACE_LIKE = re.compile(f"[{_SPACE_LIKE}]")
+# A line indented with them, or with one after its '-': the lead, the first of them, the rest.
+_ODD_INDENT = re.compile(
+    f"^(?P<lead>[ ]*(?:-[ ]+)*-?[ ]*)(?P<odd>[{_SPACE_LIKE}])[ {_SPACE_LIKE}]*(?P<rest>.*)$",
+    re.MULTILINE,
+)
 _COLONS = {"\uff1a": "full-width", "\ufe55": "small"}
 # The keys whose value is a list: tab-separated cells there were meant as its entries.
 _LIST_KEYS = ("choices", "items", "tags", "extra")
@@ -39,6 +45,11 @@ def name(char: str, plural: bool = False) -> str:
     return f"{known}{'s' if plural else ''} (U+{ord(char):04X})"
 
 
+def may_hold_space_likes(text: str) -> bool:
+    """Whether ``text`` holds any character that only looks like a space: one search."""
+    return not text.isascii() and _ANY_SPACE_LIKE.search(text) is not None
+
+
 def odd_indentation(text: str, last_line: int) -> tuple[int, int, str] | None:
     """The first line up to 0-based ``last_line`` that is indented with characters
     that only look like spaces (a no-break space ...), as a 0-based line, column and
@@ -50,21 +61,39 @@ def odd_indentation(text: str, last_line: int) -> tuple[int, int, str] | None:
             end = len(text)
             break
     for found in _ODD_INDENT.finditer(text, 0, end):
-        rest = found["rest"]
-        if not (KEY_LINE.match(rest) or rest.startswith("- ")):
-            continue
-        line = text.count("\n", 0, found.start())
-        column = found.start(1) - found.start()
-        return (
-            line,
-            column,
-            (
-                f"line {line + 1} starts with {name(found[1], True)}, not ordinary spaces: they "
-                "look the same but YAML does not count them; retype the indentation with the "
-                "space bar"
-            ),
-        )
+        line = text.count("\n", 0, found.start()) if _is_indentation(found) else -1
+        if line >= 0:
+            return line, found.start("odd") - found.start(), _odd_message(found, line)
     return None
+
+
+def odd_line_start(line: str, number: int) -> tuple[int, str] | None:
+    """The 0-based column and message when ``line`` (0-based ``number``) is indented
+    with characters that only look like spaces; ``None`` when it is not."""
+    found = _ODD_INDENT.match(line)
+    if found is None or not _is_indentation(found):
+        return None
+    return found.start("odd"), _odd_message(found, number)
+
+
+def _is_indentation(found: re.Match[str]) -> bool:
+    """Whether the space-like characters matched stand where spaces belong: after a
+    '-', or before a key or a '- '."""
+    rest = found["rest"]
+    return found["lead"].endswith("-") or bool(KEY_LINE.match(rest) or rest.startswith("- "))
+
+
+def _odd_message(found: re.Match[str], line: int) -> str:
+    if found["lead"].endswith("-"):
+        return (
+            f"the space after the '-' on line {line + 1} is a {name(found['odd'])}, not an "
+            "ordinary space: it looks the same but YAML does not count it; retype it with "
+            "the space bar"
+        )
+    return (
+        f"line {line + 1} is indented with {name(found['odd'], True)}, not ordinary spaces: "
+        "they look the same but YAML does not count them; retype them with the space bar"
+    )
 
 
 def foreign_colon(lead: str, word: str, rest: str) -> tuple[int, str] | None:

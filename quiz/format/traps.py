@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.format.pasted import may_hold_space_likes
 from quiz.format.yaml_lines import quote
 
 _CURLY_OPEN = "“”‘’„"
@@ -20,10 +21,15 @@ _NOT_TEXT = re.compile(
 
 def may_hold_traps(text: str) -> bool:
     """Whether any value of ``text`` could hold a trap that :func:`trap_after_value`
-    warns about (a ' #' or a curly quote), or a tab that :mod:`quiz.format.pasted`
-    warns about: one look at the whole text, so that a file without them pays nothing
-    per value."""
-    return " #" in text or "\t" in text or any(mark in text for mark in _CURLY_OPEN)
+    warns about (a ' #' or a curly quote), or a tab or a no-break space that
+    :mod:`quiz.format.pasted` explains: one look at the whole text, so that a file
+    without them pays nothing per value."""
+    return (
+        " #" in text
+        or "\t" in text
+        or any(mark in text for mark in _CURLY_OPEN)
+        or may_hold_space_likes(text)
+    )
 
 
 def trap_after_value(text: str, start: int, end: int, value: str) -> tuple[str, bool] | None:

@@ -117,11 +117,31 @@ def test_a_word_that_could_be_a_key_still_needs_its_colon(above: str, word: str,
 # -- 2 and 8: no-break spaces ------------------------------------------------------------
 
 
+NO_BREAK_INDENT = (
+    "line {0} is indented with no-break spaces (U+00A0), not ordinary spaces: they look "
+    "the same but YAML does not count them; retype them with the space bar"
+)
+
+
 def test_indentation_of_no_break_spaces_is_named_on_its_own_line() -> None:
     text = HEAD + "\u00a0" * 4 + "prompt: Which planet is red?\n" + CHOICES + TAIL
+    assert messages(text) == ["4:1: error: " + NO_BREAK_INDENT.format(4)]
+    assert_clean(text.replace("\u00a0", " "))
+
+
+def test_a_last_key_indented_with_no_break_spaces_is_named_too() -> None:
+    # The file is valid YAML: the key is read as '\xa0\xa0\xa0\xa0explanation', at the top level.
+    text = HEAD + PROMPT + CHOICES + TAIL.replace("    explanation", "\u00a0" * 4 + "explanation")
+    assert messages(text)[1] == "7:1: warning: " + NO_BREAK_INDENT.format(7)
+    assert_clean(text.replace("\u00a0", " "))
+
+
+def test_a_no_break_space_after_a_dash_is_named() -> None:
+    text = HEAD.replace("  - id", "  -\u00a0id") + PROMPT + CHOICES + TAIL
     assert messages(text) == [
-        "4:1: error: line 4 starts with no-break spaces (U+00A0), not ordinary spaces: they look "
-        "the same but YAML does not count them; retype the indentation with the space bar"
+        "3:4: error: the space after the '-' on line 3 is a no-break space (U+00A0), not an "
+        "ordinary space: it looks the same but YAML does not count it; retype it with the "
+        "space bar"
     ]
     assert_clean(text.replace("\u00a0", " "))
 
