@@ -77,10 +77,10 @@ def odd_line_start(line: str, number: int) -> tuple[int, str] | None:
 
 
 def _is_indentation(found: re.Match[str]) -> bool:
-    """Whether the space-like characters matched stand where spaces belong: after a
-    '-', or before a key or a '- '."""
+    """Whether the space-like characters matched stand where spaces belong: before a
+    key or a '- ' (text after them may hold them on purpose)."""
     rest = found["rest"]
-    return found["lead"].endswith("-") or bool(KEY_LINE.match(rest) or rest.startswith("- "))
+    return bool(KEY_LINE.match(rest) or rest.startswith("- "))
 
 
 def _odd_message(found: re.Match[str], line: int) -> str:
