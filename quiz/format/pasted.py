@@ -28,7 +28,7 @@ _NAMES = {
 _ANY_SPACE_LIKE = re.compile(f"[{_SPACE_LIKE}]")
 # A line indented with them, or with one after its '-': the lead, the first of them, the rest.
 _ODD_INDENT = re.compile(
-    f"^(?P<lead>[ ]*(?:-[ ]+)*-?[ ]*)(?P<odd>[{_SPACE_LIKE}])[ {_SPACE_LIKE}]*(?P<rest>.*)$",
+    f"^(?P<lead>(?:[ ]*-)*[ ]*)(?P<odd>[{_SPACE_LIKE}])[ {_SPACE_LIKE}]*(?P<rest>.*)$",
     re.MULTILINE,
 )
 _COLONS = {"\uff1a": "full-width", "\ufe55": "small"}
