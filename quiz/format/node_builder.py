@@ -15,7 +15,7 @@ import yaml
 
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence
-from quiz.format.pasted import SPACE_LIKE, odd_line_start, tab_advice
+from quiz.format.pasted import SPACE_LIKE, pasted_advice
 from quiz.format.syntax import explain_tag, quoted_advice
 from quiz.format.text import YAML_ONLY_BREAKS, LineIndex
 from quiz.format.traps import may_hold_traps, trap_after_value
@@ -203,18 +203,8 @@ class NodeBuilder:
             self.notes.append(Diagnostic(self.path, *at, message, "warning"))
 
     def look_for_pasted(self, event: yaml.ScalarEvent, node: Scalar) -> None:
-        """Note a value whose words are separated by tabs (cells pasted from a
-        spreadsheet, meant as entries of a list), or a key indented with no-break
-        spaces, which YAML reads as part of the key."""
-        start = _index(event.start_mark)
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", start)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].rstrip("\r")
-        tab = line.find("\t", start - line_start)
-        if node.value[:1] in SPACE_LIKE:
-            advice = odd_line_start(line, node.line - 1)
-        else:
-            advice = tab_advice(line, tab) if tab >= 0 else None
+        """Note tabs between a value's words, or a key indented with no-break spaces."""
+        advice = pasted_advice(self.text, _index(event.start_mark), node.value, node.line - 1)
         if advice is not None and self.notes is not None:
             column, message = advice
             self.notes.append(Diagnostic(self.path, node.line, column + 1, message, "warning"))

@@ -67,13 +67,21 @@ def odd_indentation(text: str, last_line: int) -> tuple[int, int, str] | None:
     return None
 
 
-def odd_line_start(line: str, number: int) -> tuple[int, str] | None:
-    """The 0-based column and message when ``line`` (0-based ``number``) is indented
-    with characters that only look like spaces; ``None`` when it is not."""
-    found = _ODD_INDENT.match(line)
-    if found is None or not _is_indentation(found):
-        return None
-    return found.start("odd"), _odd_message(found, number)
+def pasted_advice(text: str, start: int, value: str, number: int) -> tuple[int, str] | None:
+    """A warning about a value YAML accepts, starting at offset ``start`` of ``text``
+    on 0-based line ``number``: tabs between its words (cells pasted from a
+    spreadsheet, meant as entries of a list), or a key indented with no-break spaces
+    (which YAML reads as part of the key). The 0-based column and the message."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
+    if value[:1] in SPACE_LIKE:
+        found = _ODD_INDENT.match(line)
+        if found is None or not _is_indentation(found):
+            return None
+        return found.start("odd"), _odd_message(found, number)
+    tab = line.find("\t", start - line_start)
+    return tab_advice(line, tab) if tab >= 0 else None
 
 
 def _is_indentation(found: re.Match[str]) -> bool:
