@@ -5,10 +5,14 @@ the entry added no error.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from quiz.format.advice import id_message, suggested_id
 from quiz.format.answers import NO_ANSWER, Answer, AnswerChecker
 from quiz.format.nodes import Mapping, Node, kind_name
 from quiz.format.rules import (
     ID_PATTERN,
+    QUESTION_KEY_ADVICE,
     QUESTION_KEYS,
     TYPE_KEYS,
 )
@@ -21,6 +25,21 @@ TYPE_NAMES = tuple(TYPES)
 DIFFICULTY_NAMES = tuple(DIFFICULTIES)
 
 
+@dataclass(slots=True)
+class Seen:
+    """What the questions read so far hold that a later one must not repeat, keyed as
+    it is compared (so each question looks up, never scans, the earlier ones)."""
+
+    ids: dict[str, int] = field(default_factory=dict)  # id -> its line
+    folded_ids: dict[str, str] = field(default_factory=dict)  # id in lower case -> id
+    prompts: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+
+def _prompt_key(prompt: str, passage: str | None) -> tuple[str, str]:
+    """A prompt (and its passage) as a player reads it: case and spacing folded."""
+    return " ".join(prompt.casefold().split()), " ".join((passage or "").casefold().split())
+
+
 class QuestionChecker:
     """Checks one entry of 'questions'."""
 
@@ -30,10 +49,11 @@ class QuestionChecker:
         node: Node,
         number: int,
         bank_tags: tuple[str, ...],
-        ids: dict[str, int],
+        seen: Seen,
     ) -> None:
         self.c = checker
-        self.ids = ids
+        self.seen = seen
+        self.number = number
         self.node = node
         self.bank_tags = bank_tags
         self.label = f"question {number}"
@@ -49,7 +69,7 @@ class QuestionChecker:
             )
             return None
         before = c.error_count
-        values = c.fields(node, QUESTION_KEYS, "", restart="id")
+        values = c.fields(node, QUESTION_KEYS, "", restart="id", advice=QUESTION_KEY_ADVICE)
         qid = self.identifier(values.get("id"))
         if qid is not None:
             self.label = f"question '{qid}'"
@@ -67,6 +87,8 @@ class QuestionChecker:
         passage = c.text(values.get("passage"), "passage")
         tags = c.text_list(values.get("tags"), "tags") or []
         answer = self.typed_answer(type_name, values)
+        if prompt is not None and qid is not None:
+            self.same_prompt(values["prompt"], prompt, passage)
         if c.error_count > before or qid is None or prompt is None or type_name is None:
             return None
         return Question(
@@ -122,15 +144,36 @@ class QuestionChecker:
         value = self.c.text(node, "id", required=True)
         if value is None:
             return None
+        seen = self.seen
         if not ID_PATTERN.fullmatch(value):
-            self.c.error(node, f"id '{value}' may hold only letters, digits, '-' and '_'")
+            suggestion = suggested_id(value, self.number, seen.ids)
+            self.c.error(node, id_message(value, suggestion))
             return None
-        if value in self.ids:
-            first = self.ids[value]
+        if value in seen.ids:
+            first = seen.ids[value]
             self.c.error(node, f"duplicate id '{value}' (first used at line {first})")
             return None
-        self.ids[value] = node.line
+        seen.ids[value] = node.line
+        other = seen.folded_ids.setdefault(value.casefold(), value)
+        if other != value:
+            self.c.warn(
+                node,
+                f"id '{value}' differs from id '{other}' (line {seen.ids[other]}) only in case: "
+                "stats and review keep the two apart, though they look the same; rename one",
+            )
         return value
+
+    def same_prompt(self, node: Node, prompt: str, passage: str | None) -> None:
+        """A warning when an earlier question has the same prompt (and passage)."""
+        key = _prompt_key(prompt, passage)
+        first = self.seen.prompts.setdefault(key, (self.label, node.line))
+        if first[1] != node.line or first[0] != self.label:
+            label, line = first
+            self.c.warn(
+                node,
+                f"{self.label} has the same prompt as {label} on line {line}; "
+                "change one of them, or players are asked the same thing twice",
+            )
 
     def misplaced(self, key: str, qtype: QuestionType, node: Node) -> None:
         if key == "answer" and qtype is QuestionType.MATCH:

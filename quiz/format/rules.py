@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from quiz.errors import Diagnostic
-from quiz.model import QuestionType
+from quiz.game.scoring import BASE_POINTS
+from quiz.model import Difficulty, QuestionType
 
 BANK_SUFFIXES = (".yaml", ".yml")
 BANK_KEYS = ("title", "description", "briefing", "tags", "questions")
@@ -31,6 +32,23 @@ QUESTION_KEYS = (
     "extra",
     "passage",
 )
+_POINTS = ", ".join(f"{level} {points}" for level, points in BASE_POINTS.items())
+# Keys people expect in a question that the format does not have, and what to do instead.
+QUESTION_KEY_ADVICE = {
+    "points": (
+        f"points come from the difficulty ({_POINTS}): "
+        f"for {BASE_POINTS[Difficulty.HARD]}, write difficulty: hard"
+    ),
+    "time": "a time limit is set when playing, for every question: quiz play --timed 30",
+    "image": "images are not supported; a question is text only",
+}
+QUESTION_KEY_ADVICE |= {
+    "score": QUESTION_KEY_ADVICE["points"],
+    "timer": QUESTION_KEY_ADVICE["time"],
+    "time_limit": QUESTION_KEY_ADVICE["time"],
+    "images": QUESTION_KEY_ADVICE["image"],
+    "picture": QUESTION_KEY_ADVICE["image"],
+}
 # Keys that belong to some question types only.
 TYPE_KEYS: dict[str, frozenset[QuestionType]] = {
     "choices": frozenset({QuestionType.SINGLE, QuestionType.MULTI}),

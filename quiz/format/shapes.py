@@ -110,9 +110,15 @@ class Checker:
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message, "warning"))
 
     def fields(
-        self, node: Mapping, known: tuple[str, ...], where: str, restart: str | None = None
+        self,
+        node: Mapping,
+        known: tuple[str, ...],
+        where: str,
+        restart: str | None = None,
+        advice: dict[str, str] | None = None,
     ) -> dict[str, Node]:
-        """The mapping's values by key, reporting duplicate, unknown and non-text keys.
+        """The mapping's values by key, reporting duplicate, unknown and non-text keys
+        (an unknown key in ``advice`` with the advice given there).
 
         A second ``restart`` key (a question's 'id') most likely begins a new entry
         whose ``- `` was forgotten: one error says so, and the keys after it are not
@@ -146,6 +152,9 @@ class Checker:
                 self.error(key, f"duplicate key '{name}' (first at line {first})")
                 continue
             key_nodes[name] = key
+            if name not in known and advice and name.casefold() in advice:
+                self.error(key, f"unknown key '{name}'{where}: {advice[name.casefold()]}")
+                continue
             if name not in known:
                 close = closest(name, known)
                 hint = (

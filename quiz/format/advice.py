@@ -1,0 +1,170 @@
+"""Advice for the slips teachers make in the values of a question, each with the value
+or line to write instead: a choice split at its comma, choices lettered by hand, an
+answer given as a letter, an id outside a-z, A-Z, digits, '-' and '_', numbers
+written with commas, spaces or a percent sign, and entries that repeat one another.
+
+The question checkers (:mod:`quiz.format.answers`, :mod:`quiz.format.questions`,
+:mod:`quiz.format.shapes`) decide when a rule is broken; this module only words it.
+Every value it suggests is written so that it reads back as itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from quiz.format.yaml_lines import quote
+from quiz.importers.common import slugify
+from quiz.model import format_number
+
+# Text that YAML reads back as itself without quotes, in a list or after a key.
+_PLAIN = re.compile(r"\w[\w .'?!()/+-]*(?<! )")
+_NULLS = frozenset({"null", "Null", "NULL"})
+
+
+def written(value: str) -> str:
+    """``value`` as it can be written in a question file: plain when that is safe
+    (in ``[ ]`` too), else in quotes."""
+    if _PLAIN.fullmatch(value) and value not in _NULLS:
+        return value
+    return quote(value)
+
+
+def flow_list(values: list[str]) -> str:
+    """``values`` as a list in brackets: ``[a, "b, c"]``."""
+    return "[" + ", ".join(written(value) for value in values) + "]"
+
+
+def listed_quoted(values: list[str]) -> str:
+    """``'a', 'b' and 'c'``."""
+    quoted = [f"'{value}'" for value in values]
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+
+
+def comma_split(answer: str, choices: list[str]) -> tuple[int, int] | None:
+    """The run of two or more neighbouring choices ``choices[start:end]`` that are
+    ``answer`` split at its commas (a ``[ ]`` list splits there), if any."""
+    parts = [part.strip() for part in answer.split(",")]
+    if len(parts) < 2:
+        return None
+    for start, choice in enumerate(choices):
+        if choice == parts[0] and choices[start : start + len(parts)] == parts:
+            return start, start + len(parts)
+    return None
+
+
+def split_message(answer: str, choices: list[str], run: tuple[int, int], one_line: bool) -> str:
+    """Why ``answer`` is not a choice: it was split into ``choices[run]``."""
+    start, end = run
+    parts = listed_quoted(choices[start:end])
+    head = f"the choices {parts} look like one choice split at its comma (the answer is '{answer}')"
+    if not one_line:
+        return f"{head}; put it in quotes: {quote(answer)}"
+    fixed = [written(c) for c in choices[:start]] + [quote(answer)]
+    fixed += [written(c) for c in choices[end:]]
+    return f"{head}; put it in quotes: choices: [{', '.join(fixed)}]"
+
+
+# A choice lettered or numbered by hand: "A) Venus", "b. Mars", "3) Jupiter".
+_LABEL = re.compile(r"([A-Za-z]|[0-9]{1,2})[).][ \t]+(?=\S)")
+
+
+def unlettered(choices: list[str]) -> list[str] | None:
+    """The choices without their labels when each starts with its own letter or number
+    in turn (``A) B) C)``, ``a. b.``, ``1) 2)``), else ``None``."""
+    if len(choices) < 2:
+        return None
+    bare: list[str] = []
+    for number, choice in enumerate(choices, start=1):
+        found = _LABEL.match(choice)
+        if found is None or found[1].upper() not in (chr(64 + number), str(number)):
+            return None
+        bare.append(choice[found.end() :])
+    return bare
+
+
+def lettered_message(choices: list[str], bare: list[str], one_line: bool) -> str:
+    """The warning for choices lettered by hand."""
+    labels = " ".join(choice[: len(choice) - len(b)].strip() for choice, b in zip(choices, bare))
+    head = f"the choices start with {labels}: the game numbers choices itself; leave those out"
+    return f"{head}: choices: {flow_list(bare)}" if one_line else head
+
+
+_LETTER = re.compile(r"([A-Za-z])[).]?")
+
+
+def letter_index(value: str, count: int) -> int | None:
+    """The 0-based choice that ``value`` names when it is a letter (``B``, ``b)``)."""
+    found = _LETTER.fullmatch(value)
+    if found is None:
+        return None
+    index = ord(found[1].upper()) - ord("A")
+    return index if index < count else None
+
+
+def id_message(value: str, suggestion: str) -> str:
+    """The error of an id with characters other than a-z, A-Z, digits, '-' and '_'."""
+    bad = next(c for c in value if not (c.isascii() and (c.isalnum() or c in "-_")))
+    if bad.isspace():
+        why = "no spaces"
+    elif bad.isalnum():
+        why = "no accents or other alphabets"
+    else:
+        why = f"not {bad!r}"
+    return (
+        f"id '{value}' may hold only the letters a-z and A-Z, digits, '-' and '_' ({why}): "
+        f"write id: {suggestion}"
+    )
+
+
+def suggested_id(value: str, number: int, taken: dict[str, int]) -> str:
+    """An id for question ``number`` like ``value`` but valid and not in ``taken``."""
+    slug = slugify(value)
+    base = slug if any(c.isalpha() for c in slug) else f"q{number}"
+    candidate, count = base, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{base}-{count}"
+    return candidate
+
+
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
+_SPACED = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)[ ]*%")
+_NUMERAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# The example of a tolerance in percent when the answer is not known.
+_EXAMPLE_ANSWER = 200.0
+
+
+def not_a_number(text: str, what: str, answer: float | None = None) -> str:
+    """Why ``text`` (the value of ``what``) is not a number, with the fix when the
+    slip is known: a comma, spaces between digits, a percent sign, too many digits."""
+    if _THOUSANDS.fullmatch(text):
+        digits = text.replace(",", "")
+        if text.count(",") > 1:
+            return f"'{what}' must be a number, not '{text}': write {what}: {digits} without commas"
+        dotted = text.replace(",", ".")
+        return (
+            f"'{what}' must be a number, not '{text}': write {what}: {digits} without the comma, "
+            f"or {what}: {dotted} if the comma is a decimal point"
+        )
+    if _DECIMAL_COMMA.fullmatch(text):
+        return f"'{what}' must be a number, not '{text}': use a dot for decimals: {what}: " + (
+            text.replace(",", ".")
+        )
+    if _SPACED.fullmatch(text):
+        digits = re.sub(r"\s", "", text)
+        return f"'{what}' must be a number, not '{text}': write {what}: {digits} without the spaces"
+    percent = _PERCENT.fullmatch(text)
+    if percent and what == "tolerance":
+        share = float(percent[1])
+        of = abs(answer) if answer is not None else _EXAMPLE_ANSWER
+        value = format_number(float(f"{of * share / 100:.6g}"))
+        return (
+            "'tolerance' is in the answer's own units, not a percentage: "
+            f"for {percent[1]}% of {format_number(of)}, write tolerance: {value}"
+        )
+    if _NUMERAL.fullmatch(text) and not math.isfinite(float(text)):
+        return f"'{what}' is too large: {text} is past the largest number, about 1.8e308"
+    return f"'{what}' must be a number, not '{text}'"
