@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 
+from quiz.format.nodes import Node, Scalar, Sequence, kind_name
+from quiz.format.text import invisible_characters
 from quiz.format.yaml_lines import quote
 from quiz.importers.common import slugify
 from quiz.model import format_number
@@ -85,7 +87,9 @@ def unlettered(choices: list[str]) -> list[str] | None:
 
 def lettered_message(choices: list[str], bare: list[str], one_line: bool) -> str:
     """The warning for choices lettered by hand."""
-    labels = " ".join(choice[: len(choice) - len(b)].strip() for choice, b in zip(choices, bare))
+    labels = " ".join(
+        choice[: len(choice) - len(b)].strip() for choice, b in zip(choices, bare, strict=True)
+    )
     head = f"the choices start with {labels}: the game numbers choices itself; leave those out"
     return f"{head}: choices: {flow_list(bare)}" if one_line else head
 
@@ -168,3 +172,58 @@ def not_a_number(text: str, what: str, answer: float | None = None) -> str:
     if _NUMERAL.fullmatch(text) and not math.isfinite(float(text)):
         return f"'{what}' is too large: {text} is past the largest number, about 1.8e308"
     return f"'{what}' must be a number, not '{text}'"
+
+
+def duplicate_message(values: tuple[str, str], raws: tuple[str, str], what: str, where: str) -> str:
+    """A repeated entry of ``what`` (its value and the first one's, and each as written
+    with the spaces at its ends), saying why the two are the same when they differ."""
+    value, first = values
+    if value == first and raws[0] != raws[1]:
+        why = f"spaces at the ends are removed, so it is the same as {raws[1]!r}"
+        return (
+            f"duplicate entry {raws[0]!r} in '{what}': {why} (first at {where}); remove one of them"
+        )
+    if value.casefold() == first.casefold() and value != first:
+        why = f"entries are compared ignoring case, so it is the same as '{first}'"
+        return (
+            f"duplicate entry '{value}' in '{what}': {why} (first at {where}); remove one of them"
+        )
+    if value.casefold() == first.casefold():
+        return f"duplicate entry '{value}' in '{what}' (first at {where})"
+    hidden = invisible_characters(value) or invisible_characters(first)
+    how = (
+        f"they differ only by the invisible character U+{ord(hidden[0]):04X}"
+        if hidden
+        else "they differ only in how their characters are written"
+    )
+    return (
+        f"entry {value!r} in '{what}' looks the same as the one at {where}: "
+        f"{how}; remove one of them"
+    )
+
+
+def covered_answer(value: str, first: str, where: str) -> str:
+    """The warning for an accepted answer that differs from an earlier one only in case."""
+    return (
+        f"accepted answer '{value}' is already accepted by '{first}' (at {where}): "
+        "answers are compared ignoring case; remove it"
+    )
+
+
+# A pair written as text, GIFT's way or with an arrow: "Io -> Jupiter".
+_ARROW = re.compile(r"\s*(?:->|=>|→|⟶)\s*")
+
+
+def pair_message(item: Node) -> str:
+    """The error of an entry of 'pairs' that is not a left and a right, with the entry
+    rewritten when its two halves can be told (``Io -> Jupiter``, ``[Io, Jupiter]``)."""
+    halves: list[str] = []
+    if isinstance(item, Scalar):
+        halves = [half.strip() for half in _ARROW.split(item.value.strip(), maxsplit=1)]
+    elif isinstance(item, Sequence) and all(isinstance(i, Scalar) for i in item.items):
+        halves = [i.value.strip() for i in item.items if isinstance(i, Scalar)]
+    head = f"an entry of 'pairs' must be a left and a right, not {kind_name(item)}"
+    if len(halves) == 2 and all(halves):
+        left, right = (written(half) for half in halves)
+        return f"{head}: write it as {{left: {left}, right: {right}}}"
+    return f"{head}, like {{left: Io, right: Jupiter}}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from quiz.format.advice import pair_message
 from quiz.format.nodes import Mapping, Node, Sequence, kind_name
 from quiz.format.rules import EXTRA_RANGE, NUMBER_RANGE, PAIR_KEYS, PAIR_RANGE
 from quiz.format.shapes import Checker
@@ -27,14 +28,14 @@ def check_pairs(
     lefts: dict[str, Node] = {}
     for item in node.items:
         if not isinstance(item, Mapping):
-            c.error(item, f"an entry of 'pairs' must be a mapping {{left, right}}, not "
-                    f"{kind_name(item)}")  # fmt: skip
+            c.error(item, pair_message(item))
             continue
-        values = c.fields(item, PAIR_KEYS, " in a pair (expected 'left' and 'right')")
+        values = c.fields(item, PAIR_KEYS, " in a pair")
         left = c.text(values.get("left"), "left", required=True)
         right = c.text(values.get("right"), "right", required=True)
         for key in PAIR_KEYS:
-            if key not in values:
+            # A misspelled key is reported as itself (the cause), not also as missing.
+            if key not in values and key not in c.suggested:
                 c.error(item, f"a pair is missing '{key}'")
         if left is None or right is None:
             continue
