@@ -90,7 +90,10 @@ def lettered_message(choices: list[str], bare: list[str], one_line: bool) -> str
     labels = " ".join(
         choice[: len(choice) - len(b)].strip() for choice, b in zip(choices, bare, strict=True)
     )
-    head = f"the choices start with {labels}: the game numbers choices itself; leave those out"
+    head = (
+        f"the choices start with {labels}: the game numbers choices itself; "
+        "leave those out, here and in the answer"
+    )
     return f"{head}: choices: {flow_list(bare)}" if one_line else head
 
 

@@ -111,6 +111,13 @@ class AnswerChecker:
         elif (run := comma_split(value, choices)) is not None:
             message = split_message(value, choices, run, _one_line(choices_node))
             self.c.error(entries[run[0]][1], message)
+        elif shown is not choices and value in shown:
+            lettered = choices[shown.index(value)]
+            self.c.error(
+                node,
+                f"answer '{value}' is written '{lettered}' in the choices: leave the letters "
+                f"out of the choices (line {choices_node.line})",
+            )
         else:
             advice = suggest(value, choices)
             self.c.error(node, f"answer '{value}' is not one of the choices{advice}")

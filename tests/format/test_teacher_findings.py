@@ -1,0 +1,344 @@
+"""The question rules a teacher found wanting (notes/teacher.md, findings 6 to 32): each
+message is asserted whole, where it stands, and each fix it offers is applied to the
+file, which must then check clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.format.checker import check_text
+
+HEAD = "title: T\nquestions:\n  - id: q1\n    prompt: Which planet is red?\n"
+
+
+def located(text: str) -> list[str]:
+    return [
+        f"{d.line}:{d.column}: {d.severity}: {d.message}" for d in check_text(text, "t").diagnostics
+    ]
+
+
+def apply(text: str, line: int, old: str, new: str) -> str:
+    """``text`` with ``old`` replaced by ``new`` on (1-based) ``line``."""
+    lines = text.split("\n")
+    assert old in lines[line - 1], (old, lines[line - 1])
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def assert_fix_checks_clean(text: str, message: str, line: int, old: str, fix: str) -> None:
+    """The message offers ``fix`` for ``old`` on ``line``; with it the file is clean."""
+    assert fix in message
+    fixed = apply(text, line, old, fix)
+    assert located(fixed) == [], fixed
+
+
+# (file, the diagnostic expected, the line to fix, what to replace there, the fix offered)
+FIXES = [
+    pytest.param(
+        HEAD + "    choices: [Ottawa, Washington, D.C., London]\n    answer: Washington, D.C.\n"
+        "    explanation: x\n",
+        "5:23: error: the choices 'Washington' and 'D.C.' look like one choice split at its "
+        "comma (the answer is 'Washington, D.C.'); put it in quotes: "
+        'choices: [Ottawa, "Washington, D.C.", London]',
+        5,
+        "choices: [Ottawa, Washington, D.C., London]",
+        'choices: [Ottawa, "Washington, D.C.", London]',
+        id="6-comma-split",
+    ),
+    pytest.param(
+        HEAD + "    type: multi\n    choices: [a, b, c, d]\n    answer:\n      - b, c\n"
+        "    explanation: x\n",
+        "6:18: error: the choices 'b' and 'c' look like one choice split at its comma "
+        "(the answer is 'b, c'); put it in quotes: choices: [a, \"b, c\", d]",
+        6,
+        "choices: [a, b, c, d]",
+        'choices: [a, "b, c", d]',
+        id="6-comma-split-multi",
+    ),
+    pytest.param(
+        "title: T\nquestions:\n  - id: вопрос-1\n    prompt: P\n    choices: [a, b]\n"
+        "    answer: a\n    explanation: x\n",
+        "3:9: error: id 'вопрос-1' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(no accents or other alphabets): write id: q1",
+        3,
+        "id: вопрос-1",
+        "id: q1",
+        id="12-cyrillic-id",
+    ),
+    pytest.param(
+        "title: T\nquestions:\n  - id: Question 2!\n    prompt: P\n    choices: [a, b]\n"
+        "    answer: a\n    explanation: x\n",
+        "3:9: error: id 'Question 2!' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(no spaces): write id: question-2",
+        3,
+        "id: Question 2!",
+        "id: question-2",
+        id="12-id-with-space",
+    ),
+    pytest.param(
+        "title: T\nquestions:\n  - id: café\n    prompt: P\n    choices: [a, b]\n"
+        "    answer: a\n    explanation: x\n",
+        "3:9: error: id 'café' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(no accents or other alphabets): write id: cafe",
+        3,
+        "id: café",
+        "id: cafe",
+        id="12-accent-id",
+    ),
+    pytest.param(
+        HEAD
+        + "    choices: [Venus, Mars]\n    answer: Mars\n    explanation: x\n    points: 500\n",
+        "8:5: error: unknown key 'points': points come from the difficulty "
+        "(easy 100, medium 200, hard 300): for 300, write difficulty: hard",
+        8,
+        "points: 500",
+        "difficulty: hard",
+        id="23-points",
+    ),
+    pytest.param(
+        HEAD + "    choices: [Venus, Mars]\n    answer: [Mars]\n    explanation: x\n",
+        "6:13: error: a single question has one answer: write answer: Mars (without brackets)",
+        6,
+        "answer: [Mars]",
+        "answer: Mars",
+        id="25-one-answer-in-brackets",
+    ),
+    pytest.param(
+        HEAD + "    choices: [Venus, Mars]\n    answer: B\n    explanation: x\n",
+        "6:13: error: an answer is the text of a choice, not its letter: choice B is 'Mars'; "
+        "write answer: Mars",
+        6,
+        "answer: B",
+        "answer: Mars",
+        id="26-letter-answer",
+    ),
+    pytest.param(
+        HEAD + "    choices: [A) Venus, B) Mars]\n    answer: B) Mars\n    explanation: x\n",
+        "5:14: warning: the choices start with A) B): the game numbers choices itself; leave "
+        "those out, here and in the answer: choices: [Venus, Mars]",
+        5,
+        "choices: [A) Venus, B) Mars]",
+        "choices: [Venus, Mars]",
+        id="26-lettered-choices",
+    ),
+    pytest.param(
+        HEAD + "    type: number\n    answer: 3,14\n    explanation: x\n",
+        "6:13: error: 'answer' must be a number, not '3,14': use a dot for decimals: answer: 3.14",
+        6,
+        "answer: 3,14",
+        "answer: 3.14",
+        id="27-decimal-comma",
+    ),
+    pytest.param(
+        HEAD + '    type: number\n    answer: "1,969"\n    explanation: x\n',
+        "6:13: error: 'answer' must be a number, not '1,969': write answer: 1969 without the "
+        "comma, or answer: 1.969 if the comma is a decimal point",
+        6,
+        'answer: "1,969"',
+        "answer: 1969",
+        id="27-thousands-comma",
+    ),
+    pytest.param(
+        HEAD + "    type: number\n    answer: 1 000\n    explanation: x\n",
+        "6:13: error: 'answer' must be a number, not '1 000': write answer: 1000 without the "
+        "spaces",
+        6,
+        "answer: 1 000",
+        "answer: 1000",
+        id="27-spaced-digits",
+    ),
+    pytest.param(
+        HEAD + "    type: number\n    answer: 9.81\n    tolerance: 5%\n    explanation: x\n",
+        "7:16: error: 'tolerance' is in the answer's own units, not a percentage: for 5% of "
+        "9.81, write tolerance: 0.4905",
+        7,
+        "tolerance: 5%",
+        "tolerance: 0.4905",
+        id="27-tolerance-percent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "line", "old", "fix"), FIXES)
+def test_the_message_is_exact_and_its_fix_checks_clean(
+    text: str, expected: str, line: int, old: str, fix: str
+) -> None:
+    found = located(text)
+    assert expected in found, found
+    if "B) Mars" in old:  # the choices fixed, the answer is fixed the same way
+        text = apply(text, line + 1, "answer: B) Mars", "answer: Mars")
+    assert_fix_checks_clean(text, expected, line, old, fix)
+
+
+def test_a_letter_answer_with_lettered_choices_is_fixed_by_both_messages() -> None:
+    text = (
+        HEAD + "    choices: [A) Venus, B) Mars, C) Jupiter]\n    answer: B\n    explanation: x\n"
+    )
+    assert located(text) == [
+        "5:14: warning: the choices start with A) B) C): the game numbers choices itself; "
+        "leave those out, here and in the answer: choices: [Venus, Mars, Jupiter]",
+        "6:13: error: an answer is the text of a choice, not its letter: choice B is 'B) Mars'; "
+        "leave the letters out of the choices and write answer: Mars",
+    ]
+    fixed = apply(text, 5, "[A) Venus, B) Mars, C) Jupiter]", "[Venus, Mars, Jupiter]")
+    assert located(apply(fixed, 6, "answer: B", "answer: Mars")) == []
+
+
+def test_a_bare_answer_with_lettered_choices_is_fixed_by_the_choices_alone() -> None:
+    text = HEAD + "    choices: [a) Venus, b) Mars]\n    answer: Mars\n    explanation: x\n"
+    assert located(text) == [
+        "5:14: warning: the choices start with a) b): the game numbers choices itself; "
+        "leave those out, here and in the answer: choices: [Venus, Mars]",
+        "6:13: error: answer 'Mars' is written 'b) Mars' in the choices: leave the letters out "
+        "of the choices (line 5)",
+    ]
+    assert located(apply(text, 5, "[a) Venus, b) Mars]", "[Venus, Mars]")) == []
+
+
+def test_a_split_choice_in_a_list_over_several_lines_is_named_without_a_line() -> None:
+    text = HEAD + "    choices: [Ottawa,\n      Washington, D.C.]\n    answer: Washington, D.C.\n"
+    assert (
+        "6:7: error: the choices 'Washington' and 'D.C.' look like one choice split at its comma "
+        "(the answer is 'Washington, D.C.'); put it in quotes: \"Washington, D.C.\""
+    ) in located(text)
+
+
+MATCH = "title: T\nquestions:\n  - id: m1\n    type: match\n    prompt: Match.\n    pairs:\n"
+
+
+def test_match_pairs_are_named_in_plain_words_each_mistake_once() -> None:
+    text = MATCH + (
+        "      - {left: Europa, right: Jupiter}\n"
+        "      - left: Titan\n"
+        "      - {left: Phobos, rigth: Mars}\n"
+        "      - Io -> Jupiter\n"
+        "      - [Deimos, Mars]\n"
+        "      - {left: Triton, wrong: Neptune}\n"
+        "    explanation: x\n"
+    )
+    found = located(text)
+    assert found == [
+        "8:9: error: a pair is missing 'right'",
+        "9:24: error: unknown key 'rigth' in a pair (did you mean 'right'?)",
+        "10:9: error: an entry of 'pairs' must be a left and a right, not text: "
+        "write it as {left: Io, right: Jupiter}",
+        "11:9: error: an entry of 'pairs' must be a left and a right, not a list: "
+        "write it as {left: Deimos, right: Mars}",
+        "12:9: error: a pair is missing 'right'",
+        "12:24: error: unknown key 'wrong' in a pair; the keys allowed in a pair are left "
+        "and right",
+    ]
+    assert not any("mapping" in line or ") (" in line for line in found)
+    fixed = apply(text, 10, "Io -> Jupiter", "{left: Io, right: Jupiter}")
+    fixed = apply(fixed, 11, "[Deimos, Mars]", "{left: Deimos, right: Mars}")
+    fixed = apply(fixed, 9, "rigth", "right")
+    assert located(fixed) == located(text)[:1] + located(text)[-2:]
+
+
+def test_a_pair_written_as_plain_text_shows_the_keys_it_needs() -> None:
+    (line,) = located(
+        MATCH + "      - {left: a, right: b}\n      - just text\n    explanation: x\n"
+    )
+    assert line == (
+        "8:9: error: an entry of 'pairs' must be a left and a right, not text, "
+        "like {left: Io, right: Jupiter}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "advice"),
+    [
+        ("time", "a time limit is set when playing, for every question: quiz play --timed 30"),
+        ("image", "images are not supported; a question is text only"),
+        ("images", "images are not supported; a question is text only"),
+    ],
+)
+def test_keys_teachers_expect_get_what_to_do_instead(key: str, advice: str) -> None:
+    text = (
+        HEAD + f"    choices: [Venus, Mars]\n    answer: Mars\n    explanation: x\n    {key}: 30\n"
+    )
+    assert located(text) == [f"8:5: error: unknown key '{key}': {advice}"]
+
+
+def test_points_get_no_did_you_mean() -> None:
+    text = (
+        HEAD + "    choices: [Venus, Mars]\n    answer: Mars\n    explanation: x\n    points: 5\n"
+    )
+    assert not any("did you mean" in line for line in located(text))
+
+
+def test_duplicates_say_why_they_are_the_same() -> None:
+    text = HEAD + '    choices: [Mars, "Mars ", mars]\n    answer: Mars\n    explanation: x\n'
+    assert located(text) == [
+        "5:21: error: duplicate entry 'Mars ' in 'choices': spaces at the ends are removed, so it "
+        "is the same as 'Mars' (first at column 15); remove one of them",
+        "5:30: error: duplicate entry 'mars' in 'choices': entries are compared ignoring case, so "
+        "it is the same as 'Mars' (first at column 15); remove one of them",
+    ]
+
+
+def test_case_variants_of_a_text_answer_are_a_warning_and_the_bank_loads() -> None:
+    text = HEAD + "    type: text\n    answer: [Paris, paris, Pariss, Paris]\n    explanation: x\n"
+    assert located(text) == [
+        "6:21: warning: accepted answer 'paris' is already accepted by 'Paris' (at column 14): "
+        "answers are compared ignoring case; remove it",
+        "6:36: error: duplicate entry 'Paris' in 'answer' (first at column 14)",
+    ]
+    fixed = text.replace(", Paris]", "]")
+    report = check_text(fixed, "t")
+    assert report.bank is not None
+    assert report.bank.questions[0].answers == ("Paris", "Pariss")
+
+
+def test_a_number_too_large_is_not_called_not_a_number() -> None:
+    text = HEAD + "    type: number\n    answer: 1e400\n    tolerance: 1e400\n    explanation: x\n"
+    assert located(text) == [
+        "6:13: error: 'answer' is too large: 1e400 is past the largest number, about 1.8e308",
+        "7:16: error: 'tolerance' is too large: 1e400 is past the largest number, about 1.8e308",
+    ]
+
+
+def test_a_tolerance_in_percent_of_an_unknown_answer_gets_an_example() -> None:
+    text = HEAD + "    type: number\n    answer: x\n    tolerance: 5 %\n    explanation: x\n"
+    assert located(text)[-1] == (
+        "7:16: error: 'tolerance' is in the answer's own units, not a percentage: "
+        "for 5% of 200, write tolerance: 10"
+    )
+
+
+QUESTION = (
+    "  - id: {id}\n    prompt: {prompt}\n    choices: [a, b]\n    answer: a\n    explanation: x\n"
+)
+
+
+def test_the_same_prompt_twice_is_a_warning_naming_the_first() -> None:
+    text = "title: T\nquestions:\n" + "".join(
+        QUESTION.format(id=qid, prompt=prompt)
+        for qid, prompt in [
+            ("q1", "Which is red?"),
+            ("q2", "Which is big?"),
+            ("q3", "which  is red?"),
+        ]
+    )
+    assert located(text) == [
+        "14:13: warning: question 'q3' has the same prompt as question 'q1' on line 4; change "
+        "one of them, or players are asked the same thing twice"
+    ]
+
+
+def test_the_same_prompt_over_another_passage_is_no_warning() -> None:
+    text = "title: T\nquestions:\n" + "".join(
+        QUESTION.format(id=qid, prompt="Which is red?") + f"    passage: {qid}\n"
+        for qid in ("q1", "q2")
+    )
+    assert located(text) == []
+
+
+def test_ids_that_differ_only_in_case_are_a_warning() -> None:
+    text = "title: T\nquestions:\n" + "".join(
+        QUESTION.format(id=qid, prompt=f"P{n}?") for n, qid in enumerate(("Q1", "q2", "q1"))
+    )
+    assert located(text) == [
+        "13:9: warning: id 'q1' differs from id 'Q1' (line 3) only in case: stats and review "
+        "keep the two apart, though they look the same; rename one"
+    ]
