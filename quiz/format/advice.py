@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from quiz.format.nodes import Node, Scalar, Sequence, kind_name
 from quiz.format.text import invisible_characters
 from quiz.format.yaml_lines import quote
-from quiz.importers.common import slugify
 from quiz.model import format_number
 
 # Text that YAML reads back as itself without quotes, in a list or after a key.
@@ -124,9 +124,16 @@ def id_message(value: str, suggestion: str) -> str:
     )
 
 
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
 def suggested_id(value: str, number: int, taken: dict[str, int]) -> str:
-    """An id for question ``number`` like ``value`` but valid and not in ``taken``."""
-    slug = slugify(value)
+    """An id for question ``number`` like ``value`` but valid and not in ``taken``: its
+    accents dropped, other characters made '-', or ``q`` and the number when no letter
+    of a-z or A-Z is left."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = _NOT_ID.sub("-", bare).strip("-")
     base = slug if any(c.isalpha() for c in slug) else f"q{number}"
     candidate, count = base, 1
     while candidate in taken:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from quiz.errors import Diagnostic
-from quiz.game.scoring import BASE_POINTS
-from quiz.model import Difficulty, QuestionType
+from quiz.model import QuestionType
 
 BANK_SUFFIXES = (".yaml", ".yml")
 BANK_KEYS = ("title", "description", "briefing", "tags", "questions")
@@ -32,13 +31,10 @@ QUESTION_KEYS = (
     "extra",
     "passage",
 )
-_POINTS = ", ".join(f"{level} {points}" for level, points in BASE_POINTS.items())
 # Keys people expect in a question that the format does not have, and what to do instead.
 QUESTION_KEY_ADVICE = {
-    "points": (
-        f"points come from the difficulty ({_POINTS}): "
-        f"for {BASE_POINTS[Difficulty.HARD]}, write difficulty: hard"
-    ),
+    "points": "points come from the difficulty, from easy (the fewest) to hard (the most): "
+    "write difficulty: hard",
     "time": "a time limit is set when playing, for every question: quiz play --timed 30",
     "image": "images are not supported; a question is text only",
 }

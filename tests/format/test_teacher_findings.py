@@ -69,10 +69,10 @@ FIXES = [
         "title: T\nquestions:\n  - id: Question 2!\n    prompt: P\n    choices: [a, b]\n"
         "    answer: a\n    explanation: x\n",
         "3:9: error: id 'Question 2!' may hold only the letters a-z and A-Z, digits, '-' and '_' "
-        "(no spaces): write id: question-2",
+        "(no spaces): write id: Question-2",
         3,
         "id: Question 2!",
-        "id: question-2",
+        "id: Question-2",
         id="12-id-with-space",
     ),
     pytest.param(
@@ -88,8 +88,8 @@ FIXES = [
     pytest.param(
         HEAD
         + "    choices: [Venus, Mars]\n    answer: Mars\n    explanation: x\n    points: 500\n",
-        "8:5: error: unknown key 'points': points come from the difficulty "
-        "(easy 100, medium 200, hard 300): for 300, write difficulty: hard",
+        "8:5: error: unknown key 'points': points come from the difficulty, from easy (the "
+        "fewest) to hard (the most): write difficulty: hard",
         8,
         "points: 500",
         "difficulty: hard",
