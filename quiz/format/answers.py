@@ -94,7 +94,8 @@ class AnswerChecker:
         if value is None or value in (choices := [choice for choice, _ in entries]):
             return value
         shown = unlettered(choices) or choices
-        index = letter_index(value, len(choices))
+        # A letter that is a choice in another case is a slip of case, not a letter.
+        index = None if suggest(value, choices) else letter_index(value, len(choices))
         if value.isdigit() and 1 <= int(value) <= len(choices):
             how, index = "number", int(value) - 1
         else:

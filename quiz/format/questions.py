@@ -32,12 +32,25 @@ class Seen:
 
     ids: dict[str, int] = field(default_factory=dict)  # id -> its line
     folded_ids: dict[str, str] = field(default_factory=dict)  # id in lower case -> id
-    prompts: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    # What a player sees of each question -> its label and where it starts.
+    questions: dict[tuple[str, ...], tuple[str, int, int]] = field(default_factory=dict)
 
 
-def _prompt_key(prompt: str, passage: str | None) -> tuple[str, str]:
-    """A prompt (and its passage) as a player reads it: case and spacing folded."""
-    return " ".join(prompt.casefold().split()), " ".join((passage or "").casefold().split())
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _shown(prompt: str, passage: str | None, qtype: str, answer: Answer) -> tuple[str, ...]:
+    """What a player sees of a question, case and spacing folded, in no order where the
+    game shuffles: its type, passage, prompt, and choices, items or pairs."""
+    material = (*answer.choices, *answer.items, *(p for pair in answer.pairs for p in pair))
+    folded = sorted(_folded(text) for text in (*material, *answer.extra))
+    return (qtype, _folded(passage or ""), _folded(prompt), *folded)
+
+
+# What the same prompt comes with, for a question to be the same, by type.
+_SHOWN_WITH = {"single": " and choices", "multi": " and choices", "order": " and items"}
+_SHOWN_WITH["match"] = " and pairs"
 
 
 class QuestionChecker:
@@ -87,10 +100,9 @@ class QuestionChecker:
         passage = c.text(values.get("passage"), "passage")
         tags = c.text_list(values.get("tags"), "tags") or []
         answer = self.typed_answer(type_name, values)
-        if prompt is not None and qid is not None:
-            self.same_prompt(values["prompt"], prompt, passage)
         if c.error_count > before or qid is None or prompt is None or type_name is None:
             return None
+        self.same_question(_shown(prompt, passage, type_name, answer), type_name)
         return Question(
             id=qid,
             type=TYPES[type_name],
@@ -163,16 +175,19 @@ class QuestionChecker:
             )
         return value
 
-    def same_prompt(self, node: Node, prompt: str, passage: str | None) -> None:
-        """A warning when an earlier question has the same prompt (and passage)."""
-        key = _prompt_key(prompt, passage)
-        first = self.seen.prompts.setdefault(key, (self.label, node.line))
-        if first[1] != node.line or first[0] != self.label:
-            label, line = first
+    def same_question(self, shown: tuple[str, ...], type_name: str) -> None:
+        """A warning when an earlier question shows a player the same (a copy not
+        changed): the same prompt, passage, and choices, items or pairs in any order."""
+        node = self.node
+        label, line, column = self.seen.questions.setdefault(
+            shown, (self.label, node.line, node.column)
+        )
+        if (line, column) != (node.line, node.column):  # not the entry itself, read again
+            what = f"the same prompt{_SHOWN_WITH.get(type_name, '')}"
             self.c.warn(
                 node,
-                f"{self.label} has the same prompt as {label} on line {line}; "
-                "change one of them, or players are asked the same thing twice",
+                f"{self.label} has {what} as {label} on line {line}; change one of them, "
+                "or players are asked the same thing twice",
             )
 
     def misplaced(self, key: str, qtype: QuestionType, node: Node) -> None:

@@ -668,7 +668,6 @@ def test_every_problem_of_a_file_is_reported_in_order() -> None:
     assert [(d.line, d.column, d.severity) for d in report.diagnostics] == [
         (7, 5, "error"),
         (9, 11, "error"),
-        (13, 13, "warning"),  # the same prompt as 'wrong-type' on line 10
         (14, 14, "error"),
         (16, 17, "error"),
         (18, 9, "error"),

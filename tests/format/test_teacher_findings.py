@@ -170,6 +170,13 @@ def test_the_message_is_exact_and_its_fix_checks_clean(
     assert_fix_checks_clean(text, expected, line, old, fix)
 
 
+def test_a_letter_that_is_a_choice_in_another_case_is_a_slip_of_case() -> None:
+    text = HEAD + "    choices: [B, A]\n    answer: a\n    explanation: x\n"
+    assert located(text) == [
+        "6:13: error: answer 'a' is not one of the choices (did you mean 'A'?)"
+    ]
+
+
 def test_a_letter_answer_with_lettered_choices_is_fixed_by_both_messages() -> None:
     text = (
         HEAD + "    choices: [A) Venus, B) Mars, C) Jupiter]\n    answer: B\n    explanation: x\n"
@@ -311,7 +318,7 @@ QUESTION = (
 )
 
 
-def test_the_same_prompt_twice_is_a_warning_naming_the_first() -> None:
+def test_the_same_question_twice_is_a_warning_naming_the_first() -> None:
     text = "title: T\nquestions:\n" + "".join(
         QUESTION.format(id=qid, prompt=prompt)
         for qid, prompt in [
@@ -320,18 +327,33 @@ def test_the_same_prompt_twice_is_a_warning_naming_the_first() -> None:
             ("q3", "which  is red?"),
         ]
     )
+    text = apply(text, 15, "[a, b]", "[b, a]")  # the game shuffles the choices anyway
     assert located(text) == [
-        "14:13: warning: question 'q3' has the same prompt as question 'q1' on line 4; change "
-        "one of them, or players are asked the same thing twice"
+        "13:5: warning: question 'q3' has the same prompt and choices as question 'q1' on line 3; "
+        "change one of them, or players are asked the same thing twice"
     ]
 
 
-def test_the_same_prompt_over_another_passage_is_no_warning() -> None:
-    text = "title: T\nquestions:\n" + "".join(
-        QUESTION.format(id=qid, prompt="Which is red?") + f"    passage: {qid}\n"
-        for qid in ("q1", "q2")
-    )
-    assert located(text) == []
+@pytest.mark.parametrize(
+    "other",
+    [
+        "    choices: [c, d]\n    answer: c\n",  # a generic prompt over other choices
+        "    passage: Another text.\n    choices: [a, b]\n    answer: a\n",
+    ],
+)
+def test_the_same_prompt_over_other_material_is_no_warning(other: str) -> None:
+    text = QUESTION.format(id="q1", prompt="Which is red?")
+    text += "  - id: q2\n    prompt: Which is red?\n" + other + "    explanation: x\n"
+    assert located("title: T\nquestions:\n" + text) == []
+
+
+def test_the_same_text_question_twice_is_a_warning() -> None:
+    one = "  - id: {}\n    type: text\n    prompt: Capital?\n    answer: {}\n    explanation: x\n"
+    text = "title: T\nquestions:\n" + one.format("q1", "Paris") + one.format("q2", "Rome")
+    assert located(text) == [
+        "8:5: warning: question 'q2' has the same prompt as question 'q1' on line 3; "
+        "change one of them, or players are asked the same thing twice"
+    ]
 
 
 def test_ids_that_differ_only_in_case_are_a_warning() -> None:
