@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 
-from quiz.format.nodes import Node, Scalar, Sequence, kind_name
+from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from quiz.format.text import invisible_characters
 from quiz.format.yaml_lines import quote
 from quiz.model import format_number
@@ -43,15 +43,19 @@ def listed_quoted(values: list[str]) -> str:
     return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
 
 
-def comma_split(answer: str, choices: list[str]) -> tuple[int, int] | None:
-    """The run of two or more neighbouring choices ``choices[start:end]`` that are
-    ``answer`` split at its commas (a ``[ ]`` list splits there), if any."""
+def comma_split(answer: str, entries: list[tuple[str, Node]]) -> tuple[int, int] | None:
+    """The run of two or more neighbouring choices ``entries[start:end]``, on one line,
+    that are ``answer`` split at its commas (as a ``[ ]`` list splits), if any."""
     parts = [part.strip() for part in answer.split(",")]
     if len(parts) < 2:
         return None
+    choices = [value for value, _ in entries]
     for start, choice in enumerate(choices):
-        if choice == parts[0] and choices[start : start + len(parts)] == parts:
-            return start, start + len(parts)
+        end = start + len(parts)
+        # Entries that share a line were written in one list: block entries never are.
+        lines = {node.line for _, node in entries[start:end]}
+        if choice == parts[0] and choices[start:end] == parts and len(lines) == 1:
+            return start, end
     return None
 
 
@@ -226,13 +230,19 @@ _ARROW = re.compile(r"\s*(?:->|=>|→|⟶)\s*")
 
 def pair_message(item: Node) -> str:
     """The error of an entry of 'pairs' that is not a left and a right, with the entry
-    rewritten when its two halves can be told (``Io -> Jupiter``, ``[Io, Jupiter]``)."""
+    rewritten when its two halves can be told (``Io -> Jupiter``, ``[Io, Jupiter]``,
+    ``Io: Jupiter``)."""
     halves: list[str] = []
+    head = f"an entry of 'pairs' must be a left and a right, not {kind_name(item)}"
     if isinstance(item, Scalar):
         halves = [half.strip() for half in _ARROW.split(item.value.strip(), maxsplit=1)]
     elif isinstance(item, Sequence) and all(isinstance(i, Scalar) for i in item.items):
         halves = [i.value.strip() for i in item.items if isinstance(i, Scalar)]
-    head = f"an entry of 'pairs' must be a left and a right, not {kind_name(item)}"
+    elif isinstance(item, Mapping) and len(item.pairs) == 1:
+        key, value = item.pairs[0]
+        if isinstance(key, Scalar) and isinstance(value, Scalar):
+            halves = [key.value.strip(), value.value.strip()]
+            head = f"'{halves[0]}: {halves[1]}' in 'pairs' needs the keys left and right"
     if len(halves) == 2 and all(halves):
         left, right = (written(half) for half in halves)
         return f"{head}: write it as {{left: {left}, right: {right}}}"

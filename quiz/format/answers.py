@@ -109,7 +109,7 @@ class AnswerChecker:
                 f"an answer is the text of a choice, not its {how}: choice {value} is "
                 f"'{choices[index]}'; {fix}",
             )
-        elif (run := comma_split(value, choices)) is not None:
+        elif (run := comma_split(value, entries)) is not None:
             message = split_message(value, choices, run, _one_line(choices_node))
             self.c.error(entries[run[0]][1], message)
         elif shown is not choices and value in shown:

@@ -242,6 +242,25 @@ def test_match_pairs_are_named_in_plain_words_each_mistake_once() -> None:
     assert located(fixed) == located(text)[:1] + located(text)[-2:]
 
 
+def test_a_pair_written_as_a_key_and_its_value_gets_the_keys_it_needs() -> None:
+    text = MATCH + "      - {left: a, right: b}\n      - Io: Jupiter\n    explanation: x\n"
+    assert located(text) == [
+        "8:9: error: 'Io: Jupiter' in 'pairs' needs the keys left and right: "
+        "write it as {left: Io, right: Jupiter}"
+    ]
+    assert located(apply(text, 8, "Io: Jupiter", "{left: Io, right: Jupiter}")) == []
+    # A slip of 'left' is a misspelt key, not a left.
+    assert located(MATCH + "      - {left: a, right: b}\n      - lft: Io\n")[1:] == [
+        "8:9: error: unknown key 'lft' in a pair (did you mean 'left'?)",
+        "8:9: error: a pair is missing 'right'",
+    ]
+
+
+def test_a_split_choice_is_named_only_when_its_pieces_share_a_line() -> None:
+    text = HEAD + "    choices:\n      - Washington\n      - D.C.\n    answer: Washington, D.C.\n"
+    assert located(text)[1] == "8:13: error: answer 'Washington, D.C.' is not one of the choices"
+
+
 def test_a_pair_written_as_plain_text_shows_the_keys_it_needs() -> None:
     (line,) = located(
         MATCH + "      - {left: a, right: b}\n      - just text\n    explanation: x\n"
