@@ -132,7 +132,8 @@ _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def suggested_id(value: str, number: int, taken: dict[str, int]) -> str:
-    """An id for question ``number`` like ``value`` but valid and not in ``taken``: its
+    """An id for question ``number`` like ``value`` but valid and not in ``taken`` (ids
+    in lower case, as :class:`quiz.format.questions.Seen` keeps them): its
     accents dropped, other characters made '-', or ``q`` and the number when no letter
     of a-z or A-Z is left."""
     decomposed = unicodedata.normalize("NFKD", value)
@@ -140,7 +141,7 @@ def suggested_id(value: str, number: int, taken: dict[str, int]) -> str:
     slug = _NOT_ID.sub("-", bare).strip("-")
     base = slug if any(c.isalpha() for c in slug) else f"q{number}"
     candidate, count = base, 1
-    while candidate in taken:
+    while candidate.lower() in taken:
         count += 1
         candidate = f"{base}-{count}"
     return candidate

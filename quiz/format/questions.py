@@ -30,10 +30,13 @@ class Seen:
     """What the questions read so far hold that a later one must not repeat, keyed as
     it is compared (so each question looks up, never scans, the earlier ones)."""
 
-    ids: dict[str, int] = field(default_factory=dict)  # id -> its line
-    folded_ids: dict[str, str] = field(default_factory=dict)  # id in lower case -> id
-    # What a player sees of each question -> its label and where it starts.
-    questions: dict[tuple[str, ...], tuple[str, int, int]] = field(default_factory=dict)
+    # Each id in lower case -> its line; and for the ids not written in lower case,
+    # the id as written (most ids are in lower case: they cost one entry, not two).
+    ids: dict[str, int] = field(default_factory=dict)
+    cased: dict[str, str] = field(default_factory=dict)
+    # The hash of what a player sees of each question -> the line it starts on: a
+    # million questions cost two ints each, not their text.
+    questions: dict[int, int] = field(default_factory=dict)
 
 
 def _folded(text: str) -> str:
@@ -44,8 +47,10 @@ def _shown(prompt: str, passage: str | None, qtype: str, answer: Answer) -> tupl
     """What a player sees of a question, case and spacing folded, in no order where the
     game shuffles: its type, passage, prompt, and choices, items or pairs."""
     material = (*answer.choices, *answer.items, *(p for pair in answer.pairs for p in pair))
+    if not material:  # boolean, text and number questions show their prompt alone
+        return (qtype, _folded(passage) if passage else "", _folded(prompt))
     folded = sorted(_folded(text) for text in (*material, *answer.extra))
-    return (qtype, _folded(passage or ""), _folded(prompt), *folded)
+    return (qtype, _folded(passage) if passage else "", _folded(prompt), *folded)
 
 
 # What the same prompt comes with, for a question to be the same, by type.
@@ -161,33 +166,37 @@ class QuestionChecker:
             suggestion = suggested_id(value, self.number, seen.ids)
             self.c.error(node, id_message(value, suggestion))
             return None
-        if value in seen.ids:
-            first = seen.ids[value]
-            self.c.error(node, f"duplicate id '{value}' (first used at line {first})")
-            return None
-        seen.ids[value] = node.line
-        other = seen.folded_ids.setdefault(value.casefold(), value)
-        if other != value:
+        # An id is ASCII; one in lower case is its own key (no second copy of its text).
+        lowered = value.lower()
+        folded = value if lowered == value else lowered
+        if folded in seen.ids:
+            first, other = seen.ids[folded], seen.cased.get(folded, folded)
+            if other == value:
+                self.c.error(node, f"duplicate id '{value}' (first used at line {first})")
+                return None
             self.c.warn(
                 node,
-                f"id '{value}' differs from id '{other}' (line {seen.ids[other]}) only in case: "
+                f"id '{value}' differs from id '{other}' (line {first}) only in case: "
                 "stats and review keep the two apart, though they look the same; rename one",
             )
+            return value
+        seen.ids[folded] = node.line
+        if folded != value:
+            seen.cased[folded] = value
         return value
 
     def same_question(self, shown: tuple[str, ...], type_name: str) -> None:
         """A warning when an earlier question shows a player the same (a copy not
         changed): the same prompt, passage, and choices, items or pairs in any order."""
-        node = self.node
-        label, line, column = self.seen.questions.setdefault(
-            shown, (self.label, node.line, node.column)
-        )
-        if (line, column) != (node.line, node.column):  # not the entry itself, read again
+        node, known = self.node, self.seen.questions
+        count = len(known)
+        first = known.setdefault(hash(shown), node.line)
+        if len(known) == count:  # seen before (an entry read again has a duplicate id)
             what = f"the same prompt{_SHOWN_WITH.get(type_name, '')}"
             self.c.warn(
                 node,
-                f"{self.label} has {what} as {label} on line {line}; change one of them, "
-                "or players are asked the same thing twice",
+                f"{self.label} has {what} as the question on line {first}; "
+                "change one of them, or players are asked the same thing twice",
             )
 
     def misplaced(self, key: str, qtype: QuestionType, node: Node) -> None:

@@ -348,7 +348,7 @@ def test_the_same_question_twice_is_a_warning_naming_the_first() -> None:
     )
     text = apply(text, 15, "[a, b]", "[b, a]")  # the game shuffles the choices anyway
     assert located(text) == [
-        "13:5: warning: question 'q3' has the same prompt and choices as question 'q1' on line 3; "
+        "13:5: warning: question 'q3' has the same prompt and choices as the question on line 3; "
         "change one of them, or players are asked the same thing twice"
     ]
 
@@ -370,7 +370,7 @@ def test_the_same_text_question_twice_is_a_warning() -> None:
     one = "  - id: {}\n    type: text\n    prompt: Capital?\n    answer: {}\n    explanation: x\n"
     text = "title: T\nquestions:\n" + one.format("q1", "Paris") + one.format("q2", "Rome")
     assert located(text) == [
-        "8:5: warning: question 'q2' has the same prompt as question 'q1' on line 3; "
+        "8:5: warning: question 'q2' has the same prompt as the question on line 3; "
         "change one of them, or players are asked the same thing twice"
     ]
 
