@@ -190,12 +190,14 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "id-with-space",
         HEAD + "  - id: q 1\n    prompt: P\n    choices: [a, b]\n    answer: a\n",
-        "3:9: error: id 'q 1' may hold only letters, digits, '-' and '_'",
+        "3:9: error: id 'q 1' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(no spaces): write id: q-1",
     ),
     (
         "id-with-dot",
         HEAD + "  - id: q.1\n    prompt: P\n    choices: [a, b]\n    answer: a\n",
-        "3:9: error: id 'q.1' may hold only",
+        "3:9: error: id 'q.1' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(not '.'): write id: q-1",
     ),
     (
         "duplicate-id",
@@ -313,7 +315,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "single-answer-a-list",
         question("choices: [a, b]", "answer: [a]"),
-        "7:13: error: a single question has one answer; use type: multi",
+        "7:13: error: a single question has one answer: write answer: a (without brackets)",
     ),
     (
         "single-answer-a-mapping",
@@ -390,7 +392,8 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "text-answer-duplicates",
         question("type: text", "answer: [Gagarin, GAGARIN]"),
-        "7:23: error: duplicate entry 'GAGARIN' in 'answer'",
+        "7:23: warning: accepted answer 'GAGARIN' is already accepted by 'Gagarin' "
+        "(at column 14): answers are compared ignoring case; remove it",
     ),
     (
         "text-answer-punctuation-only",
