@@ -189,7 +189,10 @@ class Session:
 
     def play(self, banks: list[Bank], options: GameOptions) -> ExitStatus:
         """Plan a game from the banks and play it (and again, if the player asks)."""
-        self.replan = lambda seed: plan(banks, options, random.Random(seed))
+        # Playing again is a new shuffle, also after a --no-shuffle game.
+        self.replan = lambda seed: plan(
+            banks, options._replace(shuffle=self.shuffle), random.Random(seed)
+        )
         return self.run(self.replan(self.seed))
 
     def asker(self) -> Asker:
@@ -242,26 +245,37 @@ class Session:
                 caught.raising = False  # what follows saves the game: let it finish
             # Saved before the report, so a Ctrl-C during the report loses nothing.
             record = self.save_history(result, started, datetime.now(UTC))
-            if self.results is not None:
-                from quiz.history.results import results_document, write_results
-
-                seed = self.seed if self.shuffle else None
-                write_results(self.results, results_document(result, seed))
+            failed = self._write_results(result)
             try:
                 if not result.completed:
                     self.console.print(Text("\nGame stopped.", style="quiz.warning"))
                 show_report(self.console, result, plain=self.plain, record=record)
-                if self.results is not None:
+                if self.results is not None and failed is None:
                     written = f"Results written to {self.results}"
                     self.console.print(Text(written, style="quiz.muted"))
             except OSError:
                 if result.completed and caught.signum is None:
                     raise
                 # The terminal may be gone (hung up): nothing to show the report on.
+            if failed is not None:  # told after the report, which is shown all the same
+                raise failed
         if caught.signum is not None:
             restore_terminal()
         status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
         return ExitStatus(caught.exit_status(status)), result
+
+    def _write_results(self, result: GameResult) -> QuizError | None:
+        """Write the results file, if asked for; why it could not be, or None."""
+        if self.results is None:
+            return None
+        from quiz.history.results import results_document, write_results
+
+        try:
+            seed = self.seed if self.shuffle else None
+            write_results(self.results, results_document(result, seed))
+        except QuizError as error:
+            return error
+        return None
 
     def _what_next(self, result: GameResult) -> list[Turn] | None:
         """The after-game menu: new turns to play, or None (quit, or the start screen)."""
@@ -272,7 +286,8 @@ class Session:
             return None
         if picked == PLAY_AGAIN and self.replan is not None:
             self.seed = random.SystemRandom().randrange(2**32)
-            self.options["seed"] = self.seed
+            self.shuffle = True  # "new shuffle", as the menu says
+            self.options.update(seed=self.seed, no_shuffle=False)
             return self.replan(self.seed)
         if picked == REVIEW_MISSES:
             return missed_turns(result)
