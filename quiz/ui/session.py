@@ -172,18 +172,11 @@ class Session:
                 self.show_briefing(banks)
 
     def show_briefing(self, banks: list[Bank]) -> None:
-        """Show the briefing of each bank that has one; in a terminal, wait for Play."""
-        from quiz.ui.briefing_view import briefing_view
+        """Show the briefing of each bank that has one; in a terminal a screenful at a
+        time, then wait for Play (:mod:`quiz.ui.briefing_pages`)."""
+        from quiz.ui.briefing_pages import show_briefings
 
-        shown = [bank for bank in banks if bank.briefing]
-        for bank in shown:
-            self.console.print(briefing_view(bank, plain=self.plain, width=self.console.width))
-            self.console.print()
-        # Piped input is a script, and a line read here would shift its answers.
-        if shown and not self.plain:
-            from quiz.ui.list_prompt import press_enter
-
-            press_enter("Ready to play? Press Enter", ("q quits",))
+        show_briefings(self.console, banks, plain=self.plain)
 
     # -- the game -------------------------------------------------------------------
 
