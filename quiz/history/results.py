@@ -53,3 +53,13 @@ def write_results(target: str | os.PathLike[str], document: dict[str, Any]) -> N
         write_to_name(path, text.encode())
     except OSError as error:
         raise QuizError(f"cannot write results to '{path}': {error.strerror or error}") from None
+
+
+def write_or_say(target: str | os.PathLike[str], document: dict[str, Any]) -> QuizError | None:
+    """Write the document as :func:`write_results` does; why it could not be, or None
+    (a game tells it after its report, which is shown all the same)."""
+    try:
+        write_results(target, document)
+    except QuizError as error:
+        return error
+    return None

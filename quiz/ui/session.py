@@ -238,7 +238,12 @@ class Session:
                 caught.raising = False  # what follows saves the game: let it finish
             # Saved before the report, so a Ctrl-C during the report loses nothing.
             record = self.save_history(result, started, datetime.now(UTC))
-            failed = self._write_results(result)
+            failed = None
+            if self.results is not None:
+                from quiz.history.results import results_document, write_or_say
+
+                seed = self.seed if self.shuffle else None
+                failed = write_or_say(self.results, results_document(result, seed))
             try:
                 if not result.completed:
                     self.console.print(Text("\nGame stopped.", style="quiz.warning"))
@@ -256,19 +261,6 @@ class Session:
             restore_terminal()
         status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
         return ExitStatus(caught.exit_status(status)), result
-
-    def _write_results(self, result: GameResult) -> QuizError | None:
-        """Write the results file, if asked for; why it could not be, or None."""
-        if self.results is None:
-            return None
-        from quiz.history.results import results_document, write_results
-
-        try:
-            seed = self.seed if self.shuffle else None
-            write_results(self.results, results_document(result, seed))
-        except QuizError as error:
-            return error
-        return None
 
     def _what_next(self, result: GameResult) -> list[Turn] | None:
         """The after-game menu: new turns to play, or None (quit, or the start screen)."""

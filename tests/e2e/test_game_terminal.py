@@ -212,19 +212,13 @@ def test_pause_waits_for_enter(bank: Path, tmp_path: Path) -> None:
     assert term.finish() == 130
 
 
-CREW = """\
-title: Crew
-questions:
-  - id: crew
-    type: multi
-    prompt: Which of these descriptions match the crew?
-    choices:
-      - Oleg Novitsky, a Roscosmos cosmonaut
-      - Yuri Gagarin, the first man in space
-      - Tracy Dyson, a NASA astronaut
-    answer: ["Oleg Novitsky, a Roscosmos cosmonaut", "Tracy Dyson, a NASA astronaut"]
-    explanation: Both flew.
-"""
+CREW = (
+    "title: Crew\nquestions:\n  - {id: crew, type: multi, explanation: Both flew.,"
+    " prompt: Which of these descriptions match the crew?,"
+    ' choices: ["Oleg Novitsky, a Roscosmos cosmonaut", "Yuri Gagarin, the first man in space",'
+    ' "Tracy Dyson, a NASA astronaut"],'
+    ' answer: ["Oleg Novitsky, a Roscosmos cosmonaut", "Tracy Dyson, a NASA astronaut"]}\n'
+)
 
 
 def test_a_multi_answer_line_keeps_picks_with_commas_apart(tmp_path: Path) -> None:
@@ -238,6 +232,7 @@ def test_a_multi_answer_line_keeps_picks_with_commas_apart(tmp_path: Path) -> No
         "Answer: Oleg Novitsky, a Roscosmos cosmonaut\n        Tracy Dyson, a NASA astronaut"
         in screen
     )
+    term.wait_for("What next?")
     term.send("q")
     assert term.finish() == 0
 

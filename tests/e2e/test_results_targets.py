@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.test_game_terminal import stats
 from tests.test_e2e import bank, env, quiz_command, run_piped
 
 pytestmark = pytest.mark.slow
@@ -136,12 +137,4 @@ def test_a_game_whose_output_closes_is_kept_as_at_the_end_of_input(
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is False
     assert 1 <= len(document["answers"]) < 7
-    stats = subprocess.run(
-        [*quiz_command(), "stats", "--json"],
-        capture_output=True,
-        text=True,
-        env=env(**data(tmp_path)),
-        timeout=60,
-        check=True,
-    )
-    assert json.loads(stats.stdout)["answers"] == len(document["answers"])
+    assert stats(tmp_path)["answers"] == len(document["answers"])
