@@ -20,6 +20,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "paths", nargs="*", metavar="BANK", help="bank names, question files or folders"
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="a line of words a bank, no ruled table (automatic at a terminal with TERM=dumb "
+        "or QUIZ_PLAIN=1)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -31,8 +37,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
     from quiz.library.loading import catalogue
     from quiz.library.sources import known_files, resolve
-    from quiz.ui.bank_table import bank_table
-    from quiz.ui.console import make_console
+    from quiz.ui.bank_table import bank_table, plain_banks
+    from quiz.ui.console import make_console, wants_plain
     from quiz.ui.listing import skipped_warning
 
     files = resolve(args.paths) if args.paths else known_files()
@@ -44,7 +50,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    if console.is_terminal:
+    # For a screen reader no table; into a pipe the table stays, a bank a line, for grep.
+    if args.plain or (console.is_terminal and wants_plain(False)):
+        console.print(plain_banks(found.summaries))
+    elif console.is_terminal:
         console.print(bank_table(found.summaries, console.width))
     else:
         # As everywhere, output for a pipe or a file is not wrapped at an imagined

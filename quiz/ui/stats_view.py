@@ -13,9 +13,19 @@ from rich.text import Text
 from quiz.history.progress import CALENDAR_WEEKS, Day, Retention
 from quiz.history.stats import Accuracy, GamePoint, Stats, sparkline
 from quiz.ui.listing import plural
+from quiz.ui.stats_plain import (
+    BAR_GAMES,
+    SPARK_GAMES,
+    percent,
+    plain_accuracy,
+    plain_banks,
+    plain_missed,
+    plain_overview,
+    plain_progress,
+    plain_scores,
+    shown,
+)
 
-SPARK_GAMES = 30
-BAR_GAMES = 10
 BAR_WIDTH = 16
 
 
@@ -29,11 +39,6 @@ def is_plain(console: Console) -> bool:
     )
 
 
-def percent(fraction: float) -> str:
-    """``0.756`` as ``76%``."""
-    return f"{fraction * 100:.0f}%"
-
-
 HEAT = " ░▒▓█"  # no answers, then the quarters of the busiest day
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -41,10 +46,12 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
     """Everything ``quiz stats`` shows, or a line saying there is nothing yet.
 
-    ``plain``: the calendar as sentences, for screen readers and pipes.
+    ``plain``: lines of words (no table, no box, no bar), for screen readers and pipes.
     """
     if not stats.sessions:
         return Text("No games yet. Play one with 'quiz play'.", style="quiz.muted")
+    if plain:
+        return Group(*plain_parts(stats))
     parts: list[RenderableType] = [overview(stats)]
     if stats.banks:
         parts.append(bank_table(stats))
@@ -52,7 +59,7 @@ def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
         parts.append(progress_table(stats))
     parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
     if stats.calendar:
-        parts.append(calendar_lines(stats.calendar) if plain else heat_map(stats.calendar))
+        parts.append(heat_map(stats.calendar))
     if stats.tags:
         parts.append(accuracy_table("By tag", "Tag", stats.tags))
     if stats.difficulties:
@@ -61,6 +68,27 @@ def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
         parts.append(missed_table(stats))
     parts.append(score_chart(stats.games))
     return Group(*parts)
+
+
+def plain_parts(stats: Stats) -> list[RenderableType]:
+    """The same, in plain mode: a heading and a sentence a row, the calendar a
+    sentence a week (see :mod:`quiz.ui.stats_plain`)."""
+    parts: list[RenderableType] = [plain_overview(stats)]
+    if stats.banks:
+        parts.append(plain_banks(stats))
+    if stats.progress:
+        parts.append(plain_progress(stats))
+    parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
+    if stats.calendar:
+        parts.append(calendar_lines(stats.calendar))
+    if stats.tags:
+        parts.append(plain_accuracy("By tag", stats.tags))
+    if stats.difficulties:
+        parts.append(plain_accuracy("By difficulty", stats.difficulties))
+    if stats.missed:
+        parts.append(plain_missed(stats))
+    parts.append(plain_scores(stats.games))
+    return parts
 
 
 def overview(stats: Stats) -> Table:
@@ -87,7 +115,7 @@ def bank_table(stats: Stats) -> Table:
     table.add_column("Acc", justify="right")
     for bank in stats.banks:
         table.add_row(
-            Text(bank.title),
+            Text(shown(bank.title)),
             str(bank.plays),
             str(bank.best_score),
             f"{bank.average_score:.0f}",
@@ -105,7 +133,9 @@ def accuracy_table(title: str, heading: str, rows: Sequence[Accuracy]) -> Table:
     for row in rows:
         style = f"quiz.{row.label}" if row.label in ("easy", "medium", "hard") else ""
         table.add_row(
-            Text(row.label, style=style), f"{row.correct}/{row.answered}", percent(row.accuracy)
+            Text(shown(row.label), style=style),
+            f"{row.correct}/{row.answered}",
+            percent(row.accuracy),
         )
     return table
 
@@ -116,10 +146,11 @@ def missed_table(stats: Stats) -> Table:
     table.add_column("Question", overflow="fold")
     table.add_column("Missed", justify="right")
     for missed in stats.missed:
-        label = Text.assemble((f"{missed.bank} · {missed.question_id}", "quiz.muted"))
+        where = f"{shown(missed.bank)} · {shown(missed.question_id)}"
+        label = Text.assemble((where, "quiz.muted"))
         if missed.prompt:
             label.append("\n")
-            label.append(Text(missed.prompt))
+            label.append(Text(shown(missed.prompt)))
         table.add_row(label, f"{missed.missed}/{missed.asked}")
     return table
 
@@ -165,7 +196,7 @@ def progress_table(stats: Stats) -> Table:
     table.add_column("Known", justify="right")
     for row in stats.progress:
         new = "–" if row.new is None else str(row.new)
-        table.add_row(Text(row.title), new, str(row.learning), str(row.known))
+        table.add_row(Text(shown(row.title)), new, str(row.learning), str(row.known))
     return table
 
 
