@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
@@ -46,49 +47,40 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
     """Everything ``quiz stats`` shows, or a line saying there is nothing yet.
 
-    ``plain``: lines of words (no table, no box, no bar), for screen readers and pipes.
+    ``plain``: lines of words (no table, no box, no bar), for screen readers and pipes
+    (see :mod:`quiz.ui.stats_plain`).
     """
     if not stats.sessions:
         return Text("No games yet. Play one with 'quiz play'.", style="quiz.muted")
-    if plain:
-        return Group(*plain_parts(stats))
-    parts: list[RenderableType] = [overview(stats)]
+    views = PLAIN if plain else TABLES
+    parts: list[RenderableType] = [views.overview(stats)]
     if stats.banks:
-        parts.append(bank_table(stats))
+        parts.append(views.banks(stats))
     if stats.progress:
-        parts.append(progress_table(stats))
+        parts.append(views.progress(stats))
     parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
     if stats.calendar:
-        parts.append(heat_map(stats.calendar))
+        parts.append(views.calendar(stats.calendar))
     if stats.tags:
-        parts.append(accuracy_table("By tag", "Tag", stats.tags))
+        parts.append(views.accuracy("By tag", "Tag", stats.tags))
     if stats.difficulties:
-        parts.append(accuracy_table("By difficulty", "Difficulty", stats.difficulties))
+        parts.append(views.accuracy("By difficulty", "Difficulty", stats.difficulties))
     if stats.missed:
-        parts.append(missed_table(stats))
-    parts.append(score_chart(stats.games))
+        parts.append(views.missed(stats))
+    parts.append(views.scores(stats.games))
     return Group(*parts)
 
 
-def plain_parts(stats: Stats) -> list[RenderableType]:
-    """The same, in plain mode: a heading and a sentence a row, the calendar a
-    sentence a week (see :mod:`quiz.ui.stats_plain`)."""
-    parts: list[RenderableType] = [plain_overview(stats)]
-    if stats.banks:
-        parts.append(plain_banks(stats))
-    if stats.progress:
-        parts.append(plain_progress(stats))
-    parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
-    if stats.calendar:
-        parts.append(calendar_lines(stats.calendar))
-    if stats.tags:
-        parts.append(plain_accuracy("By tag", stats.tags))
-    if stats.difficulties:
-        parts.append(plain_accuracy("By difficulty", stats.difficulties))
-    if stats.missed:
-        parts.append(plain_missed(stats))
-    parts.append(plain_scores(stats.games))
-    return parts
+class Views(NamedTuple):
+    """How each part of the statistics is drawn: as tables, or as lines of words."""
+
+    overview: Callable[[Stats], RenderableType]
+    banks: Callable[[Stats], RenderableType]
+    progress: Callable[[Stats], RenderableType]
+    calendar: Callable[[Sequence[Day]], RenderableType]
+    accuracy: Callable[[str, str, Sequence[Accuracy]], RenderableType]
+    missed: Callable[[Stats], RenderableType]
+    scores: Callable[[Sequence[GamePoint]], RenderableType]
 
 
 def overview(stats: Stats) -> Table:
@@ -286,3 +278,17 @@ def calendar_lines(days: Sequence[Day]) -> Wrapped:
         each = ", ".join(f"{day.day:%a} {day.answers}" for day in played)
         lines.append(f"{head}{plural(len(played), 'day')}, {plural(answers, 'answer')} ({each}).")
     return wrapped([Text(line) for line in lines])
+
+
+TABLES = Views(
+    overview, bank_table, progress_table, heat_map, accuracy_table, missed_table, score_chart
+)
+PLAIN = Views(
+    plain_overview,
+    plain_banks,
+    plain_progress,
+    calendar_lines,
+    lambda title, _heading, rows: plain_accuracy(title, rows),
+    plain_missed,
+    plain_scores,
+)
