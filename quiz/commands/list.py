@@ -20,12 +20,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "paths", nargs="*", metavar="BANK", help="bank names, question files or folders"
     )
-    parser.add_argument(
-        "--plain",
-        action="store_true",
-        help="a line of words a bank, no ruled table (automatic at a terminal with TERM=dumb "
-        "or QUIZ_PLAIN=1)",
-    )
     parser.set_defaults(run=run)
 
 
@@ -50,8 +44,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    # For a screen reader no table; into a pipe the table stays, a bank a line, for grep.
-    if args.plain or (console.is_terminal and wants_plain(False)):
+    # A dumb terminal (a screen reader) gets no ruled table; a pipe keeps the table, a bank a
+    # line, for grep and the like.
+    if console.is_terminal and wants_plain(False):
         console.print(plain_banks(found.summaries))
     elif console.is_terminal:
         console.print(bank_table(found.summaries, console.width))
