@@ -15,6 +15,7 @@ from quiz.format.advice import covered_answer, duplicate_message
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from quiz.format.rules import MAX_ERRORS, MAX_WARNINGS
 from quiz.format.text import (
+    BIDI_CONTROLS,
     edit_distance,
     find_control_character,
     look_alike_key,
@@ -29,6 +30,12 @@ def control_message(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if "\ud800" <= char <= "\udfff":
         return f"a lone surrogate {code} is not a character; write the character itself"
+    if char in BIDI_CONTROLS:
+        return (
+            f"a bidirectional control character {code} is not allowed in question files: "
+            "it makes text show in another order than it is written; remove it (right-to-left "
+            "text shows right without it)"
+        )
     what = (
         "an escape character (it starts terminal control codes)"
         if char == "\x1b"

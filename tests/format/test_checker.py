@@ -1072,3 +1072,25 @@ def test_a_line_separator_in_text_does_not_shift_the_lines_of_what_follows() -> 
     assert (error.line, error.column) == (6, 13)
     broken = "title: T\nquestions:\n  - id: a\n    prompt: '\u2028\u2028'\n    choices [a, b]\n"
     assert all(d.line <= 5 for d in check_text(broken, "u.yaml").diagnostics)
+
+
+@pytest.mark.parametrize("written", ["raw", "escaped"])
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_a_bidirectional_control_is_refused_where_it_is(written: str, control: str) -> None:
+    """'Trojan Source': a choice that shows in another order than it is written."""
+    shown = control if written == "raw" else f"\\u{ord(control):04x}"
+    report = check(question(f'choices: ["safe {shown}eno gnorw", other]', "answer: other"))
+    assert report.bank is None
+    (error,) = report.errors
+    where = "" if written == "raw" else "in 'choices entry': "
+    assert (error.line, error.column) == (6, 21 if written == "raw" else 15)
+    assert error.message == (
+        f"{where}a bidirectional control character U+{ord(control):04X} is not allowed in "
+        "question files: it makes text show in another order than it is written; remove it "
+        "(right-to-left text shows right without it)"
+    )
+
+
+def test_right_to_left_text_without_controls_is_fine() -> None:
+    report = check(question('choices: ["مرحبا", "שלום"]', "answer: שלום"))
+    assert report.errors == ()
