@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import re
 import signal
 import socket
@@ -44,8 +45,10 @@ def run(scenario: Callable[[], Awaitable[None]], seconds: float = 120.0) -> None
 class Host:
     """``quiz host`` in a child process, its output (not a terminal: one line per event)."""
 
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, bank: Path = BANK, env: dict[str, str] | None = None) -> None:
         self.args = args
+        self.bank = bank
+        self.env = env
         self.out = ""
         self.port = 0
 
@@ -53,7 +56,7 @@ class Host:
         self.proc = await asyncio.create_subprocess_exec(
             *quiz_command(),
             "host",
-            str(BANK),
+            str(self.bank),
             "--port",
             "0",
             "--code",
@@ -62,6 +65,7 @@ class Host:
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
+            env=None if self.env is None else {**os.environ, **self.env},
         )
         self.reader = asyncio.ensure_future(self._read())
         await self.wait(r"ssh -p \d+")
@@ -104,8 +108,11 @@ async def until(ready: Callable[[], bool], seconds: float, shown: Callable[[], s
 class Player:
     """One player's ssh connection: a terminal read through pyte, or plain lines."""
 
-    def __init__(self, port: int, name: str, *, plain: bool = False) -> None:
+    def __init__(
+        self, port: int, name: str, *, plain: bool = False, term: str = "xterm", pty: bool = False
+    ) -> None:
         self.port, self.name, self.plain = port, name, plain
+        self.term, self.pty = term, pty or not plain
         self.screen = pyte.Screen(100, 50)
         self.stream = pyte.Stream(self.screen)
         self.raw = ""
@@ -121,10 +128,13 @@ class Player:
             agent_path=None,
             password=None,
         )
-        if self.plain:
-            self.proc = await self.conn.create_process("plain")
+        command = "plain" if self.plain else None
+        if self.pty:
+            self.proc = await self.conn.create_process(
+                command, term_type=self.term, term_size=(100, 50)
+            )
         else:
-            self.proc = await self.conn.create_process(term_type="xterm", term_size=(100, 50))
+            self.proc = await self.conn.create_process(command)
         self.reader = asyncio.ensure_future(self._read())
         return self
 

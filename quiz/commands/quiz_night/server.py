@@ -21,12 +21,12 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
+from quiz.commands.quiz_night.typing import LINE_MAX, PlainTyping
 from quiz.files import write_atomically
 from quiz.ui.remote_asker import Screen, make_console
 from quiz.ui.remote_lines import LineScreen
 from quiz.ui.remote_prompts import PromptScreen
 
-LINE_MAX = 1024  # characters kept of one input line; the rest is dropped
 KEY_FILE = "quiz-night-host-key"
 SPARE_CONNECTIONS = 50  # connections allowed beyond --max-players (joining, rejoining)
 LOGIN_SECONDS = 30
@@ -72,8 +72,8 @@ class PlayerSession(PromptToolkitSSHSession):
         self.user = user
         self.plain = False
         self.bound = LineBound()
+        self.typing = PlainTyping()
         self.lines: asyncio.Queue[str | None] = asyncio.Queue()
-        self._partial = ""
         self._echo = False
         # What ssh exits with: 0 once the player has seen the end of the night, 1 when
         # they never got in or were removed (never 255, ssh's own failure).
@@ -106,19 +106,18 @@ class PlayerSession(PromptToolkitSSHSession):
 
     def data_received(self, data: str, datatype: object) -> None:
         """Bounded input: to the prompts, or assembled into lines in plain mode."""
-        data = self.bound.cut(data)
         if not self.plain:
+            data = self.bound.cut(data)
             # Keys typed while no prompt is up (waiting for others, a reveal) are dropped:
             # a second Enter must not answer the next question before it is read.
             if self.app_session is not None and self.app_session.app is not None:
                 super().data_received(data, datatype)
             return
-        if self._echo and self._chan is not None:
-            self._chan.write(data.replace("\r", "\r\n"))
-        text = self._partial + data.replace("\r\n", "\n").replace("\r", "\n")
-        *complete, self._partial = text.split("\n")
-        for line in complete:
-            self.lines.put_nowait(line.replace("\x7f", "").replace("\b", ""))
+        lines, echo = self.typing.feed(data)
+        if self._echo and echo and self._chan is not None:
+            self._chan.write(echo)
+        for line in lines:
+            self.lines.put_nowait(line)
 
     def eof_received(self) -> bool:
         """The player's input ended: plain mode sees it as the end of the lines."""
