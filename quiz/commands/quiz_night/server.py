@@ -10,6 +10,8 @@ Input lines are cut at LINE_MAX characters before anything reads them.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,9 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
 from quiz.commands.quiz_night.typing import LINE_MAX, PlainTyping
-from quiz.files import write_atomically
+from quiz.errors import QuizError
+from quiz.files import free_name, write_atomically
+from quiz.format.text import escape_controls
 from quiz.ui.remote_asker import Screen, make_console
 from quiz.ui.remote_lines import LineScreen
 from quiz.ui.remote_prompts import PromptScreen
@@ -32,11 +36,36 @@ SPARE_CONNECTIONS = 50  # connections allowed beyond --max-players (joining, rej
 LOGIN_SECONDS = 30
 
 
-def host_key(folder: Path) -> asyncssh.SSHKey:
-    """The server's key, made once and kept in ``folder`` so players' known_hosts stays valid."""
+def host_key(folder: Path, warn: Callable[[str], None]) -> asyncssh.SSHKey:
+    """The server's key, made once and kept in ``folder`` so players' known_hosts stays valid.
+
+    A key file that cannot be read as a key (empty, cut short, overwritten) is set aside
+    beside it (``quiz-night-host-key.corrupt-...``) and a new key is made; ``warn`` says so.
+    """
     path = folder / KEY_FILE
     if path.is_file():
-        return asyncssh.read_private_key(path)
+        try:
+            return asyncssh.read_private_key(path)
+        except (asyncssh.KeyImportError, ValueError) as error:
+            aside = free_name(path, "corrupt", datetime.now(UTC))
+            try:
+                path.rename(aside)
+            except OSError as failure:
+                raise QuizError(
+                    f"the quiz night's host key {escape_controls(str(path))} is damaged"
+                    f" ({error}) and cannot be set aside ({failure.strerror or failure});"
+                    " move it away to make a new one"
+                ) from None
+            warn(
+                f"the quiz night's host key was damaged ({error}); it is kept as"
+                f" {escape_controls(str(aside))} and a new key is made: players who joined"
+                " before will be told by ssh that the host's key has changed"
+            )
+        except OSError as error:
+            raise QuizError(
+                f"cannot read the quiz night's host key {escape_controls(str(path))}:"
+                f" {error.strerror or error}"
+            ) from None
     key = asyncssh.generate_private_key("ssh-ed25519")
     folder.mkdir(parents=True, exist_ok=True)
     # mkstemp makes the file readable by its owner only, and the rename keeps that.
