@@ -48,6 +48,11 @@ class Screen(Protocol):
         """End the prompt that is running, if any (its ask raises Closed)."""
 
 
+def console_width(columns: int) -> int:
+    """The width a player's screen is drawn at: their terminal's, from 20 to 200 columns."""
+    return max(20, min(columns or 80, 200))
+
+
 def make_console(stream: TextIO, width: int, *, plain: bool, term: str | None) -> Console:
     """A console writing to a player's session, with the game's theme."""
     dumb = plain or (term or "").lower() in ("", "dumb")
@@ -56,7 +61,7 @@ def make_console(stream: TextIO, width: int, *, plain: bool, term: str | None) -
     return Console(
         soft_wrap=plain,
         file=stream,
-        width=max(20, min(width or 80, 200)),
+        width=console_width(width),
         theme=THEME,
         force_terminal=not plain,
         color_system=None if dumb else "standard",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.commands.test_host import Host, Player, on_screen, run
+from tests.commands.test_host import CODE, WAIT, Host, Player, on_screen, run, until
 
 pytestmark = pytest.mark.slow
 
@@ -87,5 +87,50 @@ def test_backspace_takes_back_a_character_of_a_plain_line(tmp_path: Path) -> Non
             await ana.wait("Rank 1 of 1")
             assert re.search(r"Right|right", ana.text()), ana.text()
             assert "\b \b" in ana.raw
+
+    run(scenario)
+
+
+async def rejoin_as(port: int, name: str, *words: str) -> Player:
+    """A new connection for ``name`` that gives the join code, then each word in turn."""
+    player = await Player(port, name, plain=True).connect()
+    await player.wait("Join code")
+    player.send(CODE + "\n")
+    for index, word in enumerate(words, start=1):
+        await until(lambda: player.text().count("Your rejoin word") >= index, WAIT, player.text)
+        player.send(word + "\n")
+    return player
+
+
+def test_a_rejoin_word_allows_three_wrong_tries_then_locks_the_seat() -> None:
+    """A#3, S#26: the word is three words and two digits; a wrong word is followed by
+    another try (never a new nickname made of it); a right word after a miss still
+    works; three wrong words lock the seat, the host is told, and the next line asked
+    for is plainly a new name."""
+
+    async def scenario() -> None:
+        async with Host("-n", "1", "--time", "30") as host:
+            ben = await Player(host.port, "ben", plain=True).connect()
+            word = await ben.join()
+            assert re.fullmatch(r"[a-z]+-[a-z]+-[a-z]+-\d\d", word), word
+            ann = await Player(host.port, "ann", plain=True).connect()
+            ann_word = await ann.join()
+            for player in (ben, ann):
+                player.close()
+            await host.wait(r"players \(0\)")
+            back = await rejoin_as(host.port, "ben", "wrong-word", word.upper().replace("-", " "))
+            await back.wait("You are back in, with your score")
+            assert "That is not the word for this name. 2 tries left" in back.text()
+            assert "You are in as" not in back.text()
+            guesser = await rejoin_as(host.port, "ann", "a-b-c-01", "a-b-c-02", "a-b-c-03")
+            await guesser.wait("That name is locked")
+            await guesser.wait(r"Your new nickname \(a name not taken\):")
+            assert "1 try left" in guesser.text()
+            await host.wait(r"Locked after too many wrong rejoin words: ann\.")
+            guesser.close()
+            again = await rejoin_as(host.port, "ann")
+            await again.wait("That name is locked")  # the right word can no longer help
+            again.send(ann_word + "\n")  # taken as a new nickname, said so beforehand
+            await again.wait("You are in as")
 
     run(scenario)

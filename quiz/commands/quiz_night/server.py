@@ -20,6 +20,7 @@ from prompt_toolkit.application.current import create_app_session
 from prompt_toolkit.contrib.ssh.server import PromptToolkitSSHServer, PromptToolkitSSHSession
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
+from rich.console import Console
 
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
@@ -27,7 +28,7 @@ from quiz.commands.quiz_night.typing import LINE_MAX, PlainTyping
 from quiz.errors import QuizError
 from quiz.files import free_name, write_atomically
 from quiz.format.text import escape_controls
-from quiz.ui.remote_asker import Screen, make_console
+from quiz.ui.remote_asker import Screen, console_width, make_console
 from quiz.ui.remote_lines import LineScreen
 from quiz.ui.remote_prompts import PromptScreen
 
@@ -103,6 +104,7 @@ class PlayerSession(PromptToolkitSSHSession):
         self.bound = LineBound()
         self.typing = PlainTyping()
         self.lines: asyncio.Queue[str | None] = asyncio.Queue()
+        self.console: Console | None = None
         self._echo = False
         # What ssh exits with: 0 once the player has seen the end of the night, 1 when
         # they never got in or were removed (never 255, ssh's own failure).
@@ -114,9 +116,20 @@ class PlayerSession(PromptToolkitSSHSession):
         chan.set_encoding("utf-8", "replace")
 
     def pty_requested(self, term_type: str, term_size: Any, term_modes: Any) -> bool:
-        """A terminal is welcome (plain mode then echoes what is typed)."""
+        """A terminal is welcome (plain mode then echoes what is typed); one that cannot
+        do more than lines (``TERM=dumb``) gets the plain seat, as if ``plain`` were typed."""
         self._echo = True
+        if term_type.strip().casefold() == "dumb":
+            self.plain = True
         return True
+
+    def terminal_size_changed(
+        self, width: int, height: int, pixwidth: object, pixheight: object
+    ) -> None:
+        """The player resized their window: all that is drawn from now on fits the new width."""
+        super().terminal_size_changed(width, height, pixwidth, pixheight)
+        if self.console is not None and not self.plain:
+            self.console.width = console_width(width)
 
     def shell_requested(self) -> bool:
         """``ssh -p PORT name@host``: the game (there is no shell)."""
@@ -186,7 +199,7 @@ class PlayerSession(PromptToolkitSSHSession):
         night = self.server.night
         width = self._get_size().columns if not self.plain else 80
         term = None if self.plain or self._chan is None else self._chan.get_terminal_type()
-        console = make_console(self.stdout, width, plain=self.plain, term=term)
+        console = self.console = make_console(self.stdout, width, plain=self.plain, term=term)
         screen: Screen = LineScreen(console, self.lines) if self.plain else PromptScreen(console)
         try:
             seat = await asyncio.wait_for(
