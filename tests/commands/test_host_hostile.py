@@ -97,7 +97,8 @@ async def rejoin_as(port: int, name: str, *words: str) -> Player:
     await player.wait("Join code")
     player.send(CODE + "\n")
     for index, word in enumerate(words, start=1):
-        await until(lambda: player.text().count("Your rejoin word") >= index, WAIT, player.text)
+        asked = lambda at=index: player.text().count("Your rejoin word") >= at  # noqa: E731
+        await until(asked, WAIT, player.text)
         player.send(word + "\n")
     return player
 

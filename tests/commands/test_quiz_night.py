@@ -97,6 +97,6 @@ def test_keys_come_from_a_terminal_or_a_pipe_only(tmp_path: Path) -> None:
     finally:
         os.close(read)
         os.close(write)
-    with open(os.devnull) as null, (tmp_path / "f").open("w+") as file:
+    with Path(os.devnull).open() as null, (tmp_path / "f").open("w+") as file:
         assert not can_press_keys(null) and not can_press_keys(file)
     assert not can_press_keys(None) and not can_press_keys(io.StringIO())
