@@ -15,6 +15,7 @@ from quiz.commands.quiz_night.keys import can_press_keys
 from quiz.commands.quiz_night.night import Night, Seat, Settings
 from quiz.commands.quiz_night.server import KEY_FILE, host_key
 from quiz.commands.quiz_night.typing import PlainTyping
+from quiz.errors import QuizError
 from quiz.game.engine import Turn
 from quiz.model import QuestionType
 from tests.helpers import make_question
@@ -87,6 +88,13 @@ def test_a_damaged_host_key_is_set_aside_and_a_new_one_made(tmp_path: Path) -> N
     assert len(warnings) == 1 and "damaged" in warnings[0] and "key has changed" in warnings[0]
     assert host_key(tmp_path, warnings.append).get_fingerprint() == key.get_fingerprint()
     assert len(warnings) == 1
+
+
+def test_a_damaged_host_key_with_nobody_to_tell_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / KEY_FILE).write_bytes(b"not a key")
+    with pytest.raises(QuizError, match=r"host key .* is damaged .*; move it away"):
+        host_key(tmp_path)
+    assert (tmp_path / KEY_FILE).read_bytes() == b"not a key"
 
 
 def test_keys_come_from_a_terminal_or_a_pipe_only(tmp_path: Path) -> None:

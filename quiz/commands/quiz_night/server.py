@@ -37,31 +37,19 @@ SPARE_CONNECTIONS = 50  # connections allowed beyond --max-players (joining, rej
 LOGIN_SECONDS = 30
 
 
-def host_key(folder: Path, warn: Callable[[str], None]) -> asyncssh.SSHKey:
+def host_key(folder: Path, warn: Callable[[str], None] | None = None) -> asyncssh.SSHKey:
     """The server's key, made once and kept in ``folder`` so players' known_hosts stays valid.
 
     A key file that cannot be read as a key (empty, cut short, overwritten) is set aside
     beside it (``quiz-night-host-key.corrupt-...``) and a new key is made; ``warn`` says so.
+    Without ``warn`` (nobody to tell), a damaged key is a QuizError instead.
     """
     path = folder / KEY_FILE
     if path.is_file():
         try:
             return asyncssh.read_private_key(path)
         except (asyncssh.KeyImportError, ValueError) as error:
-            aside = free_name(path, "corrupt", datetime.now(UTC))
-            try:
-                path.rename(aside)
-            except OSError as failure:
-                raise QuizError(
-                    f"the quiz night's host key {escape_controls(str(path))} is damaged"
-                    f" ({error}) and cannot be set aside ({failure.strerror or failure});"
-                    " move it away to make a new one"
-                ) from None
-            warn(
-                f"the quiz night's host key was damaged ({error}); it is kept as"
-                f" {escape_controls(str(aside))} and a new key is made: players who joined"
-                " before will be told by ssh that the host's key has changed"
-            )
+            _set_aside(path, str(error), warn)
         except OSError as error:
             raise QuizError(
                 f"cannot read the quiz night's host key {escape_controls(str(path))}:"
@@ -72,6 +60,26 @@ def host_key(folder: Path, warn: Callable[[str], None]) -> asyncssh.SSHKey:
     # mkstemp makes the file readable by its owner only, and the rename keeps that.
     write_atomically(path, key.export_private_key(), private=True)
     return key
+
+
+def _set_aside(path: Path, error: str, warn: Callable[[str], None] | None) -> None:
+    """Move a damaged key file aside (a new key is then made), and say so."""
+    damaged = f"the quiz night's host key {escape_controls(str(path))} is damaged ({error})"
+    if warn is None:
+        raise QuizError(f"{damaged}; move it away to make a new one")
+    aside = free_name(path, "corrupt", datetime.now(UTC))
+    try:
+        path.rename(aside)
+    except OSError as failure:
+        raise QuizError(
+            f"{damaged} and cannot be set aside ({failure.strerror or failure});"
+            " move it away to make a new one"
+        ) from None
+    warn(
+        f"the quiz night's host key was damaged ({error}); it is kept as"
+        f" {escape_controls(str(aside))} and a new key is made: players who joined"
+        " before will be told by ssh that the host's key has changed"
+    )
 
 
 class LineBound:
