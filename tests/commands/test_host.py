@@ -176,6 +176,28 @@ class Player:
         self.conn.close()
 
 
+async def joined(port: int, *names: str) -> list[Player]:
+    """Plain players, connected and in the game (the join code given), in turn."""
+    players = [await Player(port, name, plain=True).connect() for name in names]
+    for player in players:
+        await player.join()
+    return players
+
+
+def run_beside(child: Any, scenario: Callable[[], Awaitable[None]], exit_status: int) -> None:
+    """Run the scenario beside a host in a pseudo-terminal (pexpect), which must then end
+    with ``exit_status``; the host is killed if it does not."""
+    import pexpect
+
+    try:
+        run(scenario)
+        child.expect(pexpect.EOF, timeout=WAIT)
+        child.close()
+        assert child.exitstatus == exit_status
+    finally:
+        child.terminate(force=True)
+
+
 def plain_answer(text: str) -> str:
     """A valid (not always right) line for the last question shown in plain mode."""
     last = text[text.rindex("Question ") :]
@@ -632,13 +654,7 @@ def test_the_host_screen_in_a_terminal() -> None:
         await until(lambda: "Standings so far" in shown(), WAIT, shown)
         await ana.wait("Standings so far")
 
-    try:
-        run(scenario)
-        child.expect(pexpect.EOF, timeout=WAIT)
-        child.close()
-        assert child.exitstatus == 130
-    finally:
-        child.terminate(force=True)
+    run_beside(child, scenario, 130)
 
 
 def test_the_host_key_is_made_once_and_kept(isolated_data_dir: Path) -> None:

@@ -17,10 +17,12 @@ from tests.commands.test_host import (
     WAIT,
     Host,
     Player,
+    joined,
     on_screen,
     plain_answer,
     play_plain,
     run,
+    run_beside,
     until,
 )
 from tests.commands.test_host_hostile import bank
@@ -38,14 +40,10 @@ def test_a_player_away_when_a_question_starts_is_charged_for_it(tmp_path: Path) 
 
     async def scenario() -> None:
         async with Host("-n", "2", "--time", "4", "--results", str(results)) as host:
-            ana = await Player(host.port, "ana", plain=True).connect()
-            ben = await Player(host.port, "ben", plain=True).connect()
-            for player in (ana, ben):
-                await player.join()
+            ana, ben = await joined(host.port, "ana", "ben")
             host.press("\n")
             await ana.wait(r"Question 1 of 2")
-            late = await Player(host.port, "late", plain=True).connect()
-            await late.join()
+            (late,) = await joined(host.port, "late")
             await play_plain(ana, ben, number=1, total=2)
             ben.close()
             await host.wait(r"players \(2\): ana, late")
@@ -91,9 +89,11 @@ def test_a_dumb_terminal_host_sees_every_step_as_lines() -> None:
         await until(lambda: "Join code: ORBIT7." in shown(), WAIT, shown)
         found = re.search(r"ssh -p (\d+) YOURNAME@127\.0\.0\.1", shown())
         assert found
-        ana = await Player(int(found.group(1)), "ana", plain=True).connect()
-        await ana.join()
+        (ana,) = await joined(int(found.group(1)), "ana")
         await until(lambda: "players (1): ana" in shown(), WAIT, shown)
+        child.send("k")  # the players to remove, as lines; Esc puts the list away
+        await until(lambda: "Remove a player:\n1) ana\n" in shown(), WAIT, shown)
+        child.send("\x1b")
         child.send("\r")
         await ana.wait(r"left\)")
         await until(lambda: "Question 1 of 1: " in shown(), WAIT, shown)
@@ -104,13 +104,7 @@ def test_a_dumb_terminal_host_sees_every_step_as_lines() -> None:
         assert re.search(r"\n1st ana: \d+ points?, [01] of 1 right", text)
         assert not set(text) & BOX and "\x1b" not in text, text
 
-    try:
-        run(scenario)
-        child.expect(pexpect.EOF, timeout=WAIT)
-        child.close()
-        assert child.exitstatus == 0
-    finally:
-        child.terminate(force=True)
+    run_beside(child, scenario, 0)
 
 
 def test_a_player_whose_terminal_is_dumb_gets_the_plain_seat(tmp_path: Path) -> None:

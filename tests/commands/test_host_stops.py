@@ -11,7 +11,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
-from tests.commands.test_host import BANK, CODE, Host, Player, play_plain, run
+from tests.commands.test_host import BANK, CODE, Host, Player, joined, play_plain, run
 from tests.test_e2e import quiz_command
 
 pytestmark = pytest.mark.slow
@@ -22,10 +22,9 @@ def test_sigterm_in_the_lobby_tells_every_player() -> None:
 
     async def scenario() -> None:
         async with Host("-n", "2") as host:
-            ana = await Player(host.port, "ana", plain=True).connect()
+            (ana,) = await joined(host.port, "ana")
             ben = await Player(host.port, "ben").connect()
-            for player in (ana, ben):
-                await player.join()
+            await ben.join()
             await host.wait(r"players \(2\)")
             host.proc.send_signal(signal.SIGTERM)
             assert await host.exit_code() == 143
@@ -41,8 +40,7 @@ def test_sighup_mid_game_ends_with_the_standings_for_everyone(tmp_path: Path) ->
 
     async def scenario() -> None:
         async with Host("-n", "2", "--time", "30", "--results", str(results)) as host:
-            ana = await Player(host.port, "ana", plain=True).connect()
-            await ana.join()
+            (ana,) = await joined(host.port, "ana")
             host.press("\n")
             await play_plain(ana, number=1, total=2)
             host.proc.send_signal(signal.SIGHUP)
@@ -84,8 +82,7 @@ def test_the_end_of_the_hosts_input_ends_a_night_that_needs_enter() -> None:
 
     async def scenario() -> None:
         async with Host("-n", "1") as host:
-            ana = await Player(host.port, "ana", plain=True).connect()
-            await ana.join()
+            (ana,) = await joined(host.port, "ana")
             await host.wait(r"players \(1\)")
             host.proc.stdin.close()  # type: ignore[union-attr]
             assert await host.exit_code() == 130
