@@ -13,8 +13,8 @@ import pytest
 from quiz.commands.quiz_night import seat, words
 from quiz.commands.quiz_night.keys import can_press_keys
 from quiz.commands.quiz_night.night import Night, Seat, Settings
+from quiz.commands.quiz_night.plain_typing import PlainTyping
 from quiz.commands.quiz_night.server import KEY_FILE, host_key
-from quiz.commands.quiz_night.typing import PlainTyping
 from quiz.errors import QuizError
 from quiz.game.engine import Turn
 from quiz.model import QuestionType

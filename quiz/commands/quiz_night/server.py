@@ -24,7 +24,7 @@ from rich.console import Console
 
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
-from quiz.commands.quiz_night.typing import LINE_MAX, PlainTyping
+from quiz.commands.quiz_night.plain_typing import LINE_MAX, PlainTyping
 from quiz.errors import QuizError
 from quiz.files import free_name, write_atomically
 from quiz.format.text import escape_controls
