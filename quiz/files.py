@@ -97,6 +97,15 @@ def replaced_file(target: Path) -> Path | None:
     return Path(os.path.realpath(target))
 
 
+def writes_through(target: Path) -> bool:
+    """Whether writing to ``target`` writes through (a device, a FIFO, standard output)
+    rather than replacing a file; False when it cannot be told."""
+    try:
+        return replaced_file(target) is None
+    except OSError:
+        return False
+
+
 def _standard_output(found: os.stat_result) -> int | None:
     """The descriptor (1 or 2) whose file ``found`` is, if either."""
     for descriptor in (1, 2):

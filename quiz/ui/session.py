@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from quiz.errors import ExitStatus, QuizError
+from quiz.files import writes_through
 from quiz.format.report import Report
 from quiz.game.engine import Asker, GameOptions, GameResult, Turn, plan, play
 from quiz.model import Bank, BankSummary
@@ -236,18 +237,19 @@ class Session:
                 result = play(turns, asker, time.monotonic)
             finally:
                 caught.raising = False  # what follows saves the game: let it finish
-            # Saved before the report, so a Ctrl-C during the report loses nothing.
+            # Saved before the report, so a Ctrl-C during the report loses nothing; but
+            # results written through (--results /dev/stdout) come after the report.
             record = self.save_history(result, started, datetime.now(UTC))
             failed = None
-            if self.results is not None:
-                from quiz.history.results import results_document, write_or_say
-
-                seed = self.seed if self.shuffle else None
-                failed = write_or_say(self.results, results_document(result, seed))
+            through = self.results is not None and writes_through(Path(self.results))
+            if self.results is not None and not through:
+                failed = self._write_results(result)
             try:
                 if not result.completed:
                     self.console.print(Text("\nGame stopped.", style="quiz.warning"))
                 show_report(self.console, result, plain=self.plain, record=record)
+                if through:
+                    failed = self._write_results(result)
                 if self.results is not None and failed is None:
                     written = f"Results written to {self.results}"
                     self.console.print(Text(written, style="quiz.muted"))
@@ -261,6 +263,13 @@ class Session:
             restore_terminal()
         status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
         return ExitStatus(caught.exit_status(status)), result
+
+    def _write_results(self, result: GameResult) -> QuizError | None:
+        from quiz.history.results import results_document, write_or_say
+
+        assert self.results is not None
+        seed = self.seed if self.shuffle else None
+        return write_or_say(self.results, results_document(result, seed))
 
     def _what_next(self, result: GameResult) -> list[Turn] | None:
         """The after-game menu: new turns to play, or None (quit, or the start screen)."""

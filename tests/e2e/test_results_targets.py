@@ -60,6 +60,8 @@ def test_standard_output_by_name_gets_the_results_after_the_game_so_far(
     end = done.stdout.index("\n}\n", start) + 3
     assert json.loads(done.stdout[start:end])["correct"] == 1
     assert "✔ Right!" in done.stdout[:start]  # the game came first, then the results
+    assert "Score: " in done.stdout[:start]  # its report too, as README says
+    assert done.stdout[end:].strip() == f"Results written to {stdout}"
 
 
 def test_a_fifo_is_written_through_to_its_reader(bank: Path, tmp_path: Path) -> None:
