@@ -27,19 +27,14 @@ from quiz.ui.endgame import (
     PLAY_AGAIN,
     REVIEW_MISSES,
     START_SCREEN,
-    best_record,
     choices,
     missed_turns,
 )
 from quiz.ui.endgame import report as show_report
+from quiz.ui.game_keeping import save_history, write_results
 from quiz.ui.listing import plural, skipped_warning
 from quiz.ui.signals import Quit, catching, restore_terminal
 from quiz.ui.start_screen import BankPicker
-from quiz.ui.summary_view import Record
-
-# Parsed arguments that are not options of the game, so are not kept with it.
-_NOT_OPTIONS = ("run", "command", "banks", "menu", "results")
-
 
 NO_BANK = "no playable bank found; check the files with 'quiz validate'"
 
@@ -239,17 +234,20 @@ class Session:
                 caught.raising = False  # what follows saves the game: let it finish
             # Saved before the report, so a Ctrl-C during the report loses nothing; but
             # results written through (--results /dev/stdout) come after the report.
-            record = self.save_history(result, started, datetime.now(UTC))
+            record = save_history(
+                result, (started, datetime.now(UTC)), self.mode, self.options, self.errors
+            )
             failed = None
+            seed = self.seed if self.shuffle else None
             through = self.results is not None and writes_through(Path(self.results))
             if self.results is not None and not through:
-                failed = self._write_results(result)
+                failed = write_results(self.results, result, seed)
             try:
                 if not result.completed:
                     self.console.print(Text("\nGame stopped.", style="quiz.warning"))
                 show_report(self.console, result, plain=self.plain, record=record)
-                if through:
-                    failed = self._write_results(result)
+                if self.results is not None and through:
+                    failed = write_results(self.results, result, seed)
                 if self.results is not None and failed is None:
                     written = f"Results written to {self.results}"
                     self.console.print(Text(written, style="quiz.muted"))
@@ -263,13 +261,6 @@ class Session:
             restore_terminal()
         status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
         return ExitStatus(caught.exit_status(status)), result
-
-    def _write_results(self, result: GameResult) -> QuizError | None:
-        from quiz.history.results import results_document, write_or_say
-
-        assert self.results is not None
-        seed = self.seed if self.shuffle else None
-        return write_or_say(self.results, results_document(result, seed))
 
     def _what_next(self, result: GameResult) -> list[Turn] | None:
         """The after-game menu: new turns to play, or None (quit, or the start screen)."""
@@ -287,35 +278,3 @@ class Session:
             return missed_turns(result)
         self.restart = picked == START_SCREEN
         return None
-
-    def save_history(self, result: GameResult, started: datetime, ended: datetime) -> Record | None:
-        """Record the game and move its questions' Leitner boxes; faults only warn.
-        Returns the bank's best score before this game (for a game of one bank).
-
-        A game stopped before its first answer is not a game played: nothing is kept.
-        """
-        if not result.outcomes:
-            return None
-        # Imported here, after the game, so that sqlite3 does not delay the first question.
-        from quiz.history.store import game_options, open_history
-        from quiz.library.sources import data_dir
-
-        with open_history(data_dir(), lambda: datetime.now(UTC)) as history:
-            record = best_record(history, result.titles) if self.mode == "play" else None
-            history.record_game(
-                result,
-                mode=self.mode,
-                banks=list(result.titles),
-                options=game_options(self.options, drop=_NOT_OPTIONS),
-                started=started,
-                ended=ended,
-            )
-        for warning in history.warnings:
-            self.errors.print(
-                Text.assemble(("warning:", "quiz.warning"), f" {warning}"), soft_wrap=True
-            )
-        return record
-
-    def report(self, result: GameResult, record: Record | None = None) -> None:
-        """The summary, the breakdown and the review of missed questions."""
-        show_report(self.console, result, plain=self.plain, record=record)
