@@ -123,7 +123,7 @@ def choice_problem(choices: Iterable[str]) -> str | None:
     for choice in listed:
         folded = choice.casefold()
         if folded in seen:
-            return f"choices '{seen[folded]}' and '{choice}' are the same"
+            return f"choices '{escape_controls(seen[folded])}' and '{escape_controls(choice)}' are the same"
         seen[folded] = choice
     return None
 

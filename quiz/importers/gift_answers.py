@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.format.rules import NUMBER_RANGE, PAIR_RANGE
-from quiz.format.text import normalize_answer
+from quiz.format.text import escape_controls, normalize_answer
 from quiz.importers.common import choice_problem
 from quiz.importers.gift_text import display, verbatim
 from quiz.model import QuestionType, format_number
@@ -87,7 +87,7 @@ def matching(text: str, fmt: str) -> Answers | str:
     for part in _parts(text, "="):
         left_raw, arrow, right_raw = part.partition("->")
         if not arrow:
-            return f"'{verbatim(part)[:40]}' has no '->': each match is =left -> right"
+            return f"'{escape_controls(verbatim(part)[:40])}' has no '->': each match is =left -> right"
         left, right = display(left_raw, fmt), verbatim(right_raw)
         if not right:
             return "a match has no right (after '->')"
@@ -95,7 +95,7 @@ def matching(text: str, fmt: str) -> Answers | str:
             extra.append(right)
             continue
         if left.casefold() in lefts:
-            return f"'{left}' is matched twice"
+            return f"'{escape_controls(left)}' is matched twice"
         lefts.add(left.casefold())
         pairs.append((left, right))
     rights = {right.casefold() for _, right in pairs}
@@ -131,10 +131,10 @@ def shortanswer(text: str, fmt: str) -> Answers | str:
         if len(answer) > TYPABLE:
             return f"a model answer of {len(answer)} characters, too long to type as an answer"
         if _WILDCARD.search(answer):
-            return f"answer '{answer}' uses Moodle's * wildcard, which the game cannot match"
+            return f"answer '{escape_controls(answer)}' uses Moodle's * wildcard, which the game cannot match"
         answer = answer.replace("\\*", "*")
         if not normalize_answer(answer):
-            return f"answer '{answer}' has no letters or digits to compare"
+            return f"answer '{escape_controls(answer)}' has no letters or digits to compare"
         accepted.setdefault(answer.casefold(), answer)
     if not accepted:
         return "no answer gets full credit"
@@ -186,17 +186,17 @@ def _number_spec(spec: str) -> tuple[float, float] | str:
         low_text, _, high_text = spec.partition("..")
         low, high = _to_number(low_text), _to_number(high_text)
         if low is None or high is None:
-            return f"'{spec}' is not a range of numbers"
+            return f"'{escape_controls(spec)}' is not a range of numbers"
         if high < low:
-            return f"range '{spec}' runs backwards"
+            return f"range '{escape_controls(spec)}' runs backwards"
         return (low + high) / 2, (high - low) / 2
     number_text, colon, margin_text = spec.partition(":")
     number = _to_number(number_text)
     margin = _to_number(margin_text) if colon else 0.0
     if number is None or margin is None:
-        return f"'{spec}' is not a number (or a number:margin)"
+        return f"'{escape_controls(spec)}' is not a number (or a number:margin)"
     if margin < 0:
-        return f"the margin of '{spec}' is negative"
+        return f"the margin of '{escape_controls(spec)}' is negative"
     return number, margin
 
 
