@@ -87,7 +87,8 @@ def matching(text: str, fmt: str) -> Answers | str:
     for part in _parts(text, "="):
         left_raw, arrow, right_raw = part.partition("->")
         if not arrow:
-            return f"'{escape_controls(verbatim(part)[:40])}' has no '->': each match is =left -> right"
+            shown = escape_controls(verbatim(part)[:40])
+            return f"'{shown}' has no '->': each match is =left -> right"
         left, right = display(left_raw, fmt), verbatim(right_raw)
         if not right:
             return "a match has no right (after '->')"
@@ -131,7 +132,8 @@ def shortanswer(text: str, fmt: str) -> Answers | str:
         if len(answer) > TYPABLE:
             return f"a model answer of {len(answer)} characters, too long to type as an answer"
         if _WILDCARD.search(answer):
-            return f"answer '{escape_controls(answer)}' uses Moodle's * wildcard, which the game cannot match"
+            shown = escape_controls(answer)
+            return f"answer '{shown}' uses Moodle's * wildcard, which the game cannot match"
         answer = answer.replace("\\*", "*")
         if not normalize_answer(answer):
             return f"answer '{escape_controls(answer)}' has no letters or digits to compare"

@@ -105,7 +105,8 @@ def _question(item: Any) -> Question | str:
     qid = question_id(None, prompt)
     if kind == "boolean":
         if correct not in ("True", "False"):
-            return f"a boolean question's correct_answer is True or False, not '{escape_controls(correct)}'"
+            shown = escape_controls(correct)
+            return f"a boolean question's correct_answer is True or False, not '{shown}'"
         return Question(
             qid,
             QuestionType.BOOLEAN,
