@@ -24,7 +24,13 @@ from itertools import chain
 
 from quiz.importers.common import Imported, Note, Skip, clean, question_id
 from quiz.importers.gift_answers import answers
-from quiz.importers.gift_notes import answer_notes, late_feedback, split_answer, unclosed_title
+from quiz.importers.gift_notes import (
+    answer_notes,
+    labels_once,
+    late_feedback,
+    split_answer,
+    unclosed_title,
+)
 from quiz.importers.gift_text import DEFAULT_FORMAT, display, format_prefix, plain, protect
 from quiz.importers.gift_text import unescape as _unescape
 from quiz.model import Question
@@ -76,7 +82,7 @@ def parse(text: str) -> Imported:
         else:
             skips.append(Skip(block.line, result))
     drop_passage()
-    return Imported(tuple(questions), tuple(skips), notes=tuple(notes))
+    return Imported(tuple(questions), tuple(skips), notes=tuple(labels_once(notes)))
 
 
 @dataclass(frozen=True, slots=True)

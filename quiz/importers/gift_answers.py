@@ -20,6 +20,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WILDCARD = re.compile(r"(?<!\\)\*")
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
 FULL = 100.0
+_LABEL = re.compile(r"([A-Za-z])([.)])\s+(\S.*)", re.DOTALL)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 TYPABLE = 80  # a model answer longer than this cannot be typed as an answer
 
 
@@ -36,6 +38,7 @@ class Answers:
     pairs: tuple[tuple[str, str], ...] = ()
     extra: tuple[str, ...] = ()
     feedback: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # "A.", "B."... dropped from the start of the choices
 
 
 def answers(text: str, fmt: str) -> Answers | str:
@@ -62,6 +65,8 @@ def multichoice(text: str, fmt: str) -> Answers | str:
     shown = [(display(answer, fmt), weight, fb) for weight, answer, fb in entries]
     # An empty answer (``~=right``, ``~~``) is dropped, as Moodle drops it.
     kept = [entry for entry in shown if entry[0]]
+    labels, unlabelled = _labels([choice for choice, _, _ in kept])
+    kept = [(choice, weight, fb) for choice, (_, weight, fb) in zip(unlabelled, kept, strict=True)]
     choices = tuple(choice for choice, _, _ in kept)
     if problem := choice_problem(choices):
         return problem
@@ -69,14 +74,31 @@ def multichoice(text: str, fmt: str) -> Answers | str:
     full = tuple(choice for choice, weight, _ in kept if weight >= FULL)
     if "=" in text:
         if len(full) == 1:
-            return Answers(QuestionType.SINGLE, choices, full, feedback=feedback)
+            return Answers(QuestionType.SINGLE, choices, full, feedback=feedback, labels=labels)
         if full:  # authors mean "select one or more"
-            return Answers(QuestionType.MULTI, choices, full, feedback=feedback)
+            return Answers(QuestionType.MULTI, choices, full, feedback=feedback, labels=labels)
         return "no choice is fully right (mark one with = or %100%)"
     right = tuple(choice for choice, weight, _ in kept if weight > 0)
     if not right:
         return "no choice is right: none has = or a positive weight"
-    return Answers(QuestionType.MULTI, choices, right, feedback=feedback)
+    return Answers(QuestionType.MULTI, choices, right, feedback=feedback, labels=labels)
+
+
+def _labels(choices: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    """The labels every choice starts with, in order (``A.`` ``B.`` ``C.``, or ``A)``,
+    ``a.``...), and the choices without them; no labels when any choice lacks its own,
+    or when the choices would then be the same."""
+    found = [_LABEL.fullmatch(choice) for choice in choices]
+    if len(choices) < 2 or not all(found):
+        return (), choices
+    labels = tuple(match[1] + match[2] for match in found if match)
+    first = labels[0]
+    letters = _LETTERS if first[0].isupper() else _LETTERS.lower()
+    expected = tuple(letter + first[1] for letter in letters[: len(labels)])
+    unlabelled = [match[3] for match in found if match]
+    if labels != expected or choice_problem(unlabelled):
+        return (), choices
+    return labels, unlabelled
 
 
 def matching(text: str, fmt: str) -> Answers | str:
