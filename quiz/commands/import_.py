@@ -67,8 +67,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
     try:
         imported = convert(source, args.fmt)
     except EmptySourceError:
-        said = f"No questions converted from {shown}: the file is empty; nothing written."
-        print(said, file=sys.stderr)
+        # Whatever its name (a pipe's /dev/stdin too): told before any guess at a format.
+        said = f"No questions converted from {shown}: it is empty (nothing to import)"
+        print(f"{said}; nothing written.", file=sys.stderr)
         return ExitStatus.ERROR
     reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
     reports += [(note.line, f"note: {note.message}") for note in imported.notes]
