@@ -91,7 +91,9 @@ class Host:
         while data := await self.proc.stdout.read(65536):
             now = time.monotonic()
             self.out += data.decode("utf-8", "replace")
-            for number in re.findall(r"╭─ Question (\d+) of \d+ ─", self.out[-len(data) - 40 :]):
+            for number in re.findall(
+                r"Question (\d+) of \d+ closed\.", self.out[-len(data) - 40 :]
+            ):
                 self.reveals.setdefault(int(number), now)
 
     async def _watch_memory(self) -> None:

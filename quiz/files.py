@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +57,75 @@ def _write(target: Path, data: bytes, *, replace: bool, private: bool) -> None:
         # A failing disk may refuse this too: the error that matters is the one above.
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def write_to_name(target: Path, data: bytes) -> None:
+    """Write ``data`` to what ``target`` names, as a shell's ``>`` would, but never half.
+
+    A regular file (or a new one) is replaced whole (:func:`write_atomically`); through a
+    symbolic link, the file it points to is, and the link stays. A device, a FIFO or a
+    socket (``/dev/stdout``, ``/dev/null``, a named pipe someone reads), and the very
+    file standard output or error goes to, are written through, never renamed over: a
+    FIFO nobody reads is an error, not a wait. A folder, or any other failure, raises
+    :class:`~quiz.errors.WriteError`.
+    """
+    try:
+        place = replaced_file(target)
+        if place is None:
+            _write_through(target, data)
+        else:
+            _write(place, data, replace=True, private=False)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a FIFO's open with no reader
+            error = OSError(errno.ENXIO, "no program is reading from it")
+        raise WriteError(str(target), error) from None
+
+
+def replaced_file(target: Path) -> Path | None:
+    """The regular file that writing to ``target`` replaces (``target`` itself, the file
+    its link points to, or a new file), or None when ``target`` is written through
+    (see :func:`write_to_name`). Raises ``IsADirectoryError`` for a folder and the
+    ``OSError`` of a name that cannot be looked at."""
+    try:
+        found = target.stat()  # through links
+    except FileNotFoundError:
+        return Path(os.path.realpath(target))  # nothing there yet, or a link to nothing
+    if stat.S_ISDIR(found.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(target))
+    if not stat.S_ISREG(found.st_mode) or _standard_output(found) is not None:
+        return None
+    return Path(os.path.realpath(target))
+
+
+def _standard_output(found: os.stat_result) -> int | None:
+    """The descriptor (1 or 2) whose file ``found`` is, if either."""
+    for descriptor in (1, 2):
+        try:
+            other = os.fstat(descriptor)
+        except OSError:
+            continue
+        if (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino):
+            return descriptor
+    return None
+
+
+def _write_through(target: Path, data: bytes) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        # What the game printed comes first, when the name is where it went.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    # Standard output itself (/dev/stdout, or the file it was sent to) is written on its
+    # own descriptor, at its own place; a file opened again would be written over.
+    descriptor = _standard_output(target.stat())
+    if descriptor is not None:
+        with open(descriptor, "wb", closefd=False) as file:
+            file.write(data)
+        return
+    flags = os.O_WRONLY | os.O_APPEND | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(target, flags)
+    os.set_blocking(descriptor, True)
+    with open(descriptor, "wb") as file:  # noqa: PTH123 (a descriptor, not a path)
+        file.write(data)
 
 
 def disk_is_full(folder: Path) -> bool:

@@ -125,3 +125,22 @@ def test_a_text_answer_with_one_typo_in_a_long_word_is_accepted(tmp_path: Path) 
     wrong = run_piped(["play", str(SOYUZ), "--no-shuffle", "-n", "5"], "21\n2\n4\n3\nthe ESS\n")
     assert wrong.stdout.count("✔ Right!") == 4 and "✘ Wrong" in wrong.stdout
     assert SPACE == " "  # (the helpers are the e2e module's own)
+
+
+def test_the_briefing_is_paged_a_screenful_at_a_time_at_80x24(tmp_path: Path) -> None:
+    """Stranger 11: the briefing is read from its top; Space turns the page, q skips to
+    the game."""
+    args = ["play", str(SOYUZ), "--briefing", "--no-shuffle", "-n", "2"]
+    term = Terminal(args, only_soyuz(tmp_path), rows=24)
+    screen = term.wait_for("Enter or Space: more · q: skip to the game")
+    assert screen.splitlines()[0].startswith("╭─ Briefing · Soyuz to the ISS, March 2024")
+    assert "This bank is about a short news article" in screen
+    assert "? Briefing, lines 1-22 of " in screen
+    term.send(SPACE)
+    screen = term.wait_for("? Briefing, lines 23-44 of ")
+    assert "Looking ahead" in screen and "Question 1 of" not in screen
+    term.send("q")
+    screen = term.wait_for("Question 1 of 2")
+    assert "Ready to play?" not in screen
+    term.send(CTRL_C)
+    assert term.finish() == 130

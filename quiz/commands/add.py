@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import stat
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +30,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("file", metavar="FILE", help="the question file (.yaml or .yml)")
     parser.add_argument(
-        "--plain", action="store_true", help="ask one line at a time (no arrow-key menus)"
+        "--plain",
+        action="store_true",
+        help="ask one line at a time, no arrow-key menus (automatic with TERM=dumb, QUIZ_PLAIN=1 "
+        "or input or output that is not a terminal)",
     )
     parser.set_defaults(run=run)
 
@@ -43,6 +45,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.format.checker import check_text
     from quiz.format.text import escape_controls
     from quiz.library.sources import is_bank_file
+    from quiz.ui.console import wants_plain
     from quiz.ui.prompters import PlainPrompter, Prompter, TerminalPrompter
     from quiz.ui.wizard import ask_question, required
 
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         if report.bank is None:
             raise QuizError(f"'{shown}' has errors; fix them first (see: quiz validate {shown})")
         ids = {q.id for q in report.bank.questions}
-    plain = args.plain or not sys.stdin.isatty()
+    plain = wants_plain(bool(args.plain))
     prompter: Prompter = PlainPrompter() if plain else TerminalPrompter()
     title = None
     if text is None:

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.library.loading import catalogue
     from quiz.library.sources import resolve
     from quiz.ui.briefing_view import briefing_view
-    from quiz.ui.console import make_console
+    from quiz.ui.console import make_console, wants_plain
     from quiz.ui.listing import skipped_warning
 
     found = catalogue(resolve(args.banks))
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         names = ", ".join(f"'{escape_controls(name)}'" for name in without)
         raise QuizError(f"no briefing in {names}; add a 'briefing:' to the bank")
     console = make_console()
-    plain = bool(args.plain) or not console.is_terminal
+    plain = wants_plain(bool(args.plain)) or not console.is_terminal
     for index, bank in enumerate(found.banks):
         if index:
             console.print()

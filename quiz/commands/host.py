@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import secrets
+import sys
 
 from quiz.commands.play import DIFFICULTIES, positive_int, seconds_value, seed_value
 from quiz.errors import ExitStatus, QuizError, UsageError
@@ -113,18 +115,26 @@ def run(args: argparse.Namespace) -> ExitStatus:
 
     from quiz.commands.quiz_night import records
     from quiz.commands.quiz_night.hosting import host_night
+    from quiz.commands.quiz_night.keys import can_press_keys
     from quiz.commands.quiz_night.night import Night, Settings
     from quiz.commands.quiz_night.planning import plan_night
     from quiz.commands.quiz_night.server import host_key
     from quiz.library.sources import data_dir
     from quiz.ui.console import make_console
+    from quiz.ui.host_lines import warning
 
     code = (args.code or make_code()).strip()
     if not code or len(code) > 40 or not code.isprintable():
         raise UsageError("--code must be 1 to 40 printable characters")
+    if not can_press_keys(sys.stdin) and (args.start_when is None or not args.auto):
+        raise UsageError(
+            "nothing can press Enter to start the night and move it on: standard input is"
+            " not a terminal or a pipe; run 'quiz host' in a terminal, or give"
+            " --start-when N and --auto for a night that runs by itself"
+        )
     console, errors = make_console(), make_console(stderr=True)
     turns, seed = plan_night(args, errors, default_seconds=DEFAULT_SECONDS)
-    key = host_key(data_dir())
+    key = host_key(data_dir(), lambda text: errors.print(warning(text), soft_wrap=True))
     settings = Settings(code, args.max_players, args.start_when, args.auto, args.reveal)
     started = datetime.now(UTC)
     completed = False
@@ -145,6 +155,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
         completed = asyncio.run(main())
     except OSError as error:
         if not runs or (runs[0].phase == "lobby" and not runs[0].round.players):
+            if error.errno == errno.EADDRINUSE:
+                raise QuizError(
+                    f"port {args.port} is already in use (another quiz host?);"
+                    " pick another with --port N"
+                ) from None
             raise QuizError(
                 f"cannot listen on {args.listen} port {args.port}: {error.strerror or error}"
             ) from None
@@ -152,4 +167,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     finally:
         if runs and runs[0].round.players:
             records.finish(runs[0].round, args, seed, started, completed, console, errors, "host")
+    signum = runs[0].signum if runs else None
+    if signum is not None:  # 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP
+        return ExitStatus(128 + signum)
     return ExitStatus.OK if completed else ExitStatus.INTERRUPTED

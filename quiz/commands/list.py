@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     """Print the table of banks, and a warning for each file that failed validation."""
     from quiz.library.loading import catalogue
     from quiz.library.sources import known_files, resolve
-    from quiz.ui.bank_table import bank_table
-    from quiz.ui.console import make_console
+    from quiz.ui.bank_table import bank_table, plain_banks
+    from quiz.ui.console import make_console, wants_plain
     from quiz.ui.listing import skipped_warning
 
     files = resolve(args.paths) if args.paths else known_files()
@@ -44,7 +44,11 @@ def run(args: argparse.Namespace) -> ExitStatus:
     if not found.summaries:
         console.print("No banks found. Create one with: quiz new my-bank.yaml", markup=False)
         return ExitStatus.ERROR
-    if console.is_terminal:
+    # A dumb terminal (a screen reader) gets no ruled table; a pipe keeps the table, a bank a
+    # line, for grep and the like.
+    if console.is_terminal and wants_plain(False):
+        console.print(plain_banks(found.summaries))
+    elif console.is_terminal:
         console.print(bank_table(found.summaries, console.width))
     else:
         # As everywhere, output for a pipe or a file is not wrapped at an imagined

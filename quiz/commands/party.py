@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
     from quiz.game.engine import Asker
     from quiz.game.round import Round
     from quiz.ui import host_view
-    from quiz.ui.console import make_console
+    from quiz.ui.console import make_console, wants_plain
+    from quiz.ui.listing import plural
     from quiz.ui.session import is_interactive
 
     names = parse_players(args.players)
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
     turns, seed = plan_night(args, errors, default_seconds=DEFAULT_SECONDS)
     stdin = sys.stdin if sys.stdin is not None else io.StringIO()
     asker: Asker
-    plain = args.plain or not is_interactive(stdin, sys.stdout)
+    plain = wants_plain(bool(args.plain)) or not is_interactive(stdin, sys.stdout)
     if plain:
         from quiz.ui.plain_asker import PlainAsker
 
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         Text.assemble(
             ("Party: ", "quiz.title"),
             Text(", ").join(host_view.shown_name(n) for n in names),
-            (f" · {len(turns)} questions · seed {seed}", "quiz.muted"),
+            (f" · {plural(len(turns), 'question')} · seed {seed}", "quiz.muted"),
             ("\nCtrl-C stops at any time; the scores so far are kept.", "quiz.muted"),
         )
     )
@@ -132,6 +133,10 @@ def run(args: argparse.Namespace) -> ExitStatus:
             game.mark_ranks()
         completed = True
     except (GameInterrupted, KeyboardInterrupt, EOFError):
+        if game.is_open:
+            # The question was put to the player whose turn it is: unanswered, it counts
+            # its whole limit, as the tie rule says (stopping is no way to win a tie).
+            game.close()
         game.abandon()
         console.print(Text("\nGame stopped.", style="quiz.warning"))
     finally:

@@ -62,7 +62,7 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
 
     from quiz.format.text import escape_controls
     from quiz.library.loading import catalogue
-    from quiz.library.sources import known_files
+    from quiz.library.sources import file_identity, known_files
     from quiz.ui.listing import diagnostic_line, validation_summary
 
     files = _targets(paths)
@@ -70,8 +70,8 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
     reports = catalogue(files, banks=show).reports
-    checked = {path.resolve() for path in files}
-    others = [path for path in known_files() if path.resolve() not in checked]
+    checked = {file_identity(path) for path in files}
+    others = [path for path in known_files() if file_identity(path) not in checked]
     shared = shared_titles(reports, catalogue(others, banks=False).reports)
     for report in reports:
         diagnostics = sorted(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quiz.format.nodes import Mapping, Node, Sequence, kind_name
+from quiz.format.advice import pair_message
+from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from quiz.format.rules import EXTRA_RANGE, NUMBER_RANGE, PAIR_KEYS, PAIR_RANGE
-from quiz.format.shapes import Checker
+from quiz.format.shapes import Checker, closest
 from quiz.model import format_number
 
 
@@ -26,15 +27,15 @@ def check_pairs(
     pairs: list[tuple[str, str]] = []
     lefts: dict[str, Node] = {}
     for item in node.items:
-        if not isinstance(item, Mapping):
-            c.error(item, f"an entry of 'pairs' must be a mapping {{left, right}}, not "
-                    f"{kind_name(item)}")  # fmt: skip
+        if not isinstance(item, Mapping) or _left_as_key(item):
+            c.error(item, pair_message(item))
             continue
-        values = c.fields(item, PAIR_KEYS, " in a pair (expected 'left' and 'right')")
+        values = c.fields(item, PAIR_KEYS, " in a pair")
         left = c.text(values.get("left"), "left", required=True)
         right = c.text(values.get("right"), "right", required=True)
         for key in PAIR_KEYS:
-            if key not in values:
+            # A misspelled key is reported as itself (the cause), not also as missing.
+            if key not in values and key not in c.suggested:
                 c.error(item, f"a pair is missing '{key}'")
         if left is None or right is None:
             continue
@@ -61,6 +62,17 @@ def check_pairs(
     if c.error_count > before:
         return None
     return tuple(pairs), tuple(extra)
+
+
+def _left_as_key(item: Mapping) -> bool:
+    """Whether a pair is written ``Io: Jupiter``: one key, not 'left' or 'right' or a
+    slip of them, with text as its value."""
+    if len(item.pairs) != 1:
+        return False
+    key, value = item.pairs[0]
+    if not isinstance(key, Scalar) or not isinstance(value, Scalar) or value.is_null:
+        return False
+    return closest(key.value, PAIR_KEYS) is None
 
 
 def check_numbers(

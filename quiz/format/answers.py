@@ -11,8 +11,17 @@ import math
 from collections.abc import Callable
 from typing import NamedTuple
 
+from quiz.format.advice import (
+    comma_split,
+    letter_index,
+    lettered_message,
+    not_a_number,
+    split_message,
+    unlettered,
+    written,
+)
 from quiz.format.answer_lists import check_numbers, check_pairs
-from quiz.format.nodes import Node, Sequence, kind_name
+from quiz.format.nodes import Node, Scalar, Sequence, kind_name
 from quiz.format.rules import CHOICE_RANGE, ITEM_RANGE, TRUTH
 from quiz.format.shapes import Checker, suggest
 from quiz.format.text import normalize_answer
@@ -56,7 +65,15 @@ class AnswerChecker:
         return _ANSWER_CHECKS[qtype](self, values)
 
     def choices(self, values: dict[str, Node]) -> list[tuple[str, Node]] | None:
-        return self.counted_list(values, "choices", CHOICE_RANGE)
+        """The choices; lettered by hand (``A) Venus``) is a warning."""
+        entries = self.counted_list(values, "choices", CHOICE_RANGE)
+        node = values.get("choices")
+        if entries is not None and node is not None:
+            choices = [value for value, _ in entries]
+            bare = unlettered(choices)
+            if bare is not None:
+                self.c.warn(node, lettered_message(choices, bare, _one_line(node)))
+        return entries
 
     def counted_list(
         self, values: dict[str, Node], key: str, limits: tuple[int, int]
@@ -70,24 +87,42 @@ class AnswerChecker:
             return None
         return entries
 
-    def pick(self, node: Node, choices: list[str]) -> str | None:
+    def pick(self, node: Node, entries: list[tuple[str, Node]], choices_node: Node) -> str | None:
+        """The answer ``node`` when it is one of the choices, else ``None`` after saying
+        why not: a choice's number or letter, a choice split at its comma, a slip."""
         value = self.c.text(node, "answer", required=True)
-        if value is None:
-            return None
-        if value not in choices:
-            if value.isdigit() and 1 <= int(value) <= len(choices):
-                chosen = choices[int(value) - 1]
-                self.c.error(
-                    node,
-                    f"an answer is the text of a choice, not its number: choice {value} is "
-                    f"'{chosen}'; write answer: {chosen}",
-                )
-                return None
+        if value is None or value in (choices := [choice for choice, _ in entries]):
+            return value
+        shown = unlettered(choices) or choices
+        # A letter that is a choice in another case is a slip of case, not a letter.
+        index = None if suggest(value, choices) else letter_index(value, len(choices))
+        if value.isdigit() and 1 <= int(value) <= len(choices):
+            how, index = "number", int(value) - 1
+        else:
+            how = "letter"
+        if index is not None:
+            fix = f"write answer: {written(shown[index])}"
+            if shown is not choices:
+                fix = f"leave the letters out of the choices and {fix}"
             self.c.error(
-                node, f"answer '{value}' is not one of the choices{suggest(value, choices)}"
+                node,
+                f"an answer is the text of a choice, not its {how}: choice {value} is "
+                f"'{choices[index]}'; {fix}",
             )
-            return None
-        return value
+        elif (run := comma_split(value, entries)) is not None:
+            message = split_message(value, choices, run, _one_line(choices_node))
+            self.c.error(entries[run[0]][1], message)
+        elif shown is not choices and value in shown:
+            lettered = choices[shown.index(value)]
+            self.c.error(
+                node,
+                f"answer '{value}' is written '{lettered}' in the choices: leave the letters "
+                f"out of the choices (line {choices_node.line})",
+            )
+        else:
+            advice = suggest(value, choices)
+            self.c.error(node, f"answer '{value}' is not one of the choices{advice}")
+        return None
 
     def single(self, values: dict[str, Node]) -> Answer:
         entries = self.choices(values)
@@ -96,10 +131,21 @@ class AnswerChecker:
             return NO_ANSWER
         choices = [value for value, _ in entries]
         if isinstance(node, Sequence):
-            self.c.error(node, "a single question has one answer; use type: multi for several")
+            self.one_answer(node)
             return NO_ANSWER
-        picked = self.pick(node, choices)
+        picked = self.pick(node, entries, values["choices"])
         return Answer(choices=tuple(choices), answers=(picked,)) if picked else NO_ANSWER
+
+    def one_answer(self, node: Sequence) -> None:
+        """A list as the answer of a single question: brackets around one answer, or
+        several answers."""
+        only = node.items[0] if len(node.items) == 1 else None
+        value = self.c.text(only, "answer") if isinstance(only, Scalar) else None
+        if value is not None:
+            fix = f"write answer: {written(value)} (without brackets)"
+            self.c.error(node, f"a single question has one answer: {fix}")
+        else:
+            self.c.error(node, "a single question has one answer; use type: multi for several")
 
     def multi(self, values: dict[str, Node]) -> Answer:
         entries = self.choices(values)
@@ -118,7 +164,7 @@ class AnswerChecker:
             return NO_ANSWER
         picked: list[str] = []
         for item in node.items:
-            value = self.pick(item, choices)
+            value = self.pick(item, entries, values["choices"])
             if value is None:
                 continue
             if value in picked:
@@ -148,7 +194,7 @@ class AnswerChecker:
         if node is None:
             return NO_ANSWER
         if isinstance(node, Sequence):
-            entries = self.c.text_list(node, "answer") or []
+            entries = self.c.text_list(node, "answer", case_warns=True) or []
             if not node.items:
                 self.c.error(node, "'answer' needs at least one accepted answer")
         else:
@@ -162,27 +208,29 @@ class AnswerChecker:
 
     def number(self, values: dict[str, Node]) -> Answer:
         node = self.required(values, "answer")
-        tolerance = self.tolerance(values)
         if isinstance(node, Sequence):  # several accepted numbers
             numbers = check_numbers(self.c, node, self.numeric)
+            tolerance = self.tolerance(values, numbers[0] if numbers else None) or 0.0
             if not numbers:
-                return Answer(tolerance=tolerance or 0.0)
-            return Answer(number=numbers[0], numbers=numbers[1:], tolerance=tolerance or 0.0)
+                return Answer(tolerance=tolerance)
+            return Answer(number=numbers[0], numbers=numbers[1:], tolerance=tolerance)
         value = self.numeric(node, "answer") if node is not None else None
-        return Answer(number=value, tolerance=tolerance or 0.0)
+        return Answer(number=value, tolerance=self.tolerance(values, value) or 0.0)
 
-    def tolerance(self, values: dict[str, Node]) -> float | None:
-        """The tolerance when it is given and is a number of zero or more."""
+    def tolerance(self, values: dict[str, Node], answer: float | None = None) -> float | None:
+        """The tolerance when it is given and is a number of zero or more (``answer``,
+        when known, words the advice for a tolerance in percent)."""
         node = values.get("tolerance")
         if node is None:
             return None
-        tolerance = self.numeric(node, "tolerance")
+        tolerance = self.numeric(node, "tolerance", answer)
         if tolerance is not None and tolerance < 0:
             self.c.error(node, f"'tolerance' must be zero or more, not {format_number(tolerance)}")
             return None
         return tolerance
 
-    def numeric(self, node: Node, what: str) -> float | None:
+    def numeric(self, node: Node, what: str, answer: float | None = None) -> float | None:
+        """The number ``node`` holds, or ``None`` after saying why it is not one."""
         text = self.c.text(node, what, required=True)
         if text is None:
             return None
@@ -191,7 +239,7 @@ class AnswerChecker:
         except ValueError:
             value = math.nan
         if not math.isfinite(value):
-            self.c.error(node, f"'{what}' must be a number, not '{text}'")
+            self.c.error(node, not_a_number(text, what, answer))
             return None
         return value
 
@@ -206,6 +254,11 @@ class AnswerChecker:
         node = self.required(values, "pairs")
         checked = check_pairs(self.c, node, values.get("extra")) if node is not None else None
         return NO_ANSWER if checked is None else Answer(pairs=checked[0], extra=checked[1])
+
+
+def _one_line(node: Node) -> bool:
+    """Whether a list is written in brackets on one line, where a fix can show it whole."""
+    return isinstance(node, Sequence) and all(item.line == node.line for item in node.items)
 
 
 _ANSWER_CHECKS: dict[QuestionType, Callable[[AnswerChecker, dict[str, Node]], Answer]] = {

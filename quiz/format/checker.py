@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
-from quiz.format.questions import QuestionChecker
+from quiz.format.questions import QuestionChecker, Seen
 from quiz.format.report import Report
 from quiz.format.rules import BANK_KEYS, MAX_ERRORS, MAX_FILE_BYTES, too_big
 from quiz.format.shapes import Checker, TooManyErrors, control_message
@@ -64,7 +64,7 @@ class _Questions:
     def restart(self) -> None:
         self.c.restart()
         self.built: list[Question] = []
-        self.ids: dict[str, int] = {}
+        self.seen = Seen()
         self.count = 0
         self.bank_tags: tuple[str, ...] = ()
 
@@ -80,7 +80,7 @@ class _Questions:
 
     def question(self, node: Node) -> None:
         self.count += 1
-        checker = QuestionChecker(self.c, node, self.count, self.bank_tags, self.ids)
+        checker = QuestionChecker(self.c, node, self.count, self.bank_tags, self.seen)
         question = checker.build()
         if question is not None:
             self.built.append(question)

@@ -15,6 +15,7 @@ import yaml
 
 from quiz.errors import Diagnostic
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence
+from quiz.format.pasted import SPACE_LIKE, pasted_advice
 from quiz.format.syntax import explain_tag, quoted_advice
 from quiz.format.text import YAML_ONLY_BREAKS, LineIndex
 from quiz.format.traps import may_hold_traps, trap_after_value
@@ -193,11 +194,20 @@ class NodeBuilder:
         """Note a plain value that is valid YAML but likely not what the author meant."""
         end = event.end_mark
         assert end is not None
+        if "\t" in node.value or node.value[:1] in SPACE_LIKE:
+            self.look_for_pasted(event, node)
         trap = trap_after_value(self.text, _index(event.start_mark), _index(end), node.value)
         if trap is not None and self.notes is not None:
             message, after = trap
             at = (end.line + 1, end.column + 2) if after else (node.line, node.column)
             self.notes.append(Diagnostic(self.path, *at, message, "warning"))
+
+    def look_for_pasted(self, event: yaml.ScalarEvent, node: Scalar) -> None:
+        """Note tabs between a value's words, or a key indented with no-break spaces."""
+        advice = pasted_advice(self.text, _index(event.start_mark), node.value, node.line - 1)
+        if advice is not None and self.notes is not None:
+            column, message = advice
+            self.notes.append(Diagnostic(self.path, node.line, column + 1, message, "warning"))
 
     def alias(self, event: yaml.AliasEvent) -> Node:
         target = self.anchors.get(event.anchor or "")
@@ -232,7 +242,7 @@ class NodeBuilder:
             and isinstance(parent.node, Mapping)
             and len(self.stack) == 1
             and isinstance(key := parent.key, Scalar)
-            and key.value == "questions"
+            and key.value.lower() == "questions"  # 'Questions:' is checked too
         ):
             self.sink.begin(parent.node)
             frame.items = _Stream(node, self.sink)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quiz.format.pasted import after_closing_quote
 from quiz.format.yaml_lines import KEY_LINE, key_at, line_at, lines_before, previous_key, quote
 
 # A line that is an entry of a list: its indent and the '-'.
@@ -95,6 +96,9 @@ def explain_out_of_line(text: str, line: int, column: int, found: str) -> tuple[
             ),
         )
     if value.startswith(("'", '"')):
+        invisible = after_closing_quote(current, _value_start(current))
+        if invisible is not None:
+            return line, *invisible
         return (
             line,
             _value_start(current),

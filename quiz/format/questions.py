@@ -5,10 +5,14 @@ the entry added no error.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from quiz.format.advice import id_message, suggested_id
 from quiz.format.answers import NO_ANSWER, Answer, AnswerChecker
 from quiz.format.nodes import Mapping, Node, kind_name
 from quiz.format.rules import (
     ID_PATTERN,
+    QUESTION_KEY_ADVICE,
     QUESTION_KEYS,
     TYPE_KEYS,
 )
@@ -21,6 +25,39 @@ TYPE_NAMES = tuple(TYPES)
 DIFFICULTY_NAMES = tuple(DIFFICULTIES)
 
 
+@dataclass(slots=True)
+class Seen:
+    """What the questions read so far hold that a later one must not repeat, keyed as
+    it is compared (so each question looks up, never scans, the earlier ones)."""
+
+    # Each id in lower case -> its line; and for the ids not written in lower case,
+    # the id as written (most ids are in lower case: they cost one entry, not two).
+    ids: dict[str, int] = field(default_factory=dict)
+    cased: dict[str, str] = field(default_factory=dict)
+    # The hash of what a player sees of each question -> the line it starts on: a
+    # million questions cost two ints each, not their text.
+    questions: dict[int, int] = field(default_factory=dict)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _shown(prompt: str, passage: str | None, qtype: str, answer: Answer) -> tuple[str, ...]:
+    """What a player sees of a question, case and spacing folded, in no order where the
+    game shuffles: its type, passage, prompt, and choices, items or pairs."""
+    material = (*answer.choices, *answer.items, *(p for pair in answer.pairs for p in pair))
+    if not material:  # boolean, text and number questions show their prompt alone
+        return (qtype, _folded(passage) if passage else "", _folded(prompt))
+    folded = sorted(_folded(text) for text in (*material, *answer.extra))
+    return (qtype, _folded(passage) if passage else "", _folded(prompt), *folded)
+
+
+# What the same prompt comes with, for a question to be the same, by type.
+_SHOWN_WITH = {"single": " and choices", "multi": " and choices", "order": " and items"}
+_SHOWN_WITH["match"] = " and pairs"
+
+
 class QuestionChecker:
     """Checks one entry of 'questions'."""
 
@@ -30,10 +67,11 @@ class QuestionChecker:
         node: Node,
         number: int,
         bank_tags: tuple[str, ...],
-        ids: dict[str, int],
+        seen: Seen,
     ) -> None:
         self.c = checker
-        self.ids = ids
+        self.seen = seen
+        self.number = number
         self.node = node
         self.bank_tags = bank_tags
         self.label = f"question {number}"
@@ -49,7 +87,7 @@ class QuestionChecker:
             )
             return None
         before = c.error_count
-        values = c.fields(node, QUESTION_KEYS, "", restart="id")
+        values = c.fields(node, QUESTION_KEYS, "", restart="id", advice=QUESTION_KEY_ADVICE)
         qid = self.identifier(values.get("id"))
         if qid is not None:
             self.label = f"question '{qid}'"
@@ -69,6 +107,7 @@ class QuestionChecker:
         answer = self.typed_answer(type_name, values)
         if c.error_count > before or qid is None or prompt is None or type_name is None:
             return None
+        self.same_question(_shown(prompt, passage, type_name, answer), type_name)
         return Question(
             id=qid,
             type=TYPES[type_name],
@@ -122,15 +161,43 @@ class QuestionChecker:
         value = self.c.text(node, "id", required=True)
         if value is None:
             return None
+        seen = self.seen
         if not ID_PATTERN.fullmatch(value):
-            self.c.error(node, f"id '{value}' may hold only letters, digits, '-' and '_'")
+            suggestion = suggested_id(value, self.number, seen.ids)
+            self.c.error(node, id_message(value, suggestion))
             return None
-        if value in self.ids:
-            first = self.ids[value]
-            self.c.error(node, f"duplicate id '{value}' (first used at line {first})")
-            return None
-        self.ids[value] = node.line
+        # An id is ASCII; one in lower case is its own key (no second copy of its text).
+        lowered = value.lower()
+        folded = value if lowered == value else lowered
+        if folded in seen.ids:
+            first, other = seen.ids[folded], seen.cased.get(folded, folded)
+            if other == value:
+                self.c.error(node, f"duplicate id '{value}' (first used at line {first})")
+                return None
+            self.c.warn(
+                node,
+                f"id '{value}' differs from id '{other}' (line {first}) only in case: "
+                "stats and review keep the two apart, though they look the same; rename one",
+            )
+            return value
+        seen.ids[folded] = node.line
+        if folded != value:
+            seen.cased[folded] = value
         return value
+
+    def same_question(self, shown: tuple[str, ...], type_name: str) -> None:
+        """A warning when an earlier question shows a player the same (a copy not
+        changed): the same prompt, passage, and choices, items or pairs in any order."""
+        node, known = self.node, self.seen.questions
+        count = len(known)
+        first = known.setdefault(hash(shown), node.line)
+        if len(known) == count:  # seen before (an entry read again has a duplicate id)
+            what = f"the same prompt{_SHOWN_WITH.get(type_name, '')}"
+            self.c.warn(
+                node,
+                f"{self.label} has {what} as the question on line {first}; "
+                "change one of them, or players are asked the same thing twice",
+            )
 
     def misplaced(self, key: str, qtype: QuestionType, node: Node) -> None:
         if key == "answer" and qtype is QuestionType.MATCH:

@@ -31,6 +31,20 @@ QUESTION_KEYS = (
     "extra",
     "passage",
 )
+# Keys people expect in a question that the format does not have, and what to do instead.
+QUESTION_KEY_ADVICE = {
+    "points": "points come from the difficulty, from easy (the fewest) to hard (the most): "
+    "write difficulty: hard",
+    "time": "a time limit is set when playing, for every question: quiz play --timed 30",
+    "image": "images are not supported; a question is text only",
+}
+QUESTION_KEY_ADVICE |= {
+    "score": QUESTION_KEY_ADVICE["points"],
+    "timer": QUESTION_KEY_ADVICE["time"],
+    "time_limit": QUESTION_KEY_ADVICE["time"],
+    "images": QUESTION_KEY_ADVICE["image"],
+    "picture": QUESTION_KEY_ADVICE["image"],
+}
 # Keys that belong to some question types only.
 TYPE_KEYS: dict[str, frozenset[QuestionType]] = {
     "choices": frozenset({QuestionType.SINGLE, QuestionType.MULTI}),

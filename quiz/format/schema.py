@@ -31,8 +31,8 @@ _LARGEST = 1.7976931348623157e308  # a finite float: '.inf' is not a number for 
 _TRUTH_TEXT = "^(" + "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in w) for w in TRUTH) + ")$"
 
 
-# No control character but newline and tab (see quiz.format.text).
-_NO_CONTROL = "^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$"
+# No control character but newline and tab, no bidirectional control (see quiz.format.text).
+_NO_CONTROL = "^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$"
 
 
 def _text(description: str, *, optional: bool = False) -> dict[str, Any]:

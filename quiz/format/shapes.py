@@ -11,12 +11,13 @@ from __future__ import annotations
 import difflib
 
 from quiz.errors import Diagnostic
+from quiz.format.advice import covered_answer, duplicate_message
 from quiz.format.nodes import Mapping, Node, Scalar, Sequence, kind_name
 from quiz.format.rules import MAX_ERRORS, MAX_WARNINGS
 from quiz.format.text import (
+    BIDI_CONTROLS,
     edit_distance,
     find_control_character,
-    invisible_characters,
     look_alike_key,
 )
 
@@ -29,6 +30,12 @@ def control_message(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if "\ud800" <= char <= "\udfff":
         return f"a lone surrogate {code} is not a character; write the character itself"
+    if char in BIDI_CONTROLS:
+        return (
+            f"a bidirectional control character {code} is not allowed in question files: "
+            "it makes text show in another order than it is written; remove it (right-to-left "
+            "text shows right without it)"
+        )
     what = (
         "an escape character (it starts terminal control codes)"
         if char == "\x1b"
@@ -110,9 +117,15 @@ class Checker:
         self.diagnostics.append(Diagnostic(self.path, node.line, node.column, message, "warning"))
 
     def fields(
-        self, node: Mapping, known: tuple[str, ...], where: str, restart: str | None = None
+        self,
+        node: Mapping,
+        known: tuple[str, ...],
+        where: str,
+        restart: str | None = None,
+        advice: dict[str, str] | None = None,
     ) -> dict[str, Node]:
-        """The mapping's values by key, reporting duplicate, unknown and non-text keys.
+        """The mapping's values by key, reporting duplicate, unknown and non-text keys
+        (an unknown key in ``advice`` with the advice given there).
 
         A second ``restart`` key (a question's 'id') most likely begins a new entry
         whose ``- `` was forgotten: one error says so, and the keys after it are not
@@ -146,6 +159,9 @@ class Checker:
                 self.error(key, f"duplicate key '{name}' (first at line {first})")
                 continue
             key_nodes[name] = key
+            if name not in known and advice and name.casefold() in advice:
+                self.error(key, f"unknown key '{name}'{where}: {advice[name.casefold()]}")
+                continue
             if name not in known:
                 close = closest(name, known)
                 hint = (
@@ -184,9 +200,11 @@ class Checker:
         return value
 
     def text_list(
-        self, node: Node | None, what: str, distinct: bool = True
+        self, node: Node | None, what: str, distinct: bool = True, case_warns: bool = False
     ) -> list[tuple[str, Node]] | None:
-        """A list of texts, each with its node; duplicates (ignoring case) are errors."""
+        """A list of texts, each with its node; duplicates (ignoring case) are errors,
+        or with ``case_warns`` (accepted answers, compared ignoring case) an entry that
+        differs from an earlier one only in case is a warning, and is dropped."""
         if node is None:
             return None
         if isinstance(node, Scalar) and node.is_null:
@@ -227,7 +245,15 @@ class Checker:
                 where = (
                     f"column {first.column}" if first.line == item.line else f"line {first.line}"
                 )
-                self.error(item, _duplicate(value, first_value, what, where))
+                if (
+                    case_warns
+                    and value != first_value
+                    and value.casefold() == first_value.casefold()
+                ):
+                    self.warn(item, covered_answer(value, first_value, where))
+                    continue
+                raws = (_raw(item, value), _raw(first, first_value))
+                self.error(item, duplicate_message((value, first_value), raws, what, where))
                 continue
             first_at.setdefault(folded, (value, item))
             result.append((value, item))
@@ -262,17 +288,6 @@ class Checker:
         return value
 
 
-def _duplicate(value: str, first: str, what: str, where: str) -> str:
-    """A repeated entry, saying how it differs from the first when it only looks the same."""
-    if value.casefold() == first.casefold():
-        return f"duplicate entry '{value}' in '{what}' (first at {where})"
-    hidden = invisible_characters(value) or invisible_characters(first)
-    how = (
-        f"they differ only by the invisible character U+{ord(hidden[0]):04X}"
-        if hidden
-        else "they differ only in how their characters are written"
-    )
-    return (
-        f"entry {value!r} in '{what}' looks the same as the one at {where}: "
-        f"{how}; remove one of them"
-    )
+def _raw(node: Node, value: str) -> str:
+    """The text as written, spaces at its ends included."""
+    return node.value if isinstance(node, Scalar) else value

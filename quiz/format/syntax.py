@@ -5,44 +5,46 @@ The parser reports where it gave up, which is often a line after the slip (a mis
 colon) or a character inside it; these functions look at the author's own lines to
 find the key, the quote or the bracket at fault and to write the corrected line.
 One function here explains each kind of mistake; lines out of line with the ones
-above them are explained by :mod:`quiz.format.out_of_line`. Values that are valid YAML
+above them are explained by :mod:`quiz.format.out_of_line`, keys without their colon
+by :mod:`quiz.format.colons`, and characters pasted from elsewhere by
+:mod:`quiz.format.pasted`. Values that are valid YAML
 but likely wrong are :mod:`quiz.format.traps`' warnings.
 """
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from quiz.errors import Diagnostic
+from quiz.format.colons import colon_in_text, missing_colon
+from quiz.format.in_brackets import explain_comment_in_brackets, open_bracket, with_entry_quoted
 from quiz.format.out_of_line import explain_out_of_line
-from quiz.format.rules import BANK_KEYS, QUESTION_KEYS
+from quiz.format.pasted import explain_tab, odd_indentation
 from quiz.format.text import YAML_ONLY_BREAKS, LineIndex
 from quiz.format.yaml_lines import (
-    KEY_LINE,
     key_at,
     line_at,
-    lines_before,
-    previous_key,
     with_value_quoted,
 )
 
-# A line that starts with a word (a key whose colon is missing): its indent, any "- ",
-# the word, an '=' written for the colon, and the rest of the line.
-_WORD = re.compile(
-    r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<word>[^\s=:]+)[ ]*(?P<equals>=)?[ ]*(?P<rest>.*)$"
+_UNKNOWN_ESCAPE = (
+    "in double quotes a backslash starts an escape, and this one is not known: "
+    "write \\\\ for a backslash, or use single quotes"
 )
 
 
 def quoted_advice(text: str, index: int, char: str) -> str:
-    """A value that starts with a character YAML reserves (``*``, ``&``, ``@`` ...)."""
+    """A value that starts with a character YAML reserves (``*``, ``&``, ``@`` ...):
+    the value in quotes, or only its entry when it is an entry in brackets."""
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     line = text[start : end if end >= 0 else len(text)].rstrip("\r")
-    return (
-        f"text cannot start with '{char}' unless it is in quotes: write {with_value_quoted(line)}"
-    )
+    column = index - start
+    if open_bracket(line, column) >= 0:
+        fixed = with_entry_quoted(line, column)
+    else:
+        fixed = with_value_quoted(line)
+    return f"text cannot start with '{char}' unless it is in quotes: write {fixed}"
 
 
 def explain_tag(tag: str, text: str, index: int) -> str:
@@ -69,31 +71,38 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     message = None
-    if "'\\t'" in problem:
-        message = "a tab character here; YAML indents with spaces only"
+    odd = None if text.isascii() else odd_indentation(text, line)
+    if odd is not None:
+        line, column, message = odd
+    elif "'\\t'" in problem:
+        column, message = explain_tab(line_at(text, line), column)
     elif "quoted scalar" in context and "end of stream" in problem and error.context_mark:
         opened = error.context_mark
         char = text[opened.index] if opened.index < len(text) else '"'
         line, column = opened.line, opened.column
         message = f"the quote {char} opened here is never closed; add the closing {char}"
     elif "unknown escape character" in problem or "escape code" in problem:
-        message = (
-            "in double quotes a backslash starts an escape, and this one is not known: "
-            "write \\\\ for a backslash, or use single quotes"
-        )
+        message = _UNKNOWN_ESCAPE
+    elif "escape sequence" in problem and "double-quoted" in context and mark is not None:
+        # "\U" not followed by 8 hex digits: pointed at the U, as an unknown escape is.
+        column -= mark.index - text.rfind("\\", 0, mark.index) - 1
+        message = _UNKNOWN_ESCAPE
     elif "could not find expected ':'" in problem and error.context_mark:
-        line, column, message = _missing_colon(text, error.context_mark)
+        line, column, message = missing_colon(text, error.context_mark)
     elif "block end" in problem:
         found = problem.rpartition("found ")[2].strip("'")
         line, column, message = explain_out_of_line(text, line, column, found)
     elif "mapping values are not allowed" in problem:
-        line, column, message = _colon_in_text(text, line, column)
+        line, column, message = colon_in_text(text, line, column)
     elif "flow sequence" in context or "flow mapping" in context:
         flow = error.context_mark
         opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
         if flow is not None and flow.line != line:
             line, column = flow.line, flow.column
             message = f"the '{opener}' opened here is never closed; add '{closer}' at its end"
+            hidden = explain_comment_in_brackets(line_at(text, line))
+            if hidden is not None:
+                column, message = hidden
         else:
             message = (
                 "entries inside [ ] are separated by commas; put an entry that holds "
@@ -145,36 +154,6 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     return Diagnostic(path, line + 1, column + 1, message)
 
 
-def _missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
-    """A key written without its colon: the parser notices on the next line."""
-    line = line_at(text, mark.line)
-    found = _WORD.match(line)
-    if found is None:
-        return mark.line, mark.column, "this line needs a colon after its key: key: value"
-    word, rest = found["word"], found["rest"]
-    column = len(found["lead"])
-    above = next((a for a in lines_before(text, mark.line) if a.strip()), "")
-    block = KEY_LINE.match(above)
-    if block is not None and re.fullmatch(r"[|>][+-]?", above[block.end() :].strip()):
-        return (
-            mark.line,
-            column,
-            (
-                f"the text under '{block['key']}: {above[block.end() :].strip()}' must be indented "
-                f"more than '{block['key']}': start it at column {len(block['lead']) + 3}"
-            ),
-        )
-    if re.fullmatch(r"-[^\s-].*", word):
-        return (
-            mark.line,
-            column,
-            (f"'{word}' needs a space after the dash to be an entry of the list: - {word[1:]}"),
-        )
-    if found["equals"]:
-        return mark.line, column, f"'{word}' needs a colon, not '=': {word}: {rest}"
-    return mark.line, column, f"'{word}' needs a colon: {word}: {rest}".rstrip()
-
-
 def _indented_first_line(text: str, line: int, column: int) -> tuple[int, int, str]:
     """Text after the end of the first top-level block: most often a first line that
     was indented, so that the keys below it seem to start a second block."""
@@ -196,45 +175,3 @@ def _indented_first_line(text: str, line: int, column: int) -> tuple[int, int, s
             )
         break
     return line, column, "this line is not valid here; check its colons, quotes and indentation"
-
-
-def _colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
-    """``: `` where a key cannot start: inside a value, a line indented too far, or the
-    line after a key written without its colon (whose words became text)."""
-    current = line_at(text, line)
-    before = next(
-        ((offset, a) for offset, a in enumerate(lines_before(text, line), 1) if a.strip()),
-        None,
-    )
-    if before is not None and KEY_LINE.match(before[1]) is None:
-        found = _WORD.match(before[1])
-        if found is not None and found["word"] in (*BANK_KEYS, *QUESTION_KEYS):
-            word, rest = found["word"], found["rest"]
-            return (
-                line - before[0],
-                len(found["lead"]),
-                (f"'{word}' needs a colon: {found['lead'].lstrip()}{word}: {rest}".rstrip()),
-            )
-    key = key_at(current)
-    own = KEY_LINE.match(current)
-    if own is not None and current.rfind(":", 0, own.end()) < column:
-        return (
-            line,
-            column,
-            (
-                f"': ' inside unquoted text starts a new key; put the text in quotes: "
-                f"{with_value_quoted(current)}"
-            ),
-        )
-    if key is not None:
-        above = previous_key(text, line, key[1])
-        if above is not None and above[1] < key[1]:
-            return (
-                line,
-                key[1] - 1,
-                (
-                    f"'{key[0]}' is indented more than '{above[0]}' on line {above[2] + 1}: "
-                    f"start it at column {above[1]}"
-                ),
-            )
-    return line, column, "': ' inside unquoted text starts a new key; put the text in quotes"

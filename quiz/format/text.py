@@ -11,7 +11,11 @@ from typing import Any
 
 # Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; a lone surrogate
 # (U+D800-U+DFFF, which only an escape like "\\uD800" can make) cannot even be printed.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
+# make a text show in another order than it is written ("Trojan Source"): a choice
+# could look like another; right-to-left text needs none of them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = frozenset("'‘’ʼ`")
 
@@ -20,7 +24,8 @@ def find_control_character(value: str) -> int:
     """Return the index of the first forbidden character in ``value``, or -1.
 
     Newline and tab are allowed; every other C0/C1 control (ESC included, so no
-    terminal escape sequence can get through) is not, nor is a lone surrogate.
+    terminal escape sequence can get through) is not, nor is a lone surrogate or a
+    bidirectional control.
     """
     found = _CONTROL.search(value)
     return found.start() if found else -1
@@ -146,9 +151,6 @@ def edit_distance(first: str, second: str, limit: int = 2) -> int:
     return min(previous[-1], limit + 1)
 
 
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
 def escape_controls(text: str, *, keep: str = "") -> str:
     """``text`` with every control character written as an escape (``\\x1b``), so that a
     file name or a typed answer can never drive the terminal; characters in ``keep``
@@ -158,7 +160,7 @@ def escape_controls(text: str, *, keep: str = "") -> str:
     shown = []
     for char in text:
         code = ord(char)
-        if char in keep or (char.isprintable() and char not in _BIDI) or char == " ":
+        if char in keep or (char.isprintable() and char not in BIDI_CONTROLS) or char == " ":
             shown.append(char)
         elif 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
             shown.append(f"\\x{code - 0xDC00:02x}")

@@ -42,6 +42,17 @@ def lines_before(text: str, number: int) -> list[str]:
     return [line.rstrip("\r") for line in reversed(lines[-200:])]
 
 
+def lines_after(text: str, number: int, limit: int = 200) -> list[str]:
+    """The (at most ``limit``) lines from 0-based line ``number`` on, in order."""
+    start = 0
+    for _ in range(number):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return []
+    lines = text[start:].split("\n", limit)[:limit]
+    return [line.rstrip("\r") for line in lines]
+
+
 def key_at(line: str) -> tuple[str, int] | None:
     """The key a line starts with and its 1-based column."""
     found = KEY_LINE.match(line)

@@ -155,17 +155,22 @@ def _nothing_matches(banks: Sequence[Bank], options: GameOptions) -> str:
     return message
 
 
-def _tags_on_offer(banks: Sequence[Bank], shown: int = 5) -> str:
-    """The tags the banks' questions have, the first few by name, then how many more."""
+def _tags_on_offer(banks: Sequence[Bank], shown: int = 20) -> str:
+    """The tags the banks' questions have: all of them by name when there are up to
+    ``shown`` (a line or two), else that many, how many more, and where to see them."""
     spellings: dict[str, str] = {}
     for tag in (tag for bank in banks for question in bank.questions for tag in question.tags):
         spellings.setdefault(tag.casefold(), tag)
     if not spellings:
         return "the questions have no tags"
-    names = sorted(spellings.values(), key=str.casefold)
-    listed = ", ".join(escape_controls(name) for name in names[:shown])
-    more = f" and {len(names) - shown} more" if len(names) > shown else ""
-    return f"the tags are {listed}{more}"
+    names = [escape_controls(name) for name in sorted(spellings.values(), key=str.casefold)]
+    if len(names) > shown:
+        more = len(names) - shown
+        return (
+            f"the tags include {', '.join(names[:shown])} and {more} more ('quiz list' shows all)"
+        )
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    return f"the tags are {listed}"
 
 
 def plan(banks: Sequence[Bank], options: GameOptions, rng: random.Random) -> list[Turn]:

@@ -104,7 +104,7 @@ class Round:
         self.players[name] = self._player(name)._replace(connected=False)
 
     def rejoin(self, name: str) -> None:
-        """A dropped player is back; they answer from the next question that opens."""
+        """A dropped player is back, and may answer the open question if it was put to them."""
         player = self._player(name)
         if player.kicked:
             raise RoundError(f"'{name}' was removed from the game")
@@ -134,12 +134,18 @@ class Round:
         return self._open is None and self.next_index >= len(self.turns)
 
     def open(self, at: float, only: Iterable[str] | None = None) -> Turn:
-        """Put the next question to the connected players (or to ``only`` these) at ``at``."""
+        """Put the next question at ``at`` to every player in the game (or to ``only``
+        these). A player who is away is asked too: unless they come back in time, the
+        question counts as unanswered, with its whole limit. A player who joins while it
+        is open comes in at the next one."""
         if self._open is not None:
             raise RoundError("a question is already open")
         if self.next_index >= len(self.turns):
             raise RoundError("every question has been asked")
-        asked = frozenset(self.connected() if only is None else only)
+        if only is None:
+            players = self.players.values()
+            only = [p.name for p in players if p.joined_at <= self.next_index and not p.kicked]
+        asked = frozenset(only)
         for name in asked:
             if self._player(name).kicked:
                 raise RoundError(f"'{name}' was removed from the game")

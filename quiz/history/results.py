@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.errors import QuizError
-from quiz.files import write_atomically
+from quiz.files import write_to_name
 from quiz.game.engine import GameResult
 
 
@@ -45,10 +45,21 @@ def results_document(result: GameResult, seed: int | None) -> dict[str, Any]:
 
 
 def write_results(target: str | os.PathLike[str], document: dict[str, Any]) -> None:
-    """Write the document atomically: the file is whole or untouched."""
+    """Write the document to what ``target`` names (see :func:`quiz.files.write_to_name`):
+    a file is whole or untouched, a device or a FIFO is written through."""
     path = Path(target)
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     try:
-        write_atomically(path, text.encode())
+        write_to_name(path, text.encode())
     except OSError as error:
         raise QuizError(f"cannot write results to '{path}': {error.strerror or error}") from None
+
+
+def write_or_say(target: str | os.PathLike[str], document: dict[str, Any]) -> QuizError | None:
+    """Write the document as :func:`write_results` does; why it could not be, or None
+    (a game tells it after its report, which is shown all the same)."""
+    try:
+        write_results(target, document)
+    except QuizError as error:
+        return error
+    return None

@@ -42,9 +42,11 @@ CHECKSUM_SIZE = 16
 LENGTH_SIZE = 8
 # Decoded text must hold no control character but newline and tab (see quiz.format.text);
 # in JSON those two are written as \n and \t, so any other escape below U+0020, a C1
-# control, or a surrogate means the entry was not written by this cache.
+# control, a surrogate or a bidirectional control means the entry was not written by
+# this cache.
 _FORBIDDEN = re.compile(
-    r"[\x7f-\x9f]|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u[dD][89a-fA-F]"
+    r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+    r"|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u[dD][89a-fA-F]"
 )
 
 

@@ -154,14 +154,14 @@ def _once(paths: list[Path]) -> list[Path]:
     seen: set[object] = set()
     kept: list[Path] = []
     for path in paths:
-        key = _identity(path)
+        key = file_identity(path)
         if key not in seen:
             seen.add(key)
             kept.append(path)
     return kept
 
 
-def _identity(path: Path) -> object:
+def file_identity(path: Path) -> object:
     """What makes two paths one file: its device and inode, whatever links or hard
     links lead to it (one stat, where resolving looks at every folder on the way);
     for a path that names nothing, its absolute form."""

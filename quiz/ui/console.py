@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Mapping
@@ -16,13 +17,33 @@ from quiz.ui.theme import THEME
 MIN_WIDTH = 20  # the fewest columns anything is laid out in
 
 
+class _Console(Console):
+    """A console whose reader going away (``quiz play | head``) is an ``OSError`` like any
+    other failed write, so a game stops and keeps its answers as at the end of input;
+    rich's own way is to exit the program at once, losing them."""
+
+    def on_broken_pipe(self) -> None:
+        """Say nothing more, and raise :class:`BrokenPipeError` for the caller."""
+        self.quiet = True
+        try:
+            descriptor = self.file.fileno()
+        except (AttributeError, OSError, ValueError):
+            descriptor = None
+        if descriptor is not None:
+            # What is still buffered for the closed pipe goes nowhere, not to a traceback.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, descriptor)
+            os.close(devnull)
+        raise BrokenPipeError(errno.EPIPE, "the reader of the output went away")
+
+
 def make_console(file: TextIO | None = None, *, stderr: bool = False) -> Console:
     """A console with the game's theme; rich itself honours NO_COLOR and TERM=dumb.
 
     Output that goes to a pipe or a file is not wrapped at an imagined 80 columns:
     whoever reads it (a script, a screen reader, a pager) wraps it as it likes.
     """
-    console = Console(file=file, stderr=stderr, theme=THEME, highlight=False, emoji=False)
+    console = _Console(file=file, stderr=stderr, theme=THEME, highlight=False, emoji=False)
     stream = sys.stderr if stderr else sys.stdout
     if not console.is_terminal and file is None:
         console.soft_wrap = True
@@ -47,11 +68,21 @@ def _terminal_columns(stream: TextIO | None) -> int:
 
 
 def check_writable(path: str) -> None:
-    """Refuse, before the game, a results file that could not be written after it."""
+    """Refuse, before the game, a results file that could not be written after it
+    (the rule of :func:`quiz.files.write_to_name`: a file is replaced whole, a device
+    or a FIFO written through, a folder refused)."""
+    from quiz.files import replaced_file
+
     target = Path(path)
-    folder = target.parent
-    if target.is_dir():
-        raise QuizError(f"cannot write results to '{path}': it is a folder")
+    try:
+        place = replaced_file(target)
+    except OSError as error:
+        raise QuizError(f"cannot write results to '{path}': {error.strerror or error}") from None
+    if place is None:
+        if not os.access(target, os.W_OK):
+            raise QuizError(f"cannot write results to '{path}': it is not writable")
+        return
+    folder = place.parent if target.is_symlink() else target.parent
     if not folder.is_dir():
         raise QuizError(f"cannot write results to '{path}': the folder '{folder}' does not exist")
     if not os.access(folder, os.W_OK):

@@ -1,7 +1,8 @@
 """Renderables of a quiz night's shared screens: lobby, question, reveal, leaderboard, podium.
 
-Each function returns a renderable and prints nothing. Nicknames come from the
-network: they always go in as ``Text`` with control characters escaped.
+Each function returns a renderable and prints nothing. Nicknames and typed answers
+come from the network: they always go in as ``Text`` with control characters and
+bidirectional controls escaped (:func:`shown_name`, :func:`shown_text`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quiz.format.text import escape_controls
 from quiz.game.reveal import Reveal
 from quiz.game.round import Standing
 from quiz.model import right_answer_text
@@ -26,13 +28,15 @@ MEDALS = ("1st", "2nd", "3rd")
 PODIUM_WIDE = 60  # columns from which the standings show accuracy and time
 
 
+def shown_text(text: str, style: str = "") -> Text:
+    """Text a player gave (a typed answer): never markup, every control character and
+    bidirectional control as an escape (``\\x1b``, ``\\u202e``)."""
+    return Text(escape_controls(text), style)
+
+
 def shown_name(name: str) -> Text:
     """A nickname as text: never markup, every control character as an escape."""
-    shown = "".join(
-        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
-        for char in name
-    )
-    return Text(shown or "(no name)")
+    return shown_text(name) if name else Text("(no name)")
 
 
 def ssh_line(user: str, address: str, port: int) -> str:
@@ -120,7 +124,7 @@ def reveal_view(reveal: Reveal) -> Panel:
         mark = RIGHT if count.right else " "
         style = "quiz.correct" if count.right else ""
         counts.add_row(
-            Text(mark, style="quiz.correct"), str(count.players), Text(count.label, style)
+            Text(mark, style="quiz.correct"), str(count.players), shown_text(count.label, style)
         )
     gained = Text()
     ranked = sorted(reveal.outcomes.items(), key=lambda item: -item[1].points.total)

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import re
-from typing import BinaryIO, TextIO
+from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from quiz.errors import GameInterrupted
-from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Reply, Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import feedback_view
 from quiz.ui import game_view as views
+from quiz.ui.plain_input import (
+    NOT_TEXT,
+    STOP,
+    NotText,
+    is_piped,
+    is_stop_word,
+    read_line,
+    shown_line,
+)
 
 HINT_KEY = "?"
 _TRUE = frozenset({"y", "yes", "true", "t"})
@@ -53,7 +61,9 @@ def parse_numbers(text: str, count: int, *, one: bool = False) -> list[int]:
         # isdecimal, not isdigit: '²' is a digit that int() refuses. A long run of
         # digits is no option either (and int() would refuse past 4,300 of them).
         if not (word.isdecimal() and len(word) <= 6 and 1 <= int(word) <= count):
-            shown = word if len(word) <= 20 else word[:20] + "…"
+            # Where one number is wanted the line is one answer: quote it, not a word of it.
+            refused = text.strip() if one else word
+            shown = refused if len(refused) <= 20 else refused[:20] + "…"
             raise InvalidInput(f"'{shown}' is not an option: type {wanted}.")
         picked.append(int(word))
     return picked
@@ -161,63 +171,58 @@ def instructions(turn: Turn) -> str:
     return f"{what}{hint}:"
 
 
-NOT_TEXT = "That line is not valid text (UTF-8); please type it again."
+HOW_TO_STOP = f"{STOP} the game; the answers so far are kept."
 
 
 class PlainAsker:
     """Asks on a console, reads answers one line at a time from a text stream.
 
-    Lines are read as bytes where the stream has them and decoded here: a line that
-    is not valid UTF-8 is refused and asked again, never taken as an answer that the
-    history or a results file could not store. ``pause`` (for a person at a
-    terminal, never for piped input) waits for Enter after each answer.
+    A line that is not valid UTF-8 is refused and asked again (see
+    :mod:`quiz.ui.plain_input`), never taken as an answer that the history or a
+    results file could not store. ``pause`` (for a person at a terminal, never for
+    piped input) waits for Enter after each answer. No line stops the game, since any
+    may be an answer: the end of input does, and a person at a terminal is told so
+    once, and again when a ``q`` is refused.
     """
 
     def __init__(self, console: Console, stream: TextIO, *, pause: bool = False) -> None:
         self.console = console
         self.stream = stream
         # Piped input is not echoed by a terminal; echo it so the transcript reads well.
-        try:
-            self.echo = not stream.isatty()
-        except (AttributeError, ValueError):
-            self.echo = True
+        self.echo = is_piped(stream)
         self.pause = pause
-        self.raw: BinaryIO | None = getattr(stream, "buffer", None)
-        self.encoding = getattr(stream, "encoding", None) or "utf-8"
-
-    def _readline(self) -> str | None:
-        """One line, or None when it is not valid text."""
-        if self.raw is not None:
-            data = self.raw.readline()
-            try:
-                return data.decode(self.encoding)
-            except (UnicodeDecodeError, LookupError):
-                return None
-        line = self.stream.readline()
-        if any("\ud800" <= char <= "\udfff" for char in line):
-            return None  # a byte that was not UTF-8, read with surrogateescape
-        return line
+        self.told_how_to_stop = False
 
     def read_line(self) -> str:
         """One line of input; the end of input interrupts the game.
 
         Control characters in it (an escape sequence, say) are kept as text:
         ``\x1b``, so that neither the echo nor the feedback can drive the terminal."""
+        if not self.echo and not self.told_how_to_stop:
+            self.told_how_to_stop = True
+            self.console.print(Text(HOW_TO_STOP, style="quiz.muted"))
         while True:
             self.console.print(Text("> ", style="quiz.muted"), end="")
             self.console.file.flush()
-            line = self._readline()
-            if line is None:
-                self.console.print()
+            try:
+                line = read_line(self.stream)
+            except NotText as refused:
+                self.console.print(Text(refused.shown) if self.echo else "", highlight=False)
                 self.console.print(Text(NOT_TEXT, style="quiz.warning"))
                 continue
             if not line:
                 self.console.print()
                 raise GameInterrupted("end of input")
-            line = escape_controls(line.rstrip("\r\n").replace("\t", " "))
+            shown = shown_line(line)
             if self.echo:
-                self.console.print(Text(line), highlight=False)
-            return line
+                self.console.print(Text(shown), highlight=False)
+            return shown
+
+    def refuse(self, message: str, line: str) -> None:
+        """Say why a line was refused; to a person who typed ``q``, also how to stop."""
+        if not self.echo and is_stop_word(line):
+            message = f"{message} {HOW_TO_STOP}"
+        self.console.print(Text(message, style="quiz.warning"))
 
     def ask(self, turn: Turn, status: Status) -> Reply:
         """Print the question and read lines until one is a valid answer."""
@@ -251,7 +256,7 @@ class PlainAsker:
             try:
                 return Reply(parse_reply(turn, line), used_hint)
             except InvalidInput as error:
-                console.print(Text(str(error), style="quiz.warning"))
+                self.refuse(str(error), line)
 
     def tell(self, outcome: Outcome) -> None:
         """Print the verdict, the right answer and the explanation."""
@@ -259,7 +264,8 @@ class PlainAsker:
         # Never with piped input: its lines are answers, not Enters for a pause.
         if self.pause and not self.echo and outcome.turn.number < outcome.turn.total:
             self.console.print(Text("Press Enter for the next question.", style="quiz.muted"))
-            self.read_line()
+            while is_stop_word(self.read_line()):
+                self.refuse("Enter goes on.", "q")
 
     def pick(self, message: str, labels: list[str]) -> int:
         """Print the numbered labels and read lines until one picks a label."""
@@ -270,9 +276,9 @@ class PlainAsker:
         while True:
             line = self.read_line()
             try:
-                picked = parse_numbers(line, len(labels))
+                picked = parse_numbers(line, len(labels), one=True)
                 if len(picked) == 1:
                     return picked[0] - 1
                 raise InvalidInput(f"Pick one: a number from 1 to {len(labels)}.")
             except InvalidInput as error:
-                console.print(Text(str(error), style="quiz.warning"))
+                self.refuse(str(error), line)

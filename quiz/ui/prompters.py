@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, TextIO
 
+from quiz.ui.plain_input import NOT_TEXT, STOP, NotText, is_piped, read_line, shown_line
+
 Check = Callable[[str], str | None]  # an error message, or None when the text is fine
 
 
@@ -67,19 +69,36 @@ class TerminalPrompter:
 
 
 class PlainPrompter:
-    """Asks one line at a time: options are numbered and chosen by number or text."""
+    """Asks one line at a time: options are numbered and chosen by number or by name
+    (``text`` for ``text: type the answer``). Piped lines are echoed, escaped, as
+    plain play echoes them; a person at a terminal is told once how to stop."""
 
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
+        self.echo = is_piped(self.stdin)
+        self.told_how_to_stop = False
 
     def _line(self, message: str) -> str:
-        self.stdout.write(f"{message} ")
-        self.stdout.flush()
-        line = self.stdin.readline()
-        if not line:
-            raise KeyboardInterrupt  # the end of input: stop, writing nothing
-        return line.rstrip("\r\n")
+        if not self.echo and not self.told_how_to_stop:
+            self.told_how_to_stop = True
+            self.say(f"({STOP}; nothing is written.)")
+        while True:
+            self.stdout.write(f"{message} ")
+            self.stdout.flush()
+            try:
+                line = read_line(self.stdin)
+            except NotText as refused:
+                self.say(refused.shown if self.echo else "")
+                self.say(NOT_TEXT)
+                continue
+            if not line:
+                if self.echo:
+                    self.say("")
+                raise KeyboardInterrupt  # the end of input: stop, writing nothing
+            if self.echo:
+                self.say(shown_line(line))
+            return line.rstrip("\r\n")
 
     def text(self, message: str, check: Check, default: str = "") -> str:
         shown = f"{message} [{default}]" if default else message
@@ -97,18 +116,24 @@ class PlainPrompter:
     def _index(self, word: str, options: Sequence[str]) -> int | None:
         if word.isdecimal() and 1 <= int(word) <= len(options):
             return int(word) - 1
-        lowered = [o.casefold() for o in options]
-        return lowered.index(word.casefold()) if word.casefold() in lowered else None
+        folded = word.casefold()
+        for candidates in ([o.casefold() for o in options], names(options)):
+            if candidates.count(folded) == 1:
+                return candidates.index(folded)
+        return None
 
     def select(self, message: str, options: Sequence[str], default: int = 0) -> int:
         self.say(message)
         self._options(options)
+        named = [name for name in names(options) if name]
+        asked = "Number or name" if named else "Number"
+        also = f", or a name ({', '.join(named)})" if named else ""
         while True:
-            word = self._line(f"Number [{default + 1}]:").strip() or str(default + 1)
+            word = self._line(f"{asked} [{default + 1}]:").strip() or str(default + 1)
             index = self._index(word, options)
             if index is not None:
                 return index
-            self.say(f"Please type a number from 1 to {len(options)}.")
+            self.say(f"Please type a number from 1 to {len(options)}{also}.")
 
     def checkbox(self, message: str, options: Sequence[str]) -> list[int]:
         self.say(message)
@@ -123,3 +148,9 @@ class PlainPrompter:
     def say(self, message: str) -> None:
         self.stdout.write(message + "\n")
         self.stdout.flush()
+
+
+def names(options: Sequence[str]) -> list[str]:
+    """The name of each option written ``name: what it is`` (casefolded; ``""`` for
+    one written otherwise): ``text`` picks ``text: type the answer``."""
+    return [o.split(": ", 1)[0].casefold() if ": " in o else "" for o in options]

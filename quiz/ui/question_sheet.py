@@ -7,14 +7,15 @@ from __future__ import annotations
 from rich.console import Group
 from rich.text import Text
 
-from quiz.model import Bank, Question, QuestionType, format_number
+from quiz.model import Bank, Question, QuestionType, format_number, rights_reusable
 
 _MARK = "✓"
 
 
 def question_sheet(bank: Bank) -> Group:
-    """The bank's title, then each question: its number, id, type and prompt, then its
-    choices (right ones marked), items in order, or accepted answers."""
+    """The bank's title, then each question: its number, id, type, passage and prompt,
+    then its choices (right ones marked), items in order, pairs, or accepted answers,
+    and its hint, explanation and source."""
     parts: list[Text] = [Text(bank.title, style="quiz.title")]
     for number, question in enumerate(bank.questions, start=1):
         parts.append(_question(number, question))
@@ -27,10 +28,13 @@ def _question(number: int, question: Question) -> Text:
         "\n",
         (f"{number}. ", "bold"),
         (f"[{question.id}, {question.type}, {question.difficulty}]", "quiz.muted"),
-        "\n   ",
-        question.prompt,
     )
     lines: list[Text] = [head]
+    if question.passage:  # above the prompt, as the game shows it
+        lines.extend(
+            Text(f"   {line}", style="quiz.muted") for line in question.passage.split("\n")
+        )
+    lines.append(Text.assemble("   ", question.prompt))
     if question.type in (QuestionType.SINGLE, QuestionType.MULTI):
         for index, choice in enumerate(question.choices, start=1):
             right = choice in question.answers
@@ -52,6 +56,8 @@ def _question(number: int, question: Question) -> Text:
         if question.tolerance:
             shown += f" (± {format_number(question.tolerance)})"
         lines.append(Text(f"   {_MARK} answer: {shown}"))
+    elif question.type is QuestionType.MATCH:
+        lines.extend(_pairs(question))
     else:
         accepted = " | ".join(question.answers)
         lines.append(Text.assemble(f"   {_MARK} accepted: ", accepted))
@@ -59,4 +65,19 @@ def _question(number: int, question: Question) -> Text:
         lines.append(Text.assemble("   hint: ", question.hint, style="quiz.muted"))
     if question.explanation:
         lines.append(Text.assemble("   why: ", question.explanation, style="quiz.muted"))
+    if question.source:
+        lines.append(Text.assemble("   source: ", question.source, style="quiz.muted"))
     return Text("\n").join(lines)
+
+
+def _pairs(question: Question) -> list[Text]:
+    """Each item with its right (numbered as the game numbers the items), then the
+    rights that match no item, which the game offers among the others."""
+    lines = [
+        Text.assemble(f"   {index:>2}) {left} → ", (right, "quiz.correct"))
+        for index, (left, right) in enumerate(question.pairs, start=1)
+    ]
+    lines.extend(Text(f"       {extra}  (matches no item)") for extra in question.extra)
+    if rights_reusable(question):
+        lines.append(Text("   (an answer may be used for more than one item)", style="quiz.muted"))
+    return lines

@@ -17,6 +17,7 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
+from quiz.format.text import escape_controls
 from quiz.game.engine import Outcome, Status, Turn
 from quiz.model import Given
 from quiz.ui import feedback_view
@@ -47,6 +48,11 @@ class Screen(Protocol):
         """End the prompt that is running, if any (its ask raises Closed)."""
 
 
+def console_width(columns: int) -> int:
+    """The width a player's screen is drawn at: their terminal's, from 20 to 200 columns."""
+    return max(20, min(columns or 80, 200))
+
+
 def make_console(stream: TextIO, width: int, *, plain: bool, term: str | None) -> Console:
     """A console writing to a player's session, with the game's theme."""
     dumb = plain or (term or "").lower() in ("", "dumb")
@@ -55,7 +61,7 @@ def make_console(stream: TextIO, width: int, *, plain: bool, term: str | None) -
     return Console(
         soft_wrap=plain,
         file=stream,
-        width=max(20, min(width or 80, 200)),
+        width=console_width(width),
         theme=THEME,
         force_terminal=not plain,
         color_system=None if dumb else "standard",
@@ -76,6 +82,15 @@ def question_panel(turn: Turn, status: Status, player: str) -> Panel:
     )
 
 
+def shown_outcome(outcome: Outcome) -> Outcome:
+    """The outcome as a player may be shown it: a typed answer with its control
+    characters and bidirectional controls as escapes (the game keeps what was typed)."""
+    given = outcome.reply.given
+    if not isinstance(given, str) or given == escape_controls(given):
+        return outcome
+    return outcome._replace(reply=outcome.reply._replace(given=escape_controls(given)))
+
+
 def reveal_view(
     outcome: Outcome | None, rank: int | None, players: int, *, plain: bool = False
 ) -> RenderableType:
@@ -84,6 +99,7 @@ def reveal_view(
     place = Text(f"Rank {rank} of {players}" if rank else "Not ranked", style="quiz.heading")
     if outcome is None:
         return Group(Text("You were not in this question.", style="quiz.muted"), place)
+    outcome = shown_outcome(outcome)
     if plain:
         said = Text(f"Score {outcome.status.score}. ", style="quiz.points")
         return Group(feedback_view.feedback(outcome, plain=True), said + place + Text("."))

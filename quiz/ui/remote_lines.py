@@ -11,6 +11,7 @@ from rich.text import Text
 from quiz.game.engine import Status, Turn
 from quiz.model import Given, QuestionType
 from quiz.ui import game_view as views
+from quiz.ui.host_view import shown_text
 from quiz.ui.plain_asker import InvalidInput, instructions, parse_reply
 from quiz.ui.remote_asker import ANSWER_MAX, Closed
 
@@ -51,7 +52,8 @@ class LineScreen:
             try:
                 return parse_reply(turn, text[:ANSWER_MAX])
             except InvalidInput as error:
-                console.print(Text(str(error), style="quiz.warning"))
+                # The message may quote the line: shown as every player-given text is.
+                console.print(shown_text(str(error), "quiz.warning"))
 
     def close_question(self) -> None:
         """Wake the reader: the question is over."""

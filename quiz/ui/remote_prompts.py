@@ -25,12 +25,23 @@ from quiz.ui.remote_asker import ANSWER_MAX, Closed, question_panel
 
 _CLOSED = "\x00closed"
 _UNDO = "\x00undo"
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def show_bidi_controls() -> None:
+    """Make prompt_toolkit show a bidirectional control typed or pasted at a prompt as
+    ``<202e>``, as it shows ESC as ``^[`` and C1 controls as ``<9b>``, never as itself."""
+    from prompt_toolkit.layout.screen import Char
+
+    for char in BIDI_CONTROLS:
+        Char.display_mappings.setdefault(char, f"<{ord(char):x}>")
 
 
 class PromptScreen:
     """questionary prompts in the connection's prompt_toolkit app session."""
 
     def __init__(self, console: Console, player: str = "") -> None:
+        show_bidi_controls()
         self.console = console
         self.player = player
         self.plain = False

@@ -153,6 +153,8 @@ def forecast_view(
         filled = round(count / top * room) if top else 0
         if count and not filled:
             filled = 1
-        bars.add_row(f"{day:%a %m-%d}", Text("█" * filled, style="quiz.bar"), str(count))
+        bars.add_row(
+            f"{day:%a} {day.day} {day:%b}", Text("█" * filled, style="quiz.bar"), str(count)
+        )
     title = Text("Next two weeks", style="quiz.title")
     return Group(head, title, bars)

@@ -172,24 +172,20 @@ class Session:
                 self.show_briefing(banks)
 
     def show_briefing(self, banks: list[Bank]) -> None:
-        """Show the briefing of each bank that has one; in a terminal, wait for Play."""
-        from quiz.ui.briefing_view import briefing_view
+        """Show the briefing of each bank that has one; in a terminal a screenful at a
+        time, then wait for Play (:mod:`quiz.ui.briefing_pages`)."""
+        from quiz.ui.briefing_pages import show_briefings
 
-        shown = [bank for bank in banks if bank.briefing]
-        for bank in shown:
-            self.console.print(briefing_view(bank, plain=self.plain, width=self.console.width))
-            self.console.print()
-        # Piped input is a script, and a line read here would shift its answers.
-        if shown and not self.plain:
-            from quiz.ui.list_prompt import press_enter
-
-            press_enter("Ready to play? Press Enter", ("q quits",))
+        show_briefings(self.console, banks, plain=self.plain)
 
     # -- the game -------------------------------------------------------------------
 
     def play(self, banks: list[Bank], options: GameOptions) -> ExitStatus:
         """Plan a game from the banks and play it (and again, if the player asks)."""
-        self.replan = lambda seed: plan(banks, options, random.Random(seed))
+        # Playing again is a new shuffle, also after a --no-shuffle game.
+        self.replan = lambda seed: plan(
+            banks, options._replace(shuffle=self.shuffle), random.Random(seed)
+        )
         return self.run(self.replan(self.seed))
 
     def asker(self) -> Asker:
@@ -242,22 +238,25 @@ class Session:
                 caught.raising = False  # what follows saves the game: let it finish
             # Saved before the report, so a Ctrl-C during the report loses nothing.
             record = self.save_history(result, started, datetime.now(UTC))
+            failed = None
             if self.results is not None:
-                from quiz.history.results import results_document, write_results
+                from quiz.history.results import results_document, write_or_say
 
                 seed = self.seed if self.shuffle else None
-                write_results(self.results, results_document(result, seed))
+                failed = write_or_say(self.results, results_document(result, seed))
             try:
                 if not result.completed:
                     self.console.print(Text("\nGame stopped.", style="quiz.warning"))
                 show_report(self.console, result, plain=self.plain, record=record)
-                if self.results is not None:
+                if self.results is not None and failed is None:
                     written = f"Results written to {self.results}"
                     self.console.print(Text(written, style="quiz.muted"))
             except OSError:
                 if result.completed and caught.signum is None:
                     raise
                 # The terminal may be gone (hung up): nothing to show the report on.
+            if failed is not None:  # told after the report, which is shown all the same
+                raise failed
         if caught.signum is not None:
             restore_terminal()
         status = ExitStatus.OK if result.completed else ExitStatus.INTERRUPTED
@@ -272,7 +271,8 @@ class Session:
             return None
         if picked == PLAY_AGAIN and self.replan is not None:
             self.seed = random.SystemRandom().randrange(2**32)
-            self.options["seed"] = self.seed
+            self.shuffle = True  # "new shuffle", as the menu says
+            self.options.update(seed=self.seed, no_shuffle=False)
             return self.replan(self.seed)
         if picked == REVIEW_MISSES:
             return missed_turns(result)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
@@ -13,9 +14,19 @@ from rich.text import Text
 from quiz.history.progress import CALENDAR_WEEKS, Day, Retention
 from quiz.history.stats import Accuracy, GamePoint, Stats, sparkline
 from quiz.ui.listing import plural
+from quiz.ui.stats_plain import (
+    BAR_GAMES,
+    SPARK_GAMES,
+    percent,
+    plain_accuracy,
+    plain_banks,
+    plain_missed,
+    plain_overview,
+    plain_progress,
+    plain_scores,
+    shown,
+)
 
-SPARK_GAMES = 30
-BAR_GAMES = 10
 BAR_WIDTH = 16
 
 
@@ -29,11 +40,6 @@ def is_plain(console: Console) -> bool:
     )
 
 
-def percent(fraction: float) -> str:
-    """``0.756`` as ``76%``."""
-    return f"{fraction * 100:.0f}%"
-
-
 HEAT = " ░▒▓█"  # no answers, then the quarters of the busiest day
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -41,26 +47,40 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def stats_view(stats: Stats, *, plain: bool = False) -> RenderableType:
     """Everything ``quiz stats`` shows, or a line saying there is nothing yet.
 
-    ``plain``: the calendar as sentences, for screen readers and pipes.
+    ``plain``: lines of words (no table, no box, no bar), for screen readers and pipes
+    (see :mod:`quiz.ui.stats_plain`).
     """
     if not stats.sessions:
         return Text("No games yet. Play one with 'quiz play'.", style="quiz.muted")
-    parts: list[RenderableType] = [overview(stats)]
+    views = PLAIN if plain else TABLES
+    parts: list[RenderableType] = [views.overview(stats)]
     if stats.banks:
-        parts.append(bank_table(stats))
+        parts.append(views.banks(stats))
     if stats.progress:
-        parts.append(progress_table(stats))
+        parts.append(views.progress(stats))
     parts.append(wrapped([retention_line(stats.retention, stats.scheduler)]))
     if stats.calendar:
-        parts.append(calendar_lines(stats.calendar) if plain else heat_map(stats.calendar))
+        parts.append(views.calendar(stats.calendar))
     if stats.tags:
-        parts.append(accuracy_table("By tag", "Tag", stats.tags))
+        parts.append(views.accuracy("By tag", "Tag", stats.tags))
     if stats.difficulties:
-        parts.append(accuracy_table("By difficulty", "Difficulty", stats.difficulties))
+        parts.append(views.accuracy("By difficulty", "Difficulty", stats.difficulties))
     if stats.missed:
-        parts.append(missed_table(stats))
-    parts.append(score_chart(stats.games))
+        parts.append(views.missed(stats))
+    parts.append(views.scores(stats.games))
     return Group(*parts)
+
+
+class Views(NamedTuple):
+    """How each part of the statistics is drawn: as tables, or as lines of words."""
+
+    overview: Callable[[Stats], RenderableType]
+    banks: Callable[[Stats], RenderableType]
+    progress: Callable[[Stats], RenderableType]
+    calendar: Callable[[Sequence[Day]], RenderableType]
+    accuracy: Callable[[str, str, Sequence[Accuracy]], RenderableType]
+    missed: Callable[[Stats], RenderableType]
+    scores: Callable[[Sequence[GamePoint]], RenderableType]
 
 
 def overview(stats: Stats) -> Table:
@@ -87,7 +107,7 @@ def bank_table(stats: Stats) -> Table:
     table.add_column("Acc", justify="right")
     for bank in stats.banks:
         table.add_row(
-            Text(bank.title),
+            Text(shown(bank.title)),
             str(bank.plays),
             str(bank.best_score),
             f"{bank.average_score:.0f}",
@@ -105,7 +125,9 @@ def accuracy_table(title: str, heading: str, rows: Sequence[Accuracy]) -> Table:
     for row in rows:
         style = f"quiz.{row.label}" if row.label in ("easy", "medium", "hard") else ""
         table.add_row(
-            Text(row.label, style=style), f"{row.correct}/{row.answered}", percent(row.accuracy)
+            Text(shown(row.label), style=style),
+            f"{row.correct}/{row.answered}",
+            percent(row.accuracy),
         )
     return table
 
@@ -116,10 +138,11 @@ def missed_table(stats: Stats) -> Table:
     table.add_column("Question", overflow="fold")
     table.add_column("Missed", justify="right")
     for missed in stats.missed:
-        label = Text.assemble((f"{missed.bank} · {missed.question_id}", "quiz.muted"))
+        where = f"{shown(missed.bank)} · {shown(missed.question_id)}"
+        label = Text.assemble((where, "quiz.muted"))
         if missed.prompt:
             label.append("\n")
-            label.append(Text(missed.prompt))
+            label.append(Text(shown(missed.prompt)))
         table.add_row(label, f"{missed.missed}/{missed.asked}")
     return table
 
@@ -165,7 +188,7 @@ def progress_table(stats: Stats) -> Table:
     table.add_column("Known", justify="right")
     for row in stats.progress:
         new = "–" if row.new is None else str(row.new)
-        table.add_row(Text(row.title), new, str(row.learning), str(row.known))
+        table.add_row(Text(shown(row.title)), new, str(row.learning), str(row.known))
     return table
 
 
@@ -255,3 +278,17 @@ def calendar_lines(days: Sequence[Day]) -> Wrapped:
         each = ", ".join(f"{day.day:%a} {day.answers}" for day in played)
         lines.append(f"{head}{plural(len(played), 'day')}, {plural(answers, 'answer')} ({each}).")
     return wrapped([Text(line) for line in lines])
+
+
+TABLES = Views(
+    overview, bank_table, progress_table, heat_map, accuracy_table, missed_table, score_chart
+)
+PLAIN = Views(
+    plain_overview,
+    plain_banks,
+    plain_progress,
+    calendar_lines,
+    lambda title, _heading, rows: plain_accuracy(title, rows),
+    plain_missed,
+    plain_scores,
+)

@@ -149,7 +149,8 @@ class TerminalAsker:
                     multi=True,
                 )
                 chosen = tuple(c for c in turn.choices if c in picked)
-                self.prompts.echo("Answer", ", ".join(chosen))
+                # One pick a line: a comma could be part of a choice, a line end cannot.
+                self.prompts.echo("Answer", "\n".join(chosen))
                 return chosen
             case QuestionType.TEXT:
                 return self._typed(number=False)

@@ -11,9 +11,13 @@ from collections.abc import Callable
 from typing import Any
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application.current import get_app
+from prompt_toolkit.buffer import ValidationState
 from prompt_toolkit.document import Document
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.output import Output
 from prompt_toolkit.validation import ValidationError, Validator
 
@@ -83,6 +87,27 @@ def typed_message(
     return message
 
 
+def _refused_hint_key(check: Callable[[str], str | None]) -> KeyBindings:
+    """Enter on a ``?`` that shows no hint (none, or shown already): the line is emptied
+    for the answer, and the reason is said below it, as for any refused line."""
+    bindings = KeyBindings()
+
+    def refused() -> bool:
+        text = get_app().current_buffer.text
+        return text.strip() == "?" and check(text) is not None
+
+    @bindings.add("enter", filter=Condition(refused))
+    def _(event: KeyPressEvent) -> None:
+        buffer = event.current_buffer
+        problem = check(buffer.text) or ""
+        buffer.reset()
+        # Set after the reset, which clears any refusal shown before.
+        buffer.validation_error = ValidationError(0, problem)
+        buffer.validation_state = ValidationState.INVALID
+
+    return bindings
+
+
 def ask_line(
     message: Callable[[], StyleAndTextTuples],
     check: Callable[[str], str | None],
@@ -98,6 +123,7 @@ def ask_line(
         message,
         style=STYLE,
         validator=_Check(check),
+        key_bindings=_refused_hint_key(check),
         validate_while_typing=False,
         erase_when_done=True,
         enable_suspend=True,

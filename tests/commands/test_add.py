@@ -190,3 +190,60 @@ def test_a_failing_round_trip_leaves_the_file_as_it_was(
     assert "'questions' is written on one line (in brackets)" in err
     assert "rewriting it failed (ValueError)" in err
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_piped_answers_are_echoed_and_a_type_is_taken_by_its_name(tmp_path: Path) -> None:
+    """Stranger S#17: each piped line shows after its prompt, as plain play echoes it,
+    escaped; ``text`` picks ``4) text: type the answer``; S#20: bytes that are not
+    UTF-8 are shown as escapes, and asked again."""
+    path = tmp_path / "m2.yaml"
+    script = b"Mine\n\xff\xfe\nbogus\nText\nWho flew Vostok 1?\n\nGagarin\n\nHe did.\n\n\n\n"
+    done = subprocess.run(
+        [*quiz_command(), "add", str(path)],
+        input=script,
+        capture_output=True,
+        timeout=60,
+        env=env(NO_COLOR="1"),
+    )
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 0, done.stderr
+    lines = out.splitlines()
+    assert "Title of the bank: Mine" in lines
+    assert "Number or name [1]: \\xff\\xfe" in lines
+    assert "That line is not valid text (UTF-8); please type it again." in lines
+    assert "Number or name [1]: bogus" in lines
+    names = "single, multi, boolean, text, number, order, match"
+    assert f"Please type a number from 1 to 7, or a name ({names})." in lines
+    assert "Number or name [1]: Text" in lines
+    assert "Prompt (the question): Who flew Vostok 1?" in lines
+    assert "Accepted answer 1: Gagarin" in lines
+    assert "Ctrl-D" not in out  # a script is not told how to stop
+    report = check_text(path.read_text(encoding="utf-8"), str(path))
+    assert report.bank is not None
+    (question,) = report.bank.questions
+    assert question.type == "text" and question.answers == ("Gagarin",)
+
+
+def test_an_echoed_control_character_is_escaped(tmp_path: Path) -> None:
+    done = quiz("add", str(tmp_path / "e.yaml"), stdin="T\n4\nA\x1b]0;x\x07\n")
+    assert "Prompt (the question): A\\x1b]0;x\\x07" in done.stdout
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+
+
+@pytest.mark.slow
+def test_under_term_dumb_the_wizard_asks_line_by_line(tmp_path: Path) -> None:
+    """Stranger S#6: TERM=dumb is plain by itself, as play is: no arrow-key list, no
+    reverse video; a person at the terminal is told once how to stop."""
+    path = tmp_path / "z.yaml"
+    term = Terminal(["add", str(path)], env(TERM="dumb"))
+    term.wait_for("Title of the bank:")
+    term.send("Dumb" + ENTER)
+    screen = term.wait_for("Number or name [1]:")
+    assert "4) text: type the answer" in screen
+    assert screen.count("Ctrl-D on an empty line stops; nothing is written.") == 1
+    term.send("number" + ENTER)
+    term.wait_for("Prompt (the question):")
+    term.send("\x04")  # Ctrl-D on an empty line
+    assert term.finish() == 130
+    assert b"(Use arrow keys)" not in term.transcript and b"\x1b[7m" not in term.transcript
+    assert not path.exists()

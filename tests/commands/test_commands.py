@@ -517,7 +517,8 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
 def test_a_first_word_is_a_bank_of_the_default_command_or_a_mistyped_command(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _code, _, err = usage_exit(capsys, "lsit")
+    code, _, err = usage_exit(capsys, "lsit")
+    assert code == 2
     assert err.splitlines()[-1] == "quiz: error: unknown command 'lsit' (did you mean 'list'?)"
     assert main(["no-such-bank"]) == 1
     assert "no bank named 'no-such-bank'" in capsys.readouterr().err

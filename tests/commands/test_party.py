@@ -77,17 +77,36 @@ def test_a_piped_party_takes_turns_and_keeps_the_results(
     assert modes == [("party", 3)]
 
 
-@pytest.mark.slow
 def test_the_end_of_input_stops_the_party_with_the_standings(tmp_path: Path) -> None:
+    """Stranger S#21: Ben's turn was open when the input ended. Unanswered, it counts its
+    whole limit, as the tie rule says: his time is shown and he ranks after Ana."""
     results = tmp_path / "stopped.json"
     done = party(
-        singles(tmp_path), "--players", "Ana,Ben", "--results", str(results), lines="Right\n"
+        singles(tmp_path),
+        *("--players", "Ana,Ben", "--seed", "1", "--results", str(results)),
+        lines="Wrong\n",
     )
     assert done.returncode == 130
-    assert "Standings so far" in done.stdout
+    standings = done.stdout[done.stdout.index("Standings so far (game stopped):") :]
+    assert re.fullmatch(
+        r"Standings so far \(game stopped\):\n"
+        r"1st Ana: 0 points, 0 of 1 right, 0\.\d seconds\.\n"
+        r"2nd Ben: 0 points, 0 of 1 right, 30\.0 seconds\.\n.*",
+        standings,
+        re.DOTALL,
+    ), standings
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is False
-    assert sum(len(p["answers"]) for p in document["players"]) == 1
+    players = {p["name"]: p for p in document["players"]}
+    assert [p["name"] for p in document["players"]] == ["Ana", "Ben"]
+    (ben,) = players["Ben"]["answers"]
+    assert ben["given"] is None and ben["seconds"] == 30.0
+
+
+def test_one_question_is_one_question(tmp_path: Path) -> None:
+    done = party(singles(tmp_path), "--players", "Ana,Ben", "-n", "1", lines="Right\n")
+    assert done.returncode == 0, done.stderr
+    assert "Party: Ana, Ben · 1 question · seed" in done.stdout
 
 
 def test_bad_player_lists_are_usage_errors() -> None:
@@ -123,3 +142,23 @@ def test_in_a_terminal_each_player_takes_the_keyboard_before_the_clock_starts(
     term.send("Right\r")
     term.wait_for("Final standings")
     assert term.finish() == 0
+
+
+@pytest.mark.slow
+def test_under_term_dumb_a_party_is_plain(tmp_path: Path, isolated_data_dir: Path) -> None:
+    """Stranger S#6: TERM=dumb at a terminal plays line by line, as play does: no
+    hand-over screen, no box, no redrawn countdown; the player is told how to stop."""
+    from tests.test_e2e import Terminal, env
+
+    term = Terminal(
+        ["party", str(singles(tmp_path)), "--players", "Ana,Ben", "-n", "1"],
+        env(QUIZ_DATA_DIR=str(isolated_data_dir), TERM="dumb"),
+    )
+    shown = term.wait_for("Ctrl-D on an empty line stops the game")
+    assert "Question 1 of 1. Score 0. Streak 0. Medium. 30 seconds left." in shown
+    term.send("Right\r")
+    term.wait_for("Final standings:")
+    assert term.finish() == 0
+    assert not set(term.text()) & set("╭╮╰╯│─")
+    assert b"press Enter when ready" not in term.transcript
+    assert b"\x1b[" not in term.transcript

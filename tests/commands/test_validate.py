@@ -174,3 +174,14 @@ def test_a_bank_is_validated_by_its_name(capsys: pytest.CaptureFixture[str]) -> 
     assert (code, lines) == (0, ["The file is valid."])
     assert main(["validate", "soyuz"]) == 1
     assert "no bank named 'soyuz' (did you mean 'soyuz-2024'?)" in capsys.readouterr().err
+
+
+def test_a_loop_of_symbolic_links_is_the_file_s_own_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "one.yaml").symlink_to(tmp_path / "two.yaml")
+    (tmp_path / "two.yaml").symlink_to(tmp_path / "one.yaml")
+    code, lines = validate(capsys, str(tmp_path / "one.yaml"))
+    assert code == 1
+    assert lines[0].startswith(f"{tmp_path / 'one.yaml'}:1:1: error: cannot read the file: ")
+    assert "symbolic links" in lines[0]

@@ -107,10 +107,13 @@ def test_question_mark_without_a_hint_says_so(bank: Path, tmp_path: Path) -> Non
     term.send("n" + ENTER)
     term.wait_for("first human in space")
     term.send("?" + ENTER)
-    term.wait_for("This question has no hint.")
-    term.send("\x7fGagarin" + ENTER)
+    screen = term.wait_for("This question has no hint.")
+    # The '?' is gone from the line: what is typed next is the whole answer (stranger 3).
+    assert "\n? Type your answer:\nThis question has no hint." in screen
+    term.send("Gagarin" + ENTER)
     term.wait_for("Right!")
     assert "You said: ?" not in term.text()
+    assert "Answer: Gagarin" in term.text()
     term.wait_for("What next?")
     term.send("q")
     assert term.finish() == 0
@@ -209,6 +212,31 @@ def test_pause_waits_for_enter(bank: Path, tmp_path: Path) -> None:
     assert term.finish() == 130
 
 
+CREW = (
+    "title: Crew\nquestions:\n  - {id: crew, type: multi, explanation: Both flew.,"
+    " prompt: Which of these descriptions match the crew?,"
+    ' choices: ["Oleg Novitsky, a Roscosmos cosmonaut", "Yuri Gagarin, the first man in space",'
+    ' "Tracy Dyson, a NASA astronaut"],'
+    ' answer: ["Oleg Novitsky, a Roscosmos cosmonaut", "Tracy Dyson, a NASA astronaut"]}\n'
+)
+
+
+def test_a_multi_answer_line_keeps_picks_with_commas_apart(tmp_path: Path) -> None:
+    """Stranger 12: one pick a line, so "A, B" is one pick and not two."""
+    path = write(tmp_path, "crew.yaml", CREW)
+    term = Terminal(["play", str(path), "--no-shuffle"], data_env(tmp_path))
+    term.wait_for("Which of these descriptions")
+    term.send(SPACE + DOWN + DOWN + SPACE + ENTER)
+    screen = term.wait_for("Right!")
+    assert (
+        "Answer: Oleg Novitsky, a Roscosmos cosmonaut\n        Tracy Dyson, a NASA astronaut"
+        in screen
+    )
+    term.wait_for("What next?")
+    term.send("q")
+    assert term.finish() == 0
+
+
 def test_multi_hint_is_a_key_and_echoes_are_the_answers(tmp_path: Path) -> None:
     """Defects 7 and 8, and the hint on every step of an order question."""
     path = write(tmp_path, "hinted.yaml", HINTED)
@@ -219,7 +247,7 @@ def test_multi_hint_is_a_key_and_echoes_are_the_answers(tmp_path: Path) -> None:
     term.send("?")
     term.wait_for("Hint: Two of them have rings")
     term.send(DOWN + DOWN + SPACE + ENTER)
-    screen = term.wait_for("Answer: Jupiter, Saturn")
+    screen = term.wait_for("Answer: Jupiter\n        Saturn")
     assert "done (" not in screen and "Answer: Show the hint" not in screen
     term.wait_for("Position 1 of 4")
     term.send("1" + ENTER)  # Earth (alphabetical: Earth, Mars, Mercury, Venus)

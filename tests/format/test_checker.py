@@ -190,12 +190,14 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "id-with-space",
         HEAD + "  - id: q 1\n    prompt: P\n    choices: [a, b]\n    answer: a\n",
-        "3:9: error: id 'q 1' may hold only letters, digits, '-' and '_'",
+        "3:9: error: id 'q 1' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(no spaces): write id: q-1",
     ),
     (
         "id-with-dot",
         HEAD + "  - id: q.1\n    prompt: P\n    choices: [a, b]\n    answer: a\n",
-        "3:9: error: id 'q.1' may hold only",
+        "3:9: error: id 'q.1' may hold only the letters a-z and A-Z, digits, '-' and '_' "
+        "(not '.'): write id: q-1",
     ),
     (
         "duplicate-id",
@@ -313,7 +315,7 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "single-answer-a-list",
         question("choices: [a, b]", "answer: [a]"),
-        "7:13: error: a single question has one answer; use type: multi",
+        "7:13: error: a single question has one answer: write answer: a (without brackets)",
     ),
     (
         "single-answer-a-mapping",
@@ -390,7 +392,8 @@ ERROR_CASES: list[tuple[str, str, str]] = [
     (
         "text-answer-duplicates",
         question("type: text", "answer: [Gagarin, GAGARIN]"),
-        "7:23: error: duplicate entry 'GAGARIN' in 'answer'",
+        "7:23: warning: accepted answer 'GAGARIN' is already accepted by 'Gagarin' "
+        "(at column 14): answers are compared ignoring case; remove it",
     ),
     (
         "text-answer-punctuation-only",
@@ -1069,3 +1072,25 @@ def test_a_line_separator_in_text_does_not_shift_the_lines_of_what_follows() -> 
     assert (error.line, error.column) == (6, 13)
     broken = "title: T\nquestions:\n  - id: a\n    prompt: '\u2028\u2028'\n    choices [a, b]\n"
     assert all(d.line <= 5 for d in check_text(broken, "u.yaml").diagnostics)
+
+
+@pytest.mark.parametrize("written", ["raw", "escaped"])
+@pytest.mark.parametrize("control", ["\u202e", "\u202a", "\u2066", "\u2069"])
+def test_a_bidirectional_control_is_refused_where_it_is(written: str, control: str) -> None:
+    """'Trojan Source': a choice that shows in another order than it is written."""
+    shown = control if written == "raw" else f"\\u{ord(control):04x}"
+    report = check(question(f'choices: ["safe {shown}eno gnorw", other]', "answer: other"))
+    assert report.bank is None
+    (error,) = report.errors
+    where = "" if written == "raw" else "in 'choices entry': "
+    assert (error.line, error.column) == (6, 21 if written == "raw" else 15)
+    assert error.message == (
+        f"{where}a bidirectional control character U+{ord(control):04X} is not allowed in "
+        "question files: it makes text show in another order than it is written; remove it "
+        "(right-to-left text shows right without it)"
+    )
+
+
+def test_right_to_left_text_without_controls_is_fine() -> None:
+    report = check(question('choices: ["مرحبا", "שלום"]', "answer: שלום"))
+    assert report.errors == ()

@@ -228,7 +228,7 @@ def test_well_formed_banks_always_load(spec: list[tuple[str, list[str]]]) -> Non
         q: dict[str, Any] = {
             "id": f"q{number}",
             "type": qtype,
-            "prompt": "P?",
+            "prompt": f"P{number}?",  # the same prompt twice is a warning
             "explanation": "E.",
         }
         if qtype in ("single", "multi"):

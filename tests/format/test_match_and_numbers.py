@@ -64,8 +64,7 @@ PAIRS = "    type: match\n    pairs:\n      - {left: a, right: b}\n"
         ),
         (
             PAIRS + "      - {left: c, rigth: d}\n",
-            "9:19: unknown key 'rigth' in a pair (expected 'left' and 'right') "
-            "(did you mean 'right'?)",
+            "9:19: unknown key 'rigth' in a pair (did you mean 'right'?)",
         ),
         (
             PAIRS + "      - {left: c, right: d}\n    extra: [B]\n",

@@ -160,8 +160,17 @@ def test_no_match_for_a_tag_lists_the_tags_the_banks_have() -> None:
     with pytest.raises(NoQuestionsError) as raised:
         plan([Bank("t", "T", questions)], GameOptions(tags=("nosuch",)), random.Random(0))
     assert str(raised.value) == (
-        "no question matches tag 'nosuch'; "
-        "the tags are alpha, Beta, delta, epsilon, gamma and 1 more"
+        "no question matches tag 'nosuch'; the tags are alpha, Beta, delta, epsilon, gamma and Zeta"
+    )
+    many = tuple(
+        make_question(f"q{i}", QuestionType.TEXT, answers=("a",), tags=(f"t{i:02d}",))
+        for i in range(23)
+    )
+    with pytest.raises(NoQuestionsError) as raised:
+        plan([Bank("t", "T", many)], GameOptions(tags=("nosuch",)), random.Random(0))
+    listed = ", ".join(f"t{i:02d}" for i in range(20))
+    assert str(raised.value).endswith(
+        f"the tags include {listed} and 3 more ('quiz list' shows all)"
     )
     with pytest.raises(NoQuestionsError) as raised:
         plan([every_type_bank()], GameOptions(tags=("x",)), random.Random(0))

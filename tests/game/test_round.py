@@ -157,7 +157,8 @@ def test_a_dropped_player_keeps_the_score_and_a_kicked_one_leaves_the_standings(
     game.kick("caro")
     assert game.connected() == ["ana"]
     game.open(at=10.0)
-    assert game.asked() == {"ana"}
+    # Away, ben is asked all the same (and charged the whole limit); caro is gone.
+    assert game.asked() == {"ana", "ben"} and game.waiting_for() == ["ana"]
     assert not game.answer("caro", "B", at=10.0)
     game.answer("ana", "B", at=10.0)
     game.close()
@@ -166,7 +167,8 @@ def test_a_dropped_player_keeps_the_score_and_a_kicked_one_leaves_the_standings(
         game.rejoin("caro")
     table = {row.name: row for row in game.standings()}
     assert set(table) == {"ana", "ben"}
-    assert table["ben"].score == 200 and table["ben"].answered == 1
+    assert table["ben"].score == 200 and table["ben"].answered == 2
+    assert table["ben"].seconds == LIMIT and table["ben"].correct == 1
     game.open(at=20.0)
     assert game.asked() == {"ana", "ben"}
 

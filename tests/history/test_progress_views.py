@@ -160,7 +160,7 @@ def test_forecast_counts_and_view() -> None:
     assert [n for _, n in days][:4] == [1, 0, 0, 2]
     for width in (40, 100):
         rich = render(forecast_view(cards, NOW, plain=False, width=width, zone=UTC), width)
-        assert "Due now: 1 question" in rich and "Sat 03-23" in rich
+        assert "Due now: 1 question" in rich and "Sat 23 Mar " in rich and "03-" not in rich
         assert max(len(line) for line in rich.splitlines()) <= width
         plain = render(forecast_view(cards, NOW, plain=True, width=width, zone=UTC), width)
         assert "Saturday 23 March: 2 questions." in plain and "█" not in plain

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import stat
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,24 @@ def test_write_is_atomic_and_leaves_no_temporary_file(tmp_path: Path) -> None:
 def test_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(QuizError, match="cannot write results to"):
         write_results(tmp_path / "missing" / "r.json", {"a": 1})
+
+
+def test_the_quiz_night_s_writer_too_keeps_links_and_fifos(tmp_path: Path) -> None:
+    """``quiz host --results`` writes through write_results and checks with
+    check_writable: the same rule as a game's."""
+    from quiz.ui.console import check_writable
+
+    target = tmp_path / "night.json"
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    check_writable(str(link))
+    write_results(link, {"a": 1})
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8")) == {"a": 1}
+    fifo = tmp_path / "r.fifo"
+    os.mkfifo(fifo)
+    check_writable(str(fifo))  # someone may read it by the end of the night
+    with pytest.raises(QuizError, match="no program is reading from it"):
+        write_results(fifo, {"a": 1})
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    with pytest.raises(QuizError, match="it is a folder"):
+        check_writable(str(tmp_path))

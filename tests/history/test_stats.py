@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -167,13 +169,94 @@ def test_stats_tables_read_at_40_columns(
     isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich draws as for a terminal
+    monkeypatch.delenv("QUIZ_PLAIN", raising=False)
     fill(isolated_data_dir, 4)
     assert main(["stats"]) == 0
-    out = capsys.readouterr().out
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
     for word in ("Games played", "Banks", "By tag", "By difficulty", "Most missed", "Scores"):
         assert word in out
-    assert "█" in out
+    assert "█" in out and "┃" in out
     assert max(len(line) for line in out.splitlines()) <= 40
+
+
+BOXES = set("┏━┳┃┡╇│└┘┌┐─╭╮╰╯█░▒▓")
+
+
+@pytest.mark.parametrize("how", [["--plain"], ["TERM=dumb"], ["QUIZ_PLAIN=1"], []])
+def test_plain_stats_are_lines_of_words_without_a_box(
+    how: list[str],
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stranger S#7: no box drawing, no ruled table, no bar; the same figures in words.
+    ``[]``: output that is not a terminal (a pipe, here captured) is plain too."""
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("QUIZ_PLAIN", raising=False)
+    if how and "=" in how[0]:
+        name, value = how[0].split("=")
+        monkeypatch.setenv(name, value)
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")  # a terminal, but a plain one
+    fill(isolated_data_dir, 4)
+    assert main(["stats", *[h for h in how if h.startswith("--")]]) == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)
+    assert not set(out) & BOXES, out
+    lines = out.splitlines()
+    for line in (
+        "Games played: 4.",
+        "Banks:",
+        "By tag:",
+        "By difficulty:",
+        "Most missed:",
+        "Progress:",
+    ):
+        assert line in lines, out
+    assert re.search(r"^Orbits: 4 plays, best score \d+, average \d+, accuracy \d+%\.$", out, re.M)
+    assert re.search(r"^Orbits, question days: missed 2 of 4 times\. ", out, re.M), out
+    assert re.search(r"^Scores of the last 4 games, oldest first: (\d+%, ){3}\d+%\.$", out, re.M)
+    assert "Week of " in out
+
+
+FORGED = "\x1b]52;c;cm0gLXJmIH4=\x07\x1b[2J\x1b[31mEVIL[bold]B[/]\x9b31m\u202e"
+FORGED_SHOWN = "\\x1b]52;c;cm0gLXJmIH4=\\x07\\x1b[2J\\x1b[31mEVIL[bold]B[/]\\x9b31m\\u202e"
+
+
+def forge(folder: Path) -> None:
+    """Attacker A#4: a history whose rows carry escapes, C1 bytes and a bidi override."""
+    fill(folder, 2)
+    with sqlite3.connect(folder / "history.sqlite3") as db:
+        db.execute(
+            "UPDATE answers SET bank=?, prompt=?, difficulty=?, question_id=?, tags=?",
+            ("Bank" + FORGED, "Prompt" + FORGED, "hard" + FORGED, "qid" + FORGED,
+             json.dumps(["tag" + FORGED])),
+        )  # fmt: skip
+        db.execute("DELETE FROM cards WHERE rowid NOT IN (SELECT MIN(rowid) FROM cards)")
+        db.execute("UPDATE cards SET bank=?, question_id=?", ("Bank" + FORGED, "qid" + FORGED))
+    db.close()
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_text_from_the_history_is_escaped_never_raw(
+    plain: bool,
+    isolated_data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("QUIZ_PLAIN", raising=False)
+    monkeypatch.setenv("COLUMNS", "400")
+    monkeypatch.setenv("NO_COLOR", "1")  # so that the only ESC there could be is forged
+    if not plain:
+        monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    forge(isolated_data_dir)
+    assert main(["stats", "--plain"] if plain else ["stats"]) == 0
+    out = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out)  # rich's own bold
+    for forged in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert forged not in out
+    for field in ("Bank", "Prompt", "hard", "qid", "tag"):
+        assert field + FORGED_SHOWN in out, (field, out)
 
 
 def test_stats_with_an_unwritable_data_dir_warns(

@@ -195,13 +195,14 @@ def forged(entry: Path, edit: Callable[[dict[str, Any]], None]) -> None:
     "edit",
     [
         lambda body: body["questions"][0].__setitem__(2, "\x1b]0;pwned\x07"),  # an escape
+        lambda body: body["questions"][0].__setitem__(2, "safe \u202eeno gnorw"),  # bidi
         lambda body: body["questions"][0].__setitem__(2, 42),  # a number for a prompt
         lambda body: body["questions"][0].__setitem__(1, "essay"),  # no such type
         lambda body: body["questions"][0].__setitem__(8, "wide"),  # tolerance not a number
         lambda body: body["questions"].pop(),  # fewer questions than the head says
         lambda body: body.__setitem__("tags", "space"),  # text for a list
     ],
-    ids=["escape", "prompt-type", "unknown-type", "tolerance", "count", "tags"],
+    ids=["escape", "bidi", "prompt-type", "unknown-type", "tolerance", "count", "tags"],
 )
 def test_a_forged_entry_with_good_checksums_is_still_refused(
     bank_file: Path, tmp_path: Path, edit: Callable[[dict[str, Any]], None]

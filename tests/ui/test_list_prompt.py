@@ -82,7 +82,7 @@ def test_the_hint_keeps_the_ticks_of_a_multi_question(pipe: PipeInput) -> None:
     reply = asker.ask(turn, Status())
     assert reply.given == ("A", "C") and reply.used_hint
     shown = console.file.getvalue()  # type: ignore[attr-defined]
-    assert "Hint: H" in shown and "Answer: A, C" in shown
+    assert "Hint: H" in shown and "Answer: A\n        C" in shown
 
 
 def test_discard_drops_keys_typed_before_the_list(pipe: PipeInput) -> None:

@@ -119,3 +119,70 @@ def test_piped_input_is_echoed_after_the_prompt() -> None:
 def test_odd_digits_and_huge_numbers_are_refused_not_crashed(line: str) -> None:
     with pytest.raises(InvalidInput, match="is not an option"):
         parse_reply(turns()[0], line)
+
+
+def test_a_refused_line_of_one_answer_is_quoted_whole() -> None:
+    """Stranger S#14: the line the player sent, not its first word."""
+    with pytest.raises(
+        InvalidInput, match=r"^'echo rc=\$\?' is not an option: type a number from 1"
+    ):
+        parse_reply(turns()[0], "echo rc=$?")
+    # Where several numbers are wanted, the word that is no option is the one to name.
+    with pytest.raises(InvalidInput, match=r"^'7' is not an option: type numbers from 1 to 4"):
+        parse_reply(turns()[1], "1 7")
+
+
+def test_the_picker_asks_for_a_number_and_quotes_the_line() -> None:
+    out = console()
+    asker = PlainAsker(out, io.StringIO("\x1b[A\necho rc=$?\n1 2\n2\n"))
+    assert asker.pick("Which bank?", ["Soyuz", "Mine", "Quit"]) == 1
+    shown = out.file.getvalue()  # type: ignore[attr-defined]
+    assert "> \\x1b[A\n'\\x1b[A' is not an option: type a number from 1 to 3.\n" in shown
+    assert "'echo rc=$?' is not an option: type a number from 1 to 3." in shown
+    assert "Pick one: a number from 1 to 3." in shown
+    assert "numbers" not in shown
+
+
+def test_a_line_that_is_not_utf8_is_echoed_as_its_bytes() -> None:
+    """Stranger S#20: ``> \\xff\\xfe``, not an empty ``> ``, then asked again."""
+    for stream in (
+        io.TextIOWrapper(io.BytesIO(b"\xff\xfe\n2\n"), encoding="utf-8"),
+        io.StringIO(b"\xff\xfe\n2\n".decode("utf-8", "surrogateescape")),
+    ):
+        out = console()
+        result = play(turns()[:1], PlainAsker(out, stream), lambda: 0.0)
+        shown = out.file.getvalue()  # type: ignore[attr-defined]
+        assert "> \\xff\\xfe\nThat line is not valid text (UTF-8); please type it again.\n" in shown
+        assert result.correct == 1
+
+
+class Keyboard(io.StringIO):
+    """Lines typed by a person at a terminal (which echoes them itself)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+STOP = "Ctrl-D on an empty line stops the game; the answers so far are kept."
+
+
+def test_a_person_is_told_once_how_to_stop_and_again_after_a_q() -> None:
+    """Stranger S#10: no line is a command (a text answer may be 'q'); the end of
+    input stops. A person at a terminal is told so once, and when a 'q' is refused."""
+    out = console(width=200)
+    asker = PlainAsker(out, Keyboard("q\n2\nq\n\nquit\n"), pause=True)
+    result = play(turns()[:4], asker, lambda: 0.0)
+    shown = out.file.getvalue()  # type: ignore[attr-defined]
+    assert not result.completed and result.correct == 1
+    assert shown.count(STOP) == 4  # once, then after each refused q or quit
+    assert f"'q' is not an option: type a number from 1 to 3. {STOP}" in shown
+    assert f"Enter goes on. {STOP}" in shown  # the pause does not take q for Enter
+    assert shown.index(STOP) < shown.index(">")
+
+
+def test_q_is_an_answer_to_a_text_question() -> None:
+    text = turns()[3]
+    assert parse_reply(text, "q") == "q"
+    out = console()
+    play([text], PlainAsker(out, io.StringIO("q\n")), lambda: 0.0)
+    assert "Ctrl-D" not in out.file.getvalue()  # type: ignore[attr-defined]

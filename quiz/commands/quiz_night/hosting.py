@@ -7,7 +7,6 @@ import contextlib
 import os
 import signal
 import socket
-import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -15,12 +14,16 @@ from typing import Any
 import asyncssh
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
-from rich.text import Text
 
+from quiz.commands.quiz_night.keys import Keys
+from quiz.commands.quiz_night.keys import read_keys as read_keys_of
 from quiz.commands.quiz_night.night import Night
 from quiz.commands.quiz_night.server import listen
-from quiz.ui import host_view
+from quiz.ui import host_lines, host_view
 
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 LOOPBACK = ("127.", "::1", "localhost")
 GOODBYE_SECONDS = 3.0
 
@@ -37,40 +40,6 @@ def shown_address(address: str) -> str:
     return address
 
 
-class Keys:
-    """The host's keys: Enter starts and moves on, ``k`` picks a player to remove."""
-
-    def __init__(self, night: Night) -> None:
-        self.night = night
-        self.picking: list[str] | None = None
-        self.typed = ""
-
-    def press(self, text: str) -> None:
-        """Handle what the host typed, one character at a time."""
-        for char in text:
-            self._one(char)
-
-    def _one(self, char: str) -> None:
-        if self.picking is not None:
-            if char in "\r\n":
-                picked = int(self.typed) if self.typed.isdecimal() else 0
-                if 1 <= picked <= len(self.picking):
-                    self.night.kick(self.picking[picked - 1])
-                self.picking, self.typed = None, ""
-            elif char == "\x1b":
-                self.picking, self.typed = None, ""
-            elif char in "\x7f\b":
-                self.typed = self.typed[:-1]
-            elif char.isdecimal() and len(self.typed) < 4:
-                self.typed += char
-            return
-        if char in "\r\n":
-            if self.night.phase != "lobby" or self.night.seats:
-                self.night.go()
-        elif char in "kK":
-            self.picking = self.night.round.active()
-
-
 class HostScreen:
     """What the host's terminal shows, drawn afresh at each refresh."""
 
@@ -82,10 +51,12 @@ class HostScreen:
 
     def render(self) -> RenderableType:
         """The screen of the current phase (and the kick list over it)."""
-        main = self.view()
+        parts = [self.view()]
+        if self.night.locked:
+            parts.append(host_lines.locked(self.night.locked))
         if self.keys.picking is not None:
-            return Group(main, host_view.kick_menu(self.keys.picking, self.keys.typed))
-        return main
+            parts.append(host_view.kick_menu(self.keys.picking, self.keys.typed))
+        return Group(*parts)
 
     def view(self) -> RenderableType:
         """The lobby, the open question, the reveal and leaderboard, or the podium."""
@@ -119,66 +90,37 @@ class HostScreen:
         return _final(night)
 
 
-def _final(night: Night) -> RenderableType:
-    """The podium, or word that the night ended before it started."""
+def _final(night: Night, *, plain: bool = False) -> RenderableType:
+    """The podium (in words when ``plain``), or word that the night ended before it started."""
     if not night.started:
         return host_view.never_started()
+    if plain:
+        return host_view.spoken_standings(night.board, completed=not night.stopping)
     return host_view.podium(night.board, completed=not night.stopping)
 
 
-def _log(night: Night, console: Console, address: str, port: int) -> Callable[[str], None]:
-    """For a host screen that is not a terminal: one line per event, in order."""
+def _log(night: Night, console: Console) -> Callable[[str], None]:
+    """For a host screen that cannot redraw: lines for each event, in order."""
 
     def told(what: str) -> None:
         game = night.round
-        if what == "join" or what == "leave":
-            names = Text(", ").join(host_view.shown_name(n) for n in game.connected())
-            console.print(Text.assemble(f"players ({len(game.connected())}): ", names))
+        if what in ("join", "leave", "kick"):
+            console.print(host_lines.players(game.connected()))
         elif what == "question" and night.turn is not None:
-            console.print(
-                Text(f"Question {night.turn.number} of {night.turn.total}: ", "quiz.heading")
-                + Text(night.turn.question.prompt)
-            )
+            console.print(host_lines.question(night.turn, night.deadline - night.clock()))
         elif what == "reveal" and night.reveal is not None:
-            console.print(host_view.reveal_view(night.reveal))
-            console.print(host_view.leaderboard(night.board))
+            console.print(host_lines.reveal(night.reveal))
+            console.print(host_view.spoken_leaderboard(night.board))
+        elif what == "locked":
+            console.print(host_lines.locked(night.locked[-1:]))
 
     return told
 
 
-def _read_keys(keys: Keys, stack: contextlib.ExitStack) -> None:
-    """Read the host's keys without waiting for Enter on a terminal; lines from a pipe."""
-    stream = sys.stdin
-    if stream is None:
-        return
-    try:
-        fd = stream.fileno()
-    except (OSError, ValueError):
-        return
-    loop = asyncio.get_running_loop()
-    if os.isatty(fd):
-        import termios
-        import tty
-
-        saved = termios.tcgetattr(fd)
-        tty.setcbreak(fd)
-        stack.callback(termios.tcsetattr, fd, termios.TCSADRAIN, saved)
-
-    def readable() -> None:
-        try:
-            data = os.read(fd, 1024)
-        except OSError:
-            data = b""
-        if not data:
-            loop.remove_reader(fd)
-            return
-        keys.press(data.decode("utf-8", "replace"))
-
-    try:
-        loop.add_reader(fd, readable)
-    except (OSError, ValueError):  # /dev/null and regular files cannot be watched
-        return
-    stack.callback(loop.remove_reader, fd)
+def plain_screen(console: Console) -> bool:
+    """Whether the host's screen is lines: output not a terminal, TERM=dumb, QUIZ_PLAIN=1."""
+    asked = os.environ.get("QUIZ_PLAIN", "") not in ("", "0")
+    return asked or not console.is_terminal or console.is_dumb_terminal
 
 
 async def host_night(
@@ -197,23 +139,20 @@ async def host_night(
     shown = shown_address(address)
     if not is_loopback(address):
         errors.print(
-            Text.assemble(
-                ("warning:", "quiz.warning"),
-                f" listening on {address} port {port}: anyone who can reach this machine can"
-                f" join with the code {night.settings.code}",
+            host_lines.warning(
+                f"listening on {address} port {port}: anyone who can reach this machine can"
+                f" join with the code {night.settings.code}"
             ),
             soft_wrap=True,
         )
     keys = Keys(night)
-    loop = asyncio.get_running_loop()
+    plain = plain_screen(console)
     with contextlib.ExitStack() as stack:
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signal.SIGINT, night.stop)
-            stack.callback(loop.remove_signal_handler, signal.SIGINT)
+        _catch_signals(night, stack)
         if read_keys:
-            _read_keys(keys, stack)
+            read_keys_of(keys, stack, lambda: _input_ended(night, errors))
         screen = HostScreen(night, keys, shown, port)
-        if console.is_terminal:
+        if not plain:
             # Drawn from the event loop, not from Live's own thread: the game's state
             # is only ever read where it is changed.
             live = stack.enter_context(Live(screen.render(), console=console, auto_refresh=False))
@@ -221,15 +160,45 @@ async def host_night(
             stack.callback(lambda: live.update(screen.render(), refresh=True))
             stack.callback(drawing.cancel)
         else:
-            console.print(screen.render())
-            night.listeners.append(_log(night, console, shown, port))
+            start_when = night.settings.start_when
+            console.print(host_lines.lobby(shown, port, night.settings.code, start_when=start_when))
+            night.listeners.append(_log(night, console))
+            keys.on_pick = lambda names: console.print(host_lines.kick_menu(names))
         try:
             completed = await night.run()
         finally:
             await _goodbye(night, server)
-    if not console.is_terminal:  # on a terminal, the podium is Live's last frame
-        console.print(_final(night))
+    if plain:  # on a terminal, the podium is Live's last frame
+        console.print(_final(night, plain=True))
     return completed
+
+
+def needs_keys(night: Night) -> bool:
+    """Whether the night waits for the host's Enter: to start (no --start-when) or to move
+    on after each reveal (no --auto)."""
+    return night.settings.start_when is None or not night.settings.auto
+
+
+def _input_ended(night: Night, errors: Console) -> None:
+    """The host's input ended: a night that still needs Enter ends as with Ctrl-C."""
+    if needs_keys(night) and night.phase != "podium":
+        errors.print(
+            "The host's input ended, and nothing can press Enter: the night ends here.",
+            style="quiz.warning",
+        )
+        night.stop()
+
+
+def _catch_signals(night: Night, stack: contextlib.ExitStack) -> None:
+    """Ctrl-C, SIGTERM and SIGHUP end the night with the standings so far; every player is
+    told, as the host is. The handlers in place before are put back afterwards."""
+    loop = asyncio.get_running_loop()
+    for signum in SIGNALS:
+        previous = signal.getsignal(signum)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signum, night.stop, signum)
+            stack.callback(signal.signal, signum, previous)
+            stack.callback(loop.remove_signal_handler, signum)
 
 
 async def _draw(live: Live, screen: HostScreen) -> None:

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import secrets
 import time
 from collections.abc import Callable
 from typing import NamedTuple
 
+from quiz.commands.quiz_night.words import REJOIN_TRIES, make_word, same_word
 from quiz.game.engine import Outcome, Status, Turn
 from quiz.game.reveal import Reveal
 from quiz.game.round import Round, Standing
 
-WORDS = (
-    "apollo", "comet", "galaxy", "meteor", "nebula", "orbit", "pulsar", "quasar",
-    "rocket", "saturn", "soyuz", "vostok", "zenith", "lunar", "gemini", "mercury",
-)  # fmt: skip
 COLLECT_AFTER = 0.5  # seconds after a reveal
 
 
@@ -94,12 +90,15 @@ class Night:
         self.clock = clock
         self.seats: dict[str, Seat] = {}
         self.words: dict[str, str] = {}
+        self.misses: dict[str, int] = {}  # wrong rejoin words, by name
+        self.locked: list[str] = []  # names locked by wrong rejoin words (the host is told)
         self.phase = "lobby"
         self.deadline = 0.0
         self.reveal: Reveal | None = None
         self.turn: Turn | None = None
         self.board: list[Standing] = []
         self.stopping = False
+        self.signum: int | None = None  # the signal that stopped the night
         self.started = False  # whether the lobby was left for the first question
         self.started_at = 0.0
         self.listeners: list[Callable[[str], None]] = []
@@ -115,31 +114,46 @@ class Night:
         return len(self.round.active()) >= self.settings.max_players
 
     def name_state(self, name: str) -> str:
-        """``free``, ``taken`` (by a connected player), ``away`` (dropped) or ``removed``."""
+        """``free``, ``taken`` (by a connected player), ``away`` (dropped), ``locked``
+        (dropped, and too many wrong rejoin words) or ``removed``."""
         player = self.round.players.get(name)
         if player is None:
             return "free"
         if player.kicked:
             return "removed"
-        return "taken" if name in self.seats else "away"
+        if name in self.seats:
+            return "taken"
+        return "locked" if self.tries_left(name) <= 0 else "away"
+
+    def tries_left(self, name: str) -> int:
+        """How many more wrong rejoin words the name allows."""
+        return REJOIN_TRIES - self.misses.get(name, 0)
 
     def join(self, seat: Seat) -> str:
         """Seat a new player; returns their rejoin word."""
         self.round.join(seat.name)
-        word = f"{secrets.choice(WORDS)}-{secrets.randbelow(100):02d}"
-        self.words[seat.name] = word
+        word = self.words[seat.name] = make_word()
         self._seat(seat)
         return word
 
-    def rejoin(self, seat: Seat, word: str) -> bool:
-        """Seat a dropped player again, if the word is theirs; their score is kept."""
-        if self.name_state(seat.name) != "away" or not secrets.compare_digest(
-            word.strip().casefold(), self.words.get(seat.name, "\x00")
-        ):
-            return False
-        self.round.rejoin(seat.name)
+    def rejoin(self, seat: Seat, word: str) -> str:
+        """Seat a dropped player again if the word is theirs (their score is kept):
+        ``back``; else ``wrong``, ``locked`` (that was the last try) or the name's state."""
+        name = seat.name
+        state = self.name_state(name)
+        if state != "away":
+            return state
+        if not same_word(word, self.words.get(name, "")):
+            self.misses[name] = self.misses.get(name, 0) + 1
+            if self.tries_left(name) > 0:
+                return "wrong"
+            self.locked.append(name)
+            self._changed("locked")
+            return "locked"
+        self.misses.pop(name, None)
+        self.round.rejoin(name)
         self._seat(seat)
-        return True
+        return "back"
 
     def _seat(self, seat: Seat) -> None:
         self.seats[seat.name] = seat
@@ -189,8 +203,10 @@ class Night:
         self._go.set()
         self._wake.set()
 
-    def stop(self) -> None:
-        """Ctrl-C: end the game with the standings so far."""
+    def stop(self, signum: int | None = None) -> None:
+        """Ctrl-C (or the signal ``signum``): end the game with the standings so far."""
+        if not self.stopping:
+            self.signum = signum
         self.stopping = True
         self._wake.set()
 

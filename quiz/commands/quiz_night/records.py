@@ -10,6 +10,7 @@ from rich.text import Text
 
 from quiz.game.round import Round
 from quiz.history.results import given_value, write_results
+from quiz.ui import host_lines
 
 
 def results_document(game: Round, seed: int, *, completed: bool) -> dict[str, Any]:
@@ -103,7 +104,7 @@ def finish(
         game, mode=mode, options=options, started=started, ended=ended, completed=completed
     )
     for warning in warnings:
-        errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"), soft_wrap=True)
+        errors.print(host_lines.warning(warning), soft_wrap=True)
     if args.results:
         write_results(args.results, results_document(game, seed, completed=completed))
         console.print(Text(f"Results written to {args.results}", style="quiz.muted"))

@@ -18,47 +18,58 @@ CODE_TRIES = 3
 NAME_TRIES = 5
 NAME_MAX = 24
 JOIN_SECONDS = 120.0
+REFUSED = {  # why a name cannot be had, by its state (Night.name_state)
+    "taken": "That name is taken.",
+    "removed": "That name was removed from this game.",
+    "locked": "That name is locked: its rejoin word was typed wrongly too many times, and"
+    " the host has been told. Choose a new name to play on.",
+}
 
 
 def clean_name(text: str) -> str:
-    """A nickname as typed: trimmed, at most NAME_MAX characters."""
-    return text.strip()[:NAME_MAX]
+    """A nickname as typed: trimmed, at most NAME_MAX characters, cut between words
+    where a word ends in the second half (the same text always gives the same name)."""
+    name = text.strip()
+    if len(name) <= NAME_MAX:
+        return name
+    space = name.rfind(" ", 0, NAME_MAX + 1)
+    cut = name[:space] if space >= NAME_MAX // 2 else name[:NAME_MAX]
+    return cut.rstrip()
+
+
+def _name_shortened(say: Callable[[Text], None], typed: str, name: str) -> None:
+    if name != typed.strip():
+        say(
+            Text.assemble(
+                f"Nicknames are at most {NAME_MAX} characters: yours is shortened to ",
+                host_view.shown_name(name),
+                " (use it to rejoin).",
+            )
+        )
 
 
 async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], None]) -> Seat | None:
     """The join code, then a free nickname (or a rejoin); None when the player may not join."""
     say = screen.console.print
     say(Text("Welcome to Orbit Quiz night!", style="quiz.title"))
-    for attempt in range(1, CODE_TRIES + 1):
-        code = (await screen.line("Join code:")).strip()
-        if secrets.compare_digest(code.casefold(), night.settings.code.casefold()):
-            break
-        left = CODE_TRIES - attempt
-        say(
-            Text(
-                f"That is not the code. {left} {'try' if left == 1 else 'tries'} left."
-                if left
-                else "Wrong code.",
-                "quiz.wrong",
-            )
-        )
-    else:
+    if not await _code(night, screen):
         return None
-    name = clean_name(user)
+    typed = user
+    asking = "Your nickname:"
+    new_name = "Your new nickname (a name not taken):"
     for _ in range(NAME_TRIES):
+        name = clean_name(typed)
         state = night.name_state(name) if name else "empty"
         if state == "away":
-            say(Text.assemble("Welcome back, ", host_view.shown_name(name), "."))
-            word = await screen.line("Your rejoin word (Enter for a new name):")
-            seat = Seat(name, hang_up)
-            if word.strip() and night.rejoin(seat, word):
-                say(Text("You are back in, with your score.", style="quiz.correct"))
+            seat = await _rejoin(night, screen, Seat(name, hang_up))
+            if seat is not None:
                 return seat
-            say(Text("That is not the word for this name.", style="quiz.warning"))
+            asking = new_name
         elif state == "free":
             if night.full():
                 say(Text("Sorry, the game is full.", style="quiz.wrong"))
                 return None
+            _name_shortened(say, typed, name)
             seat = Seat(name, hang_up)
             word = night.join(seat)
             say(
@@ -71,13 +82,56 @@ async def join(night: Night, screen: Screen, user: str, hang_up: Callable[[], No
                 )
             )
             return seat
-        elif state == "taken":
-            say(Text("That name is taken.", style="quiz.warning"))
-        elif state == "removed":
-            say(Text("That name was removed from this game.", style="quiz.warning"))
-        name = clean_name(await screen.line("Your nickname:"))
+        elif state in REFUSED:
+            say(Text(REFUSED[state], style="quiz.warning"))
+            asking = new_name if state == "locked" else asking
+        typed = await screen.line(asking)
     say(Text("No name agreed; goodbye.", style="quiz.wrong"))
     return None
+
+
+async def _code(night: Night, screen: Screen) -> bool:
+    """Whether the player gave the join code, in at most CODE_TRIES tries."""
+    for attempt in range(1, CODE_TRIES + 1):
+        code = (await screen.line("Join code:")).strip()
+        if secrets.compare_digest(code.casefold(), night.settings.code.casefold()):
+            return True
+        left = CODE_TRIES - attempt
+        screen.console.print(
+            Text(
+                f"That is not the code. {left} {'try' if left == 1 else 'tries'} left."
+                if left
+                else "Wrong code.",
+                "quiz.wrong",
+            )
+        )
+    return False
+
+
+async def _rejoin(night: Night, screen: Screen, seat: Seat) -> Seat | None:
+    """The rejoin word for a dropped player's name, with the tries the name has left;
+    None when the player chose a new name or the name is no longer theirs to take."""
+    say = screen.console.print
+    say(Text.assemble("Welcome back, ", host_view.shown_name(seat.name), "."))
+    while True:
+        word = await screen.line("Your rejoin word (Enter for a new name):")
+        if not word.strip():
+            return None
+        state = night.rejoin(seat, word)
+        if state == "back":
+            say(Text("You are back in, with your score.", style="quiz.correct"))
+            return seat
+        if state != "wrong":
+            say(Text(REFUSED.get(state, REFUSED["taken"]), "quiz.warning"))
+            return None
+        left = night.tries_left(seat.name)
+        say(
+            Text(
+                f"That is not the word for this name. {left} {'try' if left == 1 else 'tries'}"
+                " left (Enter for a new name).",
+                "quiz.warning",
+            )
+        )
 
 
 async def play(night: Night, seat: Seat, screen: Screen) -> bool:

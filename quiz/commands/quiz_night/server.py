@@ -10,6 +10,8 @@ Input lines are cut at LINE_MAX characters before anything reads them.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,30 +20,66 @@ from prompt_toolkit.application.current import create_app_session
 from prompt_toolkit.contrib.ssh.server import PromptToolkitSSHServer, PromptToolkitSSHSession
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
+from rich.console import Console
 
 from quiz.commands.quiz_night import seat as seats
 from quiz.commands.quiz_night.night import Night
-from quiz.files import write_atomically
-from quiz.ui.remote_asker import Screen, make_console
+from quiz.commands.quiz_night.plain_typing import LINE_MAX, PlainTyping
+from quiz.errors import QuizError
+from quiz.files import free_name, write_atomically
+from quiz.format.text import escape_controls
+from quiz.ui.remote_asker import Screen, console_width, make_console
 from quiz.ui.remote_lines import LineScreen
 from quiz.ui.remote_prompts import PromptScreen
 
-LINE_MAX = 1024  # characters kept of one input line; the rest is dropped
 KEY_FILE = "quiz-night-host-key"
 SPARE_CONNECTIONS = 50  # connections allowed beyond --max-players (joining, rejoining)
 LOGIN_SECONDS = 30
 
 
-def host_key(folder: Path) -> asyncssh.SSHKey:
-    """The server's key, made once and kept in ``folder`` so players' known_hosts stays valid."""
+def host_key(folder: Path, warn: Callable[[str], None] | None = None) -> asyncssh.SSHKey:
+    """The server's key, made once and kept in ``folder`` so players' known_hosts stays valid.
+
+    A key file that cannot be read as a key (empty, cut short, overwritten) is set aside
+    beside it (``quiz-night-host-key.corrupt-...``) and a new key is made; ``warn`` says so.
+    Without ``warn`` (nobody to tell), a damaged key is a QuizError instead.
+    """
     path = folder / KEY_FILE
     if path.is_file():
-        return asyncssh.read_private_key(path)
+        try:
+            return asyncssh.read_private_key(path)
+        except (asyncssh.KeyImportError, ValueError) as error:
+            _set_aside(path, str(error), warn)
+        except OSError as error:
+            raise QuizError(
+                f"cannot read the quiz night's host key {escape_controls(str(path))}:"
+                f" {error.strerror or error}"
+            ) from None
     key = asyncssh.generate_private_key("ssh-ed25519")
     folder.mkdir(parents=True, exist_ok=True)
     # mkstemp makes the file readable by its owner only, and the rename keeps that.
     write_atomically(path, key.export_private_key(), private=True)
     return key
+
+
+def _set_aside(path: Path, error: str, warn: Callable[[str], None] | None) -> None:
+    """Move a damaged key file aside (a new key is then made), and say so."""
+    damaged = f"the quiz night's host key {escape_controls(str(path))} is damaged ({error})"
+    if warn is None:
+        raise QuizError(f"{damaged}; move it away to make a new one")
+    aside = free_name(path, "corrupt", datetime.now(UTC))
+    try:
+        path.rename(aside)
+    except OSError as failure:
+        raise QuizError(
+            f"{damaged} and cannot be set aside ({failure.strerror or failure});"
+            " move it away to make a new one"
+        ) from None
+    warn(
+        f"the quiz night's host key was damaged ({error}); it is kept as"
+        f" {escape_controls(str(aside))} and a new key is made: players who joined"
+        " before will be told by ssh that the host's key has changed"
+    )
 
 
 class LineBound:
@@ -72,8 +110,9 @@ class PlayerSession(PromptToolkitSSHSession):
         self.user = user
         self.plain = False
         self.bound = LineBound()
+        self.typing = PlainTyping()
         self.lines: asyncio.Queue[str | None] = asyncio.Queue()
-        self._partial = ""
+        self.console: Console | None = None
         self._echo = False
         # What ssh exits with: 0 once the player has seen the end of the night, 1 when
         # they never got in or were removed (never 255, ssh's own failure).
@@ -85,9 +124,20 @@ class PlayerSession(PromptToolkitSSHSession):
         chan.set_encoding("utf-8", "replace")
 
     def pty_requested(self, term_type: str, term_size: Any, term_modes: Any) -> bool:
-        """A terminal is welcome (plain mode then echoes what is typed)."""
+        """A terminal is welcome (plain mode then echoes what is typed); one that cannot
+        do more than lines (``TERM=dumb``) gets the plain seat, as if ``plain`` were typed."""
         self._echo = True
+        if term_type.strip().casefold() == "dumb":
+            self.plain = True
         return True
+
+    def terminal_size_changed(
+        self, width: int, height: int, pixwidth: object, pixheight: object
+    ) -> None:
+        """The player resized their window: all that is drawn from now on fits the new width."""
+        super().terminal_size_changed(width, height, pixwidth, pixheight)
+        if self.console is not None and not self.plain:
+            self.console.width = console_width(width)
 
     def shell_requested(self) -> bool:
         """``ssh -p PORT name@host``: the game (there is no shell)."""
@@ -106,19 +156,18 @@ class PlayerSession(PromptToolkitSSHSession):
 
     def data_received(self, data: str, datatype: object) -> None:
         """Bounded input: to the prompts, or assembled into lines in plain mode."""
-        data = self.bound.cut(data)
         if not self.plain:
+            data = self.bound.cut(data)
             # Keys typed while no prompt is up (waiting for others, a reveal) are dropped:
             # a second Enter must not answer the next question before it is read.
             if self.app_session is not None and self.app_session.app is not None:
                 super().data_received(data, datatype)
             return
-        if self._echo and self._chan is not None:
-            self._chan.write(data.replace("\r", "\r\n"))
-        text = self._partial + data.replace("\r\n", "\n").replace("\r", "\n")
-        *complete, self._partial = text.split("\n")
-        for line in complete:
-            self.lines.put_nowait(line.replace("\x7f", "").replace("\b", ""))
+        lines, echo = self.typing.feed(data)
+        if self._echo and echo and self._chan is not None:
+            self._chan.write(echo)
+        for line in lines:
+            self.lines.put_nowait(line)
 
     def eof_received(self) -> bool:
         """The player's input ended: plain mode sees it as the end of the lines."""
@@ -158,7 +207,7 @@ class PlayerSession(PromptToolkitSSHSession):
         night = self.server.night
         width = self._get_size().columns if not self.plain else 80
         term = None if self.plain or self._chan is None else self._chan.get_terminal_type()
-        console = make_console(self.stdout, width, plain=self.plain, term=term)
+        console = self.console = make_console(self.stdout, width, plain=self.plain, term=term)
         screen: Screen = LineScreen(console, self.lines) if self.plain else PromptScreen(console)
         try:
             seat = await asyncio.wait_for(
