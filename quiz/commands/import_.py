@@ -67,8 +67,9 @@ def run(args: argparse.Namespace) -> ExitStatus:
     try:
         imported = convert(source, args.fmt)
     except EmptySourceError:
-        said = f"No questions converted from {shown}: the file is empty; nothing written."
-        print(said, file=sys.stderr)
+        # Whatever its name (a pipe's /dev/stdin too): told before any guess at a format.
+        said = f"No questions converted from {shown}: it is empty (nothing to import)"
+        print(f"{said}; nothing written.", file=sys.stderr)
         return ExitStatus.ERROR
     reports = [(skip.line, f"skipped: {skip.reason}") for skip in imported.skips]
     reports += [(note.line, f"note: {note.message}") for note in imported.notes]
@@ -87,16 +88,22 @@ def run(args: argparse.Namespace) -> ExitStatus:
         header=f"Imported from {source.name} by 'quiz import'. Check it with: "
         f"quiz validate {escape_controls(output.name)}",
     )
+    # What is left is held once, as text: the questions, then the checked bank, are let
+    # go as soon as they are used (each takes several times the text's size).
+    del imported
+    _within_limit(text, shown_output)
     # The bank is checked before it is written (the very bytes that are written): a
     # converted bank that fails validation is a bug in the importer, never the user's.
     report = check_text(text, str(output))
-    if _report_errors(report.errors, "would not be valid"):
+    errors, warnings = report.errors, report.warnings
+    del report
+    if _report_errors(errors, "would not be valid"):
         return ExitStatus.ERROR
     write_output(output, text.encode(), source, args.force)
     print(f"Converted {plural(count, 'question')} from {shown} to {shown_output}{skipped}.")
     print(f"Play it with: quiz play {shown_output}")
-    if report.warnings:
-        print(_warnings_line(report.warnings, escape_controls(output.name), shown_output))
+    if warnings:
+        print(_warnings_line(warnings, escape_controls(output.name), shown_output))
     return ExitStatus.OK
 
 
@@ -116,6 +123,20 @@ def _warnings_line(warnings: tuple[Diagnostic, ...], name: str, shown_output: st
         f"{name} has {plural(len(warnings), 'warning')}{kinds}; "
         f"see {them} with: quiz validate {shown_output}"
     )
+
+
+def _within_limit(text: str, shown_output: str) -> None:
+    """Raise :class:`QuizError` when the bank's text is more bytes than a question file
+    may hold (the game would refuse to read it), before the bank is checked."""
+    from quiz.format.rules import MAX_FILE_BYTES
+
+    size = len(text) if text.isascii() else len(text.encode())
+    if size > MAX_FILE_BYTES:
+        raise QuizError(
+            f"the converted bank would be {size:,} bytes, more than a question file may "
+            f"be ({MAX_FILE_BYTES:,} bytes), so nothing was written to '{shown_output}'; "
+            "split the file to import and import each part"
+        )
 
 
 def _refuse_a_bank(source: Path) -> None:

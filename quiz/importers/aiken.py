@@ -172,9 +172,13 @@ def _question(draft: _Draft, letter: str) -> Question | str:
     if problem := choice_problem(choices):
         return problem
     if len(letter) != 1:
-        return f"'ANSWER: {letter}' must name one letter; an Aiken question has one answer"
+        return (
+            f"{excerpt(f'ANSWER: {letter}')} must name one letter; an Aiken question has one answer"
+        )
     if letter.upper() not in letters:
-        return f"'ANSWER: {letter}' names none of the options {letters[0]}-{letters[-1]}"
+        return (
+            f"{excerpt(f'ANSWER: {letter}')} names none of the options {letters[0]}-{letters[-1]}"
+        )
     return Question(
         id=question_id(None, prompt),
         type=QuestionType.SINGLE,

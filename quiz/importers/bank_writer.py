@@ -78,11 +78,15 @@ def to_yaml(imported: Imported, title: str, description: str, header: str = "") 
     lines = [f"# {line}".rstrip() for line in clean(header).splitlines()]
     _mapping(lines, {"title": title, "description": description}, "")
     lines.append("questions:")
+    # One text per question, joined from its own few lines: a list of every line of
+    # the bank would take several times the bank's size.
+    parts = ["\n".join(lines)]
     for number, question in enumerate(imported.questions):
-        if number:
-            lines.append("")  # a blank line between questions, as a person writes them
+        lines = [""] if number else []  # a blank line between questions, as people write
         _mapping(lines, question_document(question), "    ", first="  - ")
-    return "\n".join(lines) + "\n"
+        parts.append("\n".join(lines))
+    parts.append("")  # the last line's end
+    return "\n".join(parts)
 
 
 def _mapping(lines: list[str], values: dict[str, Any], indent: str, first: str = "") -> None:

@@ -123,7 +123,8 @@ def choice_problem(choices: Iterable[str]) -> str | None:
     for choice in listed:
         folded = choice.casefold()
         if folded in seen:
-            return f"choices '{seen[folded]}' and '{choice}' are the same"
+            first, again = escape_controls(seen[folded]), escape_controls(choice)
+            return f"choices '{first}' and '{again}' are the same"
         seen[folded] = choice
     return None
 

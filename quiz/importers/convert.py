@@ -28,6 +28,7 @@ PARSERS: dict[str, Callable[[str], Imported]] = {
 _SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".json": "opentdb"}
 _TABLES = (".csv", ".tsv")
 _DOCUMENTS = (".docx", ".doc", ".odt", ".rtf")
+_CHUNK = 1 << 20
 _ZIP = b"PK\x03\x04"  # a .docx or .odt is a zip archive
 _READS = "quiz import reads only GIFT, Aiken and Open Trivia DB JSON"
 _AIKEN_OPTION = re.compile(r"^[ \t]*[A-Z][.)][ \t]", re.MULTILINE)
@@ -68,10 +69,16 @@ def read_source(path: Path) -> str:
         ) from None
 
 
-def _read_capped(path: Path) -> bytes:
-    """At most one byte more than a question file may hold, read from ``path``."""
+def _read_capped(path: Path) -> bytearray:
+    """At most one byte more than a question file may hold, read from ``path``.
+
+    Read a megabyte at a time: a single ``read(MAX_FILE_BYTES + 1)`` sets aside the
+    whole limit (100 MB) before the first byte, whatever the file's size."""
+    data = bytearray()
     with open_to_read(path) as file:
-        return file.read(MAX_FILE_BYTES + 1)
+        while len(data) <= MAX_FILE_BYTES and (chunk := file.read(_CHUNK)):
+            data += chunk
+    return data
 
 
 def detect_format(text: str, filename: str) -> str:

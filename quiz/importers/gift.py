@@ -20,16 +20,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from quiz.importers.common import Imported, Note, Skip, clean, question_id
 from quiz.importers.gift_answers import answers
-from quiz.importers.gift_notes import answer_notes, late_feedback, split_answer, unclosed_title
+from quiz.importers.gift_notes import (
+    answer_notes,
+    labels_once,
+    late_feedback,
+    split_answer,
+    unclosed_title,
+)
 from quiz.importers.gift_text import DEFAULT_FORMAT, display, format_prefix, plain, protect
 from quiz.importers.gift_text import unescape as _unescape
 from quiz.model import Question
 
 BLANK = "_____"
 CATEGORY = "$CATEGORY:"
+_BREAK = re.compile(r"\r\n|\r|\n")
 _CLOZE = re.compile(
     r"\{\d*:(?:MC|MCV|MCH|MCS|MCVS|MCHS|MULTICHOICE\w*|SA|SHORTANSWER\w*|MW|NM|NUMERICAL)"
     r":",
@@ -74,7 +82,7 @@ def parse(text: str) -> Imported:
         else:
             skips.append(Skip(block.line, result))
     drop_passage()
-    return Imported(tuple(questions), tuple(skips), notes=tuple(notes))
+    return Imported(tuple(questions), tuple(skips), notes=tuple(labels_once(notes)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +96,7 @@ def _blocks(text: str) -> Iterator[_Block]:
     """Questions are runs of lines between blank lines; ``//`` lines are comments."""
     start = 0
     lines: list[str] = []
-    numbered = enumerate(re.split(r"\r\n|\r|\n", text), start=1)
-    for number, raw in (*numbered, (0, "")):
+    for number, raw in chain(enumerate(_lines(text), start=1), [(0, "")]):
         line = raw.strip()
         if not line:
             if lines:
@@ -100,49 +107,67 @@ def _blocks(text: str) -> Iterator[_Block]:
             lines.append(line)
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, as ``re.split`` on line breaks gives them, one at a time
+    (a list of them all would hold a second copy of the file)."""
+    start = 0
+    for match in _BREAK.finditer(text):
+        yield text[start : match.start()]
+        start = match.end()
+    yield text[start:]
+
+
+class _Braces:
+    """Whether the lines seen so far open an answer block (a ``{``) and close it (a
+    ``}`` after it), kept line by line: each line is looked at once."""
+
+    def __init__(self) -> None:
+        self.opened = self.closed = False
+
+    def add(self, line: str) -> None:
+        """Take one more line (escapes do not run across lines)."""
+        if self.closed:
+            return
+        text = protect(line)
+        if not self.opened:
+            start = text.find("{")
+            self.opened = start >= 0
+            self.closed = self.opened and text.find("}", start) >= 0
+        else:
+            self.closed = "}" in text
+
+
 def _questions(blocks: Iterator[_Block]) -> Iterator[_Block]:
     """The blocks as questions: categories peeled off the top, two questions with no
     blank line between them split, an answer block cut by a blank line joined."""
-    pending: _Block | None = None
+    current: list[str] = []  # the lines of the question being read
+    braces, first, pending = _Braces(), 0, False  # pending: its '{' is not closed yet
     for block in blocks:
-        if pending is not None:
-            if block.lines[0].startswith(("::", CATEGORY)):
-                yield pending
-            else:
-                block = _Block(pending.line, pending.lines + block.lines)
-            pending = None
-        lines, first = list(block.lines), block.line
-        while lines and lines[0].startswith(CATEGORY):
-            yield _Block(first, (lines.pop(0),))
-            first += 1
-        current: list[str] = []
-        for line in lines:
-            if current and line.startswith("::") and _closed(current):
-                yield _Block(first, tuple(current))
-                first, current = first + len(current), []
-            current.append(line)
-        if not current:
-            continue
-        if _unclosed(current):
-            pending = _Block(first, tuple(current))
-        else:
+        lines = block.lines
+        if pending and lines[0].startswith(("::", CATEGORY)):
             yield _Block(first, tuple(current))
-    if pending is not None:
-        yield pending
-
-
-def _closed(lines: list[str]) -> bool:
-    """Whether these lines hold a whole answer block, ``{`` then ``}``."""
-    text = protect("\n".join(lines))
-    start = text.find("{")
-    return start >= 0 and text.find("}", start) >= 0
-
-
-def _unclosed(lines: list[str]) -> bool:
-    """Whether these lines open an answer block and never close it."""
-    text = protect("\n".join(lines))
-    start = text.find("{")
-    return start >= 0 and text.find("}", start) < 0
+            current, braces = [], _Braces()
+        pending = False
+        peeled = 0
+        if not current:
+            first = block.line
+            while peeled < len(lines) and lines[peeled].startswith(CATEGORY):
+                yield _Block(first + peeled, (lines[peeled],))
+                peeled += 1
+            first += peeled
+        for line in lines[peeled:]:
+            if current and line.startswith("::") and braces.closed:
+                yield _Block(first, tuple(current))
+                first, current, braces = first + len(current), [], _Braces()
+            current.append(line)
+            braces.add(line)
+        if current and braces.opened and not braces.closed:
+            pending = True  # the next block may be the rest of its answer block
+        elif current:
+            yield _Block(first, tuple(current))
+            current, braces = [], _Braces()
+    if current:
+        yield _Block(first, tuple(current))
 
 
 def category_tag(raw: str) -> str:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.format.rules import NUMBER_RANGE, PAIR_RANGE
-from quiz.format.text import normalize_answer
+from quiz.format.text import escape_controls, normalize_answer
 from quiz.importers.common import choice_problem
 from quiz.importers.gift_text import display, verbatim
 from quiz.model import QuestionType, format_number
@@ -20,6 +20,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WILDCARD = re.compile(r"(?<!\\)\*")
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
 FULL = 100.0
+_LABEL = re.compile(r"([A-Za-z])([.)])\s+(\S.*)", re.DOTALL)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 TYPABLE = 80  # a model answer longer than this cannot be typed as an answer
 
 
@@ -36,6 +38,7 @@ class Answers:
     pairs: tuple[tuple[str, str], ...] = ()
     extra: tuple[str, ...] = ()
     feedback: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # "A.", "B."... dropped from the start of the choices
 
 
 def answers(text: str, fmt: str) -> Answers | str:
@@ -62,6 +65,8 @@ def multichoice(text: str, fmt: str) -> Answers | str:
     shown = [(display(answer, fmt), weight, fb) for weight, answer, fb in entries]
     # An empty answer (``~=right``, ``~~``) is dropped, as Moodle drops it.
     kept = [entry for entry in shown if entry[0]]
+    labels, unlabelled = _labels([choice for choice, _, _ in kept])
+    kept = [(choice, weight, fb) for choice, (_, weight, fb) in zip(unlabelled, kept, strict=True)]
     choices = tuple(choice for choice, _, _ in kept)
     if problem := choice_problem(choices):
         return problem
@@ -69,14 +74,31 @@ def multichoice(text: str, fmt: str) -> Answers | str:
     full = tuple(choice for choice, weight, _ in kept if weight >= FULL)
     if "=" in text:
         if len(full) == 1:
-            return Answers(QuestionType.SINGLE, choices, full, feedback=feedback)
+            return Answers(QuestionType.SINGLE, choices, full, feedback=feedback, labels=labels)
         if full:  # authors mean "select one or more"
-            return Answers(QuestionType.MULTI, choices, full, feedback=feedback)
+            return Answers(QuestionType.MULTI, choices, full, feedback=feedback, labels=labels)
         return "no choice is fully right (mark one with = or %100%)"
     right = tuple(choice for choice, weight, _ in kept if weight > 0)
     if not right:
         return "no choice is right: none has = or a positive weight"
-    return Answers(QuestionType.MULTI, choices, right, feedback=feedback)
+    return Answers(QuestionType.MULTI, choices, right, feedback=feedback, labels=labels)
+
+
+def _labels(choices: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    """The labels every choice starts with, in order (``A.`` ``B.`` ``C.``, or ``A)``,
+    ``a.``...), and the choices without them; no labels when any choice lacks its own,
+    or when the choices would then be the same."""
+    found = [_LABEL.fullmatch(choice) for choice in choices]
+    if len(choices) < 2 or not all(found):
+        return (), choices
+    labels = tuple(match[1] + match[2] for match in found if match)
+    first = labels[0]
+    letters = _LETTERS if first[0].isupper() else _LETTERS.lower()
+    expected = tuple(letter + first[1] for letter in letters[: len(labels)])
+    unlabelled = [match[3] for match in found if match]
+    if labels != expected or choice_problem(unlabelled):
+        return (), choices
+    return labels, unlabelled
 
 
 def matching(text: str, fmt: str) -> Answers | str:
@@ -87,7 +109,8 @@ def matching(text: str, fmt: str) -> Answers | str:
     for part in _parts(text, "="):
         left_raw, arrow, right_raw = part.partition("->")
         if not arrow:
-            return f"'{verbatim(part)[:40]}' has no '->': each match is =left -> right"
+            shown = escape_controls(verbatim(part)[:40])
+            return f"'{shown}' has no '->': each match is =left -> right"
         left, right = display(left_raw, fmt), verbatim(right_raw)
         if not right:
             return "a match has no right (after '->')"
@@ -95,7 +118,7 @@ def matching(text: str, fmt: str) -> Answers | str:
             extra.append(right)
             continue
         if left.casefold() in lefts:
-            return f"'{left}' is matched twice"
+            return f"'{escape_controls(left)}' is matched twice"
         lefts.add(left.casefold())
         pairs.append((left, right))
     rights = {right.casefold() for _, right in pairs}
@@ -131,10 +154,11 @@ def shortanswer(text: str, fmt: str) -> Answers | str:
         if len(answer) > TYPABLE:
             return f"a model answer of {len(answer)} characters, too long to type as an answer"
         if _WILDCARD.search(answer):
-            return f"answer '{answer}' uses Moodle's * wildcard, which the game cannot match"
+            shown = escape_controls(answer)
+            return f"answer '{shown}' uses Moodle's * wildcard, which the game cannot match"
         answer = answer.replace("\\*", "*")
         if not normalize_answer(answer):
-            return f"answer '{answer}' has no letters or digits to compare"
+            return f"answer '{escape_controls(answer)}' has no letters or digits to compare"
         accepted.setdefault(answer.casefold(), answer)
     if not accepted:
         return "no answer gets full credit"
@@ -186,17 +210,17 @@ def _number_spec(spec: str) -> tuple[float, float] | str:
         low_text, _, high_text = spec.partition("..")
         low, high = _to_number(low_text), _to_number(high_text)
         if low is None or high is None:
-            return f"'{spec}' is not a range of numbers"
+            return f"'{escape_controls(spec)}' is not a range of numbers"
         if high < low:
-            return f"range '{spec}' runs backwards"
+            return f"range '{escape_controls(spec)}' runs backwards"
         return (low + high) / 2, (high - low) / 2
     number_text, colon, margin_text = spec.partition(":")
     number = _to_number(number_text)
     margin = _to_number(margin_text) if colon else 0.0
     if number is None or margin is None:
-        return f"'{spec}' is not a number (or a number:margin)"
+        return f"'{escape_controls(spec)}' is not a number (or a number:margin)"
     if margin < 0:
-        return f"the margin of '{spec}' is negative"
+        return f"the margin of '{escape_controls(spec)}' is negative"
     return number, margin
 
 

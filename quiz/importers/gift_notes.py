@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quiz.format.text import escape_controls
-from quiz.importers.common import excerpt
+from quiz.importers.common import Note, excerpt
 from quiz.importers.gift_answers import Answers
 from quiz.importers.gift_text import restore
 from quiz.model import QuestionType
@@ -22,6 +22,23 @@ _SPACED_SEPARATOR = re.compile(r"\s[~=]")
 _SEPARATOR = re.compile(r"[~=#]")
 _BOOLEANS = {"t": "{T} or {TRUE}", "true": "{T} or {TRUE}", "f": "{F} or {FALSE}"}
 _BOOLEANS["false"] = _BOOLEANS["f"]
+
+
+LABELS_NOTE = "the choices start with the labels"
+_LABELS_WHY = "the game shuffles the choices and numbers them itself"
+
+
+def labels_once(notes: list[Note]) -> list[Note]:
+    """The notes with dropped labels told once, at the first question that had them,
+    with how many more questions had them too (a file labels all its choices or none)."""
+    told = [note for note in notes if note.message.startswith(LABELS_NOTE)]
+    if len(told) < 2:
+        return notes
+    others = len(told) - 1
+    s = "s" if others > 1 else ""
+    first = Note(told[0].line, f"{told[0].message} (as in {others} more question{s})")
+    later = {id(note) for note in told[1:]}  # a set: linear however many there are
+    return [first if note is told[0] else note for note in notes if id(note) not in later]
 
 
 def _fix(text: str) -> str:
@@ -79,6 +96,10 @@ def answer_notes(text: str, found: Answers) -> list[str]:
             f"{{{_fix(word)}}} is read as a short answer '{_fix(word)}' (players type it), as "
             f"Moodle reads it; for a true/false question write {fix} in capitals"
         )
+    if found.labels:
+        named = ", ".join(f"'{label}'" for label in found.labels[:3])
+        more = ", ..." if len(found.labels) > 3 else ""
+        notes.append(f"{LABELS_NOTE} {named}{more}, which are dropped: {_LABELS_WHY}")
     choices = found.choices
     if len(choices) >= 2 and all(choice.endswith(",") for choice in choices[:-1]):
         notes.append(

@@ -23,6 +23,7 @@ import html
 import json
 from typing import Any
 
+from quiz.format.text import escape_controls
 from quiz.importers.common import (
     Imported,
     ImportSourceError,
@@ -104,7 +105,8 @@ def _question(item: Any) -> Question | str:
     qid = question_id(None, prompt)
     if kind == "boolean":
         if correct not in ("True", "False"):
-            return f"a boolean question's correct_answer is True or False, not '{correct}'"
+            shown = escape_controls(correct)
+            return f"a boolean question's correct_answer is True or False, not '{shown}'"
         return Question(
             qid,
             QuestionType.BOOLEAN,

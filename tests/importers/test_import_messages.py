@@ -3,6 +3,8 @@ teacher's findings 20 and 21), and that notes never stop a conversion."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,7 +98,12 @@ def test_a_file_that_cannot_be_imported_says_why(
 
 @pytest.mark.parametrize(
     ("name", "data", "args"),
-    [("empty.gift", b"", ()), ("blank.txt", b"\n  \n\t\n", ("--format", "aiken"))],
+    [
+        ("empty.gift", b"", ()),
+        ("blank.txt", b"\n  \n\t\n", ("--format", "aiken")),
+        ("blank", b"\n", ()),  # no suffix: emptiness is told before any guess at a format
+        ("bom.txt", b"\xef\xbb\xbf\n", ()),
+    ],
 )
 def test_an_empty_file_says_so(
     tmp_path: Path,
@@ -106,7 +113,7 @@ def test_an_empty_file_says_so(
     args: tuple[str, ...],
 ) -> None:
     status, out, err = outcome(tmp_path, capsys, name, data, *args)
-    said = f"No questions converted from {{dir}}/{name}: the file is empty; nothing written."
+    said = f"No questions converted from {{dir}}/{name}: {EMPTY}"
     assert (status, out, err) == (1, [], [said])
 
 
@@ -119,3 +126,25 @@ def test_warnings_of_other_kinds_are_only_counted(
         0,
         "smart.yaml has 2 warnings; see them with: quiz validate {dir}/smart.yaml",
     )
+
+
+EMPTY = "it is empty (nothing to import); nothing written."
+
+
+@pytest.mark.parametrize("args", [(), ("--format", "gift")])
+def test_an_empty_pipe_says_it_is_empty(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """``echo '' | quiz import /dev/stdin -o e.yaml`` (S#24)."""
+    if not Path("/dev/stdin").exists():
+        pytest.skip("no /dev/stdin here")
+    output = tmp_path / "e.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "quiz", "import", "/dev/stdin", "-o", str(output), *args],
+        input="\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"No questions converted from /dev/stdin: {EMPTY}\n"
+    assert not output.exists()
