@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quiz.errors import QuizError
 from quiz.format.rules import CHOICE_RANGE
-from quiz.format.text import escape_controls
+from quiz.format.text import BIDI_CONTROLS, escape_controls
 from quiz.model import Question
 
 FORMAT_NAMES = {"gift": "GIFT", "aiken": "Aiken", "opentdb": "Open Trivia DB JSON"}
@@ -63,10 +63,15 @@ class Imported:
 
 
 def clean(text: str) -> str:
-    """Text fit for a bank: control characters and lone surrogates dropped (newline and
-    tab kept), trimmed, in Unicode's composed form (NFC) as the question format keeps it."""
+    """Text fit for a bank: control characters, lone surrogates and bidirectional controls
+    dropped (newline and tab kept), trimmed, in Unicode's composed form (NFC) as the
+    question format keeps it."""
     text = _LINE_SEPARATORS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    kept = (c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
+    kept = (
+        c
+        for c in text
+        if c in "\n\t" or (unicodedata.category(c) not in ("Cc", "Cs") and c not in BIDI_CONTROLS)
+    )
     composed = unicodedata.normalize("NFC", "".join(kept))
     return "\n".join(line.strip() for line in composed.split("\n")).strip()
 

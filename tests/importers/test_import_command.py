@@ -452,6 +452,13 @@ def test_cleaned_text_is_in_the_composed_form_the_reader_keeps(raw: str) -> None
     assert report.bank.questions[0].prompt == text
 
 
+def test_bidirectional_controls_are_dropped_so_the_bank_is_valid() -> None:
+    text = clean("safe \u202eeno gnorw\u202c and \u2067isolated\u2069")
+    assert text == "safe eno gnorw and isolated"
+    question = Question(id="q", type=QuestionType.BOOLEAN, prompt=text, truth=True)
+    assert check_text(to_yaml(Imported((question,)), "T", "D"), "bank.yaml").errors == ()
+
+
 @given(st.text(st.characters(exclude_categories=("Cs",)), min_size=1))
 def test_any_cleaned_text_round_trips(raw: str) -> None:
     text = clean(raw)
