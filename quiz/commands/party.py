@@ -132,15 +132,23 @@ def run(args: argparse.Namespace) -> ExitStatus:
                 )
             game.mark_ranks()
         completed = True
-    except (GameInterrupted, KeyboardInterrupt, EOFError):
+    except (GameInterrupted, KeyboardInterrupt, EOFError, OSError):
+        # OSError: the output closed (quiz party | head) or the terminal went away; the
+        # game stops as at the end of input, and what was answered is kept.
         if game.is_open:
             # The question was put to the player whose turn it is: unanswered, it counts
             # its whole limit, as the tie rule says (stopping is no way to win a tie).
             game.close()
         game.abandon()
-        console.print(Text("\nGame stopped.", style="quiz.warning"))
     finally:
         final = host_view.spoken_standings if plain else host_view.podium
-        console.print(final(game.standings(), completed=completed))
+        try:
+            if not completed:
+                console.print(Text("\nGame stopped.", style="quiz.warning"))
+            console.print(final(game.standings(), completed=completed))
+        except OSError:
+            if completed:
+                raise
+            # The output is gone: nothing to show the standings on; they are saved below.
         records.finish(game, args, seed, started, completed, console, errors, "party")
     return ExitStatus.OK if completed else ExitStatus.INTERRUPTED

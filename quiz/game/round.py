@@ -233,18 +233,25 @@ class Round:
     def standings(self) -> list[Standing]:
         """Every player not kicked, best first: by score, then by the least answer time.
 
-        Players level on both share a rank. ``moved`` compares with the ranks at the
-        previous reveal, which :meth:`mark_ranks` keeps.
+        A player no question has been put to yet (the next at a party's keyboard, a late
+        joiner) comes after every player who has played, however those did: no score is
+        not a score of 0. Players level on all of that share a rank. ``moved`` compares
+        with the ranks at the previous reveal, which :meth:`mark_ranks` keeps.
         """
         rows = []
         for name in self.active():
             status = self.status(name)
-            rows.append((status.score, round(self.answer_time(name), 3), name, status))
-        rows.sort(key=lambda row: (-row[0], row[1], row[2]))
+            seconds = round(self.answer_time(name), 3)
+            rows.append((not self.outcomes[name], status.score, seconds, name, status))
+        rows.sort(key=lambda row: (row[0], -row[1], row[2], row[3]))
         table: list[Standing] = []
-        for position, (score, seconds, name, status) in enumerate(rows, start=1):
+        for position, (waiting, score, seconds, name, status) in enumerate(rows, start=1):
             level = table[-1] if table else None
-            same = level is not None and (level.score, level.seconds) == (score, seconds)
+            same = level is not None and (
+                not level.answered,
+                level.score,
+                level.seconds,
+            ) == (waiting, score, seconds)
             rank = level.rank if same and level is not None else position
             before = self._ranks.get(name, rank)
             table.append(

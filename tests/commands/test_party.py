@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
@@ -162,3 +163,47 @@ def test_under_term_dumb_a_party_is_plain(tmp_path: Path, isolated_data_dir: Pat
     assert not set(term.text()) & set("╭╮╰╯│─")
     assert b"press Enter when ready" not in term.transcript
     assert b"\x1b[" not in term.transcript
+
+
+def test_the_first_leaderboard_puts_a_player_yet_to_play_last(tmp_path: Path) -> None:
+    """Stranger2 #10: after Ana's wrong first answer, Ben (no turn yet) is not above her."""
+    done = party(singles(tmp_path), "--players", "Ana,Ben", "-n", "2", lines="Wrong\nRight\n")
+    assert done.returncode == 0, done.stderr
+    first = done.stdout[done.stdout.index("Leaderboard:") :].splitlines()[:3]
+    assert first == ["Leaderboard:", "1. Ana: 0 points, 0 right.", "2. Ben: 0 points, 0 right."]
+
+
+@pytest.mark.slow
+def test_a_party_whose_output_closes_stops_as_at_the_end_of_input(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    """Stranger2 #10: quiz party | head exits 130, as quiz play | head does, and the
+    turns played are kept in the history."""
+    from tests.test_e2e import env
+
+    errors = tmp_path / "err.txt"
+    with errors.open("w") as stderr:
+        child = subprocess.Popen(
+            [*quiz_command(), "party", str(singles(tmp_path)), "--players", "Ana,Ben"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env(QUIZ_DATA_DIR=str(isolated_data_dir)),
+        )
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(b"Right\n")
+        child.stdin.flush()
+        seen = b""
+        while b"Leaderboard:" not in seen:
+            seen += child.stdout.read1(4096)
+        child.stdout.close()  # the reader goes away, as head does
+        time.sleep(0.2)
+        with contextlib.suppress(BrokenPipeError):  # the game may stop before reading it
+            child.stdin.write(b"Right\nRight\nRight\n")
+            child.stdin.close()
+        assert child.wait(timeout=60) == 130
+    assert errors.read_text(encoding="utf-8") == ""
+    with sqlite3.connect(isolated_data_dir / "history.sqlite3") as db:
+        games = db.execute("SELECT COUNT(*), MAX(completed) FROM games").fetchone()
+        answers = db.execute("SELECT COUNT(*) FROM answers").fetchone()
+    assert games == (1, 0) and answers == (1,)  # Ana's one turn, in a game not completed

@@ -235,6 +235,23 @@ def test_party_questions_go_to_one_player_and_abandon_scores_nothing() -> None:
     assert result.score == 200 and result.planned == 2 and result.titles == ("Bank",)
 
 
+def test_a_player_not_yet_asked_ranks_after_one_who_answered_wrong() -> None:
+    """Stranger2 #10: at a party, Ben's first turn has not come when Ana's wrong answer
+    is scored. No score is not a score of 0: he comes after her, not before."""
+    game = Round(turns(2))
+    for name in ("ana", "ben", "caro"):
+        game.join(name)
+    game.open(at=0.0, only=["ana"])
+    game.answer("ana", "A", at=4.0)  # wrong: 0 points, 4 seconds
+    game.close()
+    table = game.standings()
+    assert [(row.rank, row.name, row.answered) for row in table] == [
+        (1, "ana", 1),
+        (2, "ben", 0),
+        (2, "caro", 0),  # the two who have not played are level
+    ]
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
