@@ -17,6 +17,7 @@ from quiz.ui.plain_input import (
     NOT_TEXT,
     STOP,
     NotText,
+    how_to_leave,
     is_piped,
     is_stop_word,
     read_line,
@@ -182,7 +183,9 @@ class PlainAsker:
     results file could not store. ``pause`` (for a person at a terminal, never for
     piped input) waits for Enter after each answer. No line stops the game, since any
     may be an answer: the end of input does, and a person at a terminal is told so
-    once, and again when a ``q`` is refused.
+    once, and again when a ``q`` is refused. At a list (:meth:`pick`: the start screen,
+    the menu after a game) there is no game to stop: a person is told how to quit, and
+    their Ctrl-D is :class:`~quiz.ui.signals.Quit`, as it is in the terminal's lists.
     """
 
     def __init__(self, console: Console, stream: TextIO, *, pause: bool = False) -> None:
@@ -191,16 +194,18 @@ class PlainAsker:
         # Piped input is not echoed by a terminal; echo it so the transcript reads well.
         self.echo = is_piped(stream)
         self.pause = pause
-        self.told_how_to_stop = False
+        self.told: str | None = None  # how to stop, as last told to a person
 
-    def read_line(self) -> str:
+    def read_line(self, how_to_stop: str = HOW_TO_STOP) -> str:
         """One line of input; the end of input interrupts the game.
 
-        Control characters in it (an escape sequence, say) are kept as text:
-        ``\x1b``, so that neither the echo nor the feedback can drive the terminal."""
-        if not self.echo and not self.told_how_to_stop:
-            self.told_how_to_stop = True
-            self.console.print(Text(HOW_TO_STOP, style="quiz.muted"))
+        A person is told ``how_to_stop`` before the first line, and again when it
+        changes (from the start screen's to the game's). Control characters in the line
+        (an escape sequence, say) are kept as text: ``\x1b``, so that neither the echo
+        nor the feedback can drive the terminal."""
+        if not self.echo and self.told != how_to_stop:
+            self.told = how_to_stop
+            self.console.print(Text(how_to_stop, style="quiz.muted"))
         while True:
             self.console.print(Text("> ", style="quiz.muted"), end="")
             self.console.file.flush()
@@ -218,10 +223,10 @@ class PlainAsker:
                 self.console.print(Text(shown), highlight=False)
             return shown
 
-    def refuse(self, message: str, line: str) -> None:
+    def refuse(self, message: str, line: str, how_to_stop: str = HOW_TO_STOP) -> None:
         """Say why a line was refused; to a person who typed ``q``, also how to stop."""
         if not self.echo and is_stop_word(line):
-            message = f"{message} {HOW_TO_STOP}"
+            message = f"{message} {how_to_stop}"
         self.console.print(Text(message, style="quiz.warning"))
 
     def ask(self, turn: Turn, status: Status) -> Reply:
@@ -268,17 +273,28 @@ class PlainAsker:
                 self.refuse("Enter goes on.", "q")
 
     def pick(self, message: str, labels: list[str]) -> int:
-        """Print the numbered labels and read lines until one picks a label."""
+        """Print the numbered labels and read lines until one picks a label.
+
+        A person's Ctrl-D raises :class:`~quiz.ui.signals.Quit` (leaving, as the Quit
+        entry does); the end of a script is still :class:`GameInterrupted`."""
         console = self.console
         console.print(Text(message, style="quiz.heading"))
         console.print(views.numbered(labels))
         console.print(Text(f"Type a number (1-{len(labels)}):", style="quiz.muted"))
+        leave = how_to_leave(labels)
         while True:
-            line = self.read_line()
+            try:
+                line = self.read_line(leave)
+            except GameInterrupted:
+                if self.echo:
+                    raise
+                from quiz.ui.signals import Quit
+
+                raise Quit("Ctrl-D at a list") from None
             try:
                 picked = parse_numbers(line, len(labels), one=True)
                 if len(picked) == 1:
                     return picked[0] - 1
                 raise InvalidInput(f"Pick one: a number from 1 to {len(labels)}.")
             except InvalidInput as error:
-                self.refuse(str(error), line)
+                self.refuse(str(error), line, leave)

@@ -18,6 +18,7 @@ from quiz.format.text import escape_controls
 STOP = "Ctrl-D on an empty line stops"
 NOT_TEXT = "That line is not valid text (UTF-8); please type it again."
 STOP_WORDS = frozenset({"q", "quit", "exit"})
+QUIT_LABEL = "Quit"
 
 
 class NotText(ValueError):
@@ -60,3 +61,12 @@ def shown_line(line: str) -> str:
 def is_stop_word(line: str) -> bool:
     """Whether a refused line looks like an attempt to stop (``q``, ``quit``)."""
     return line.strip().casefold() in STOP_WORDS
+
+
+def how_to_leave(labels: list[str]) -> str:
+    """What a person at a list (the start screen, the menu after a game) is told: the
+    number of its Quit entry, when it has one. No game is running there, so there is no
+    game to stop and no answer to keep."""
+    if QUIT_LABEL in labels:
+        return f"Type {labels.index(QUIT_LABEL) + 1} to quit (or Ctrl-D on an empty line)."
+    return "Ctrl-D on an empty line quits."

@@ -96,3 +96,36 @@ def test_plain_stats_at_a_terminal_are_lines(bank: Path, tmp_path: Path) -> None
     text = term.transcript.decode("utf-8")
     assert not set(text) & (BOXES | set("█░")), text
     assert "Games played: 1." in text and "Banks:" in text
+
+
+@pytest.mark.slow
+def test_the_plain_start_screen_says_how_to_quit_and_ctrl_d_leaves_with_0(
+    bank: Path, tmp_path: Path
+) -> None:
+    """Stranger2 #8: before a game there is none to stop and no answer to keep: the
+    player is told the Quit entry's number, and Ctrl-D leaves quietly, with 0, as it
+    does at the terminal start screen; the game's own rule comes with the game."""
+    term = Terminal([], env(TERM="dumb", QUIZ_PATH=str(bank), **data(tmp_path)))
+    shown = term.wait_for("to quit (or Ctrl-D on an empty line).")
+    quit_entry = next(line for line in shown.splitlines() if line.endswith(") Quit"))
+    number = quit_entry.split(")")[0]
+    assert f"Type {number} to quit (or Ctrl-D on an empty line)." in shown
+    term.send("q" + ENTER)
+    term.wait_for(f"type a number from 1 to {number}. Type {number} to quit")
+    term.send("\x04")
+    assert term.finish() == 0
+    assert b"Interrupted" not in term.transcript and b"stops the game" not in term.transcript
+
+
+@pytest.mark.slow
+def test_ctrl_d_at_the_plain_menu_after_a_game_quits_with_0(bank: Path, tmp_path: Path) -> None:
+    """Stranger2 #8: the menu after a finished game is left as the start screen is."""
+    term = Terminal(
+        ["play", str(bank), "--no-shuffle", "-n", "1"], env(TERM="dumb", **data(tmp_path))
+    )
+    term.wait_for(STOP)
+    term.send("2" + ENTER)
+    term.wait_for("to quit (or Ctrl-D on an empty line).")
+    term.send("\x04")
+    assert term.finish() == 0
+    assert b"Interrupted" not in term.transcript

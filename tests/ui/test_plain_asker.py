@@ -186,3 +186,23 @@ def test_q_is_an_answer_to_a_text_question() -> None:
     out = console()
     play([text], PlainAsker(out, io.StringIO("q\n")), lambda: 0.0)
     assert "Ctrl-D" not in out.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_a_person_at_a_list_is_told_how_to_quit_and_ctrl_d_quits() -> None:
+    """Stranger2 #8: at the start screen there is no game to stop: the Quit entry's
+    number is told (also after a refused q), and the end of input is Quit, not the
+    interruption of a game. A script's end at a list stays an interruption."""
+    from quiz.errors import GameInterrupted
+    from quiz.ui.signals import Quit
+
+    out = console(width=200)
+    asker = PlainAsker(out, Keyboard("q\n"))
+    with pytest.raises(Quit):
+        asker.pick("Which bank?", ["Soyuz", "Mine", "All banks", "Quit"])
+    shown = out.file.getvalue()  # type: ignore[attr-defined]
+    assert shown.count("Type 4 to quit (or Ctrl-D on an empty line).") == 2
+    assert "'q' is not an option: type a number from 1 to 4. Type 4 to quit" in shown
+    assert STOP not in shown
+    with pytest.raises(GameInterrupted) as stopped:
+        PlainAsker(console(), io.StringIO("")).pick("Which bank?", ["Soyuz", "Quit"])
+    assert not isinstance(stopped.value, Quit)
