@@ -20,13 +20,16 @@ REVIEW_POINTER = "The questions you missed come back in 'quiz review'."
 
 
 def best_record(history: History, titles: tuple[str, ...]) -> Record | None:
-    """The best score stored for the game's one bank (None for a game of several)."""
+    """The best scores stored for the game's one bank (None for a game of several), by
+    the number of questions: of the earlier games of ``quiz play`` with that bank
+    alone, finished or stopped (not of review, party or quiz-night games)."""
     if len(titles) != 1:
         return None
-    for bank in history.stats().banks:
-        if bank.title == titles[0]:
-            return Record(bank.best_score)
-    return Record(None)
+    bests: dict[int, int] = {}
+    for game in history.rows()[0]:
+        if game.mode == "play" and game.banks == titles:
+            bests[game.planned] = max(bests.get(game.planned, game.score), game.score)
+    return Record(bests)
 
 
 def report(

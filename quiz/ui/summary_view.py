@@ -8,6 +8,7 @@ box drawing, no ruled table, nothing padded or cut to a width).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Group, RenderableType
@@ -24,13 +25,20 @@ if TYPE_CHECKING:  # rich.table is imported where a table is built, not at start
 
 
 class Record(NamedTuple):
-    """The bank's best score before this game (None when it was never played)."""
+    """The bank's best scores before this game, by the number of questions of the
+    games they were made in: a game is compared with games of its own length only (a
+    1-question game's 100 with other 1-question games, never with a full game's 1850)."""
 
-    previous: int | None
+    bests: Mapping[int, int]
 
-    def beaten(self, score: int) -> bool:
+    def previous(self, planned: int) -> int | None:
+        """The best score of the earlier games of ``planned`` questions (None: none)."""
+        return self.bests.get(planned)
+
+    def beaten(self, score: int, planned: int) -> bool:
         """Whether ``score`` is a new best (a first game sets one, but is not news)."""
-        return self.previous is not None and score > self.previous
+        previous = self.previous(planned)
+        return previous is not None and score > previous
 
 
 def perfect(result: GameResult) -> bool:
@@ -51,8 +59,10 @@ def summary_rows(result: GameResult, record: Record | None = None) -> list[tuple
     ]
     if not result.completed:
         rows.append(("Stopped", f"after {answered} of {plural(result.planned, 'question')}"))
-    if record is not None and record.previous is not None:
-        rows.append(("Your best", str(max(record.previous, result.score))))
+    previous = record.previous(result.planned) if record is not None else None
+    if previous is not None:
+        label = f"Your best at {plural(result.planned, 'question')}"
+        rows.append((label, str(max(previous, result.score))))
     return rows
 
 
@@ -61,8 +71,8 @@ def cheers(result: GameResult, record: Record | None = None) -> list[str]:
     said = []
     if perfect(result):
         said.append("Perfect game!")
-    if record is not None and record.beaten(result.score):
-        said.append(f"New best! (it was {record.previous})")
+    if record is not None and record.beaten(result.score, result.planned):
+        said.append(f"New best! (it was {record.previous(result.planned)})")
     return said
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -114,7 +115,20 @@ def test_a_better_score_is_a_new_best(bank: Path, tmp_path: Path) -> None:
     first = run_piped(["play", str(bank), "--no-shuffle", "-n", "1"], "1\n", **data(tmp_path))
     assert "New best!" not in first.stdout
     second = run_piped(["play", str(bank), "--no-shuffle", "-n", "1"], "2\n", **data(tmp_path))
-    assert "Your best: 100." in second.stdout and "New best! (it was 0)" in second.stdout
+    assert "Your best at 1 question: 100." in second.stdout
+    assert "New best! (it was 0)" in second.stdout
+
+
+def test_your_best_compares_games_of_the_same_length(bank: Path, tmp_path: Path) -> None:
+    """Stranger2 #11: a 1-question game's 100 is not set beside a full game's best."""
+    full = run_piped(["play", str(bank), "--no-shuffle"], ANSWERS, **data(tmp_path))
+    assert "Perfect game!" in full.stdout and "Your best" not in full.stdout
+    short = run_piped(["play", str(bank), "--no-shuffle", "-n", "1"], "2\n", **data(tmp_path))
+    assert "Score: 100 out of 100." in short.stdout
+    assert "Your best" not in short.stdout and "New best" not in short.stdout
+    again = run_piped(["play", str(bank), "--no-shuffle"], ANSWERS, **data(tmp_path))
+    best = re.search(r"^Your best at 7 questions: (\d+)\.$", again.stdout, re.MULTILINE)
+    assert best is not None and f"Score: {best[1]} out of" in full.stdout
 
 
 def test_banks_in_the_working_folder_are_found(tmp_path: Path) -> None:
