@@ -10,7 +10,7 @@ from quiz.errors import ExitStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from datetime import datetime, timedelta
+    from datetime import datetime, timedelta, tzinfo
 
     from quiz.game.engine import Outcome
     from quiz.history.cards import Choice
@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> ExitStatus:
         memories = {(m.bank, m.question_id): m for m in history.memories()}
     rng = random.Random(session.seed)
     shuffle = not args.no_shuffle
+    plain = session.plain or is_plain(session.console)
     if args.forecast:
         turns = []
     elif args.ahead:
@@ -113,7 +114,6 @@ def run(args: argparse.Namespace) -> ExitStatus:
         if not (turns and warning.startswith(NOT_SAVED)):
             session.errors.print(Text.assemble(("warning:", "quiz.warning"), f" {warning}"))
     if args.forecast:
-        plain = session.plain or is_plain(session.console)
         known = known_cards(cards, banks)
         session.console.print(forecast_view(known, now, plain=plain, width=session.console.width))
         return ExitStatus.OK
@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> ExitStatus:
         session.console.print(review_label(due_count, len(turns), ahead=bool(args.ahead)))
         session.due_after = due_function(choice, cards, memories)
         return session.run(turns)
-    message = nothing_due(next_due(cards, banks, now), now, answered_elsewhere=bool(cards))
+    upcoming = next_due(cards, banks, now)
+    message = nothing_due(upcoming, now, answered_elsewhere=bool(cards), plain=plain)
     session.console.print(Text(message))
     return ExitStatus.OK
 
@@ -154,13 +155,19 @@ def due_function(
 
 
 def nothing_due(
-    upcoming: datetime | None, now: datetime, *, answered_elsewhere: bool = False
+    upcoming: datetime | None,
+    now: datetime,
+    *,
+    answered_elsewhere: bool = False,
+    plain: bool = False,
+    zone: tzinfo | None = None,
 ) -> str:
-    """The message when no question is due: when the next one will be, if any.
+    """The message when no question is due: when the next one will be, if any, in the
+    forecast's local words (``today at 05:28``, ``Thu 3 Dec at 09:00``).
 
     ``answered_elsewhere``: there are answered questions, but none in the banks looked at.
     """
-    from quiz.ui.review_view import wait_text
+    from quiz.ui.review_view import wait_text, when_text
 
     if upcoming is None and answered_elsewhere:
         return (
@@ -172,10 +179,10 @@ def nothing_due(
             "Nothing to review yet: questions come here once you have answered them "
             "in a game ('quiz play')."
         )
-    local = upcoming.astimezone()
+    when = when_text(upcoming, now, plain=plain, zone=zone)
     return (
         f"Nothing to review now. The next question is due "
-        f"{local:%Y-%m-%d at %H:%M} ({wait_text(upcoming - now)}). "
+        f"{when} ({wait_text(upcoming - now)}). "
         "To study the soonest anyway: quiz review --ahead N"
     )
 

@@ -36,6 +36,29 @@ def wait_text(wait: timedelta) -> str:
     return "in under a minute"
 
 
+def day_text(day: date, *, plain: bool = False) -> str:
+    """A day as the forecast names it: ``Thu 3 Dec`` (plain, for screen readers:
+    ``Thursday 3 December``)."""
+    return f"{day:%A} {day.day} {day:%B}" if plain else f"{day:%a} {day.day} {day:%b}"
+
+
+def when_text(
+    moment: datetime, now: datetime, *, plain: bool = False, zone: tzinfo | None = None
+) -> str:
+    """A time to come, local and in the forecast's words: ``today at 05:28``, ``tomorrow
+    at 09:00``, ``Thu 3 Dec at 09:00`` (with its year when that is not this one's)."""
+    local, today = moment.astimezone(zone), now.astimezone(zone).date()
+    if local.date() == today:
+        day = "today"
+    elif local.date() == today + timedelta(days=1):
+        day = "tomorrow"
+    else:
+        day = day_text(local.date(), plain=plain)
+        if local.year != today.year:
+            day += f" {local.year}"
+    return f"{day} at {local:%H:%M}"
+
+
 def review_label(due: int, asked: int, *, ahead: bool = False) -> Text:
     """``Review · 8 due`` (``· 5 asked`` when fewer are asked), or the ahead label."""
     if ahead:
@@ -140,7 +163,7 @@ def forecast_view(
     if plain:
         lines = [f"Due now: {plural(due_now, 'question')}.", "Due in the next two weeks:"]
         lines += [
-            f"{day:%A} {day.day} {day:%B}: {plural(count, 'question')}." for day, count in days
+            f"{day_text(day, plain=True)}: {plural(count, 'question')}." for day, count in days
         ]
         return wrapped([Text(line) for line in lines])
     top = max((count for _, count in days), default=0)
@@ -153,8 +176,6 @@ def forecast_view(
         filled = round(count / top * room) if top else 0
         if count and not filled:
             filled = 1
-        bars.add_row(
-            f"{day:%a} {day.day} {day:%b}", Text("█" * filled, style="quiz.bar"), str(count)
-        )
+        bars.add_row(day_text(day), Text("█" * filled, style="quiz.bar"), str(count))
     title = Text("Next two weeks", style="quiz.title")
     return Group(head, title, bars)

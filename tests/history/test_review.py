@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -158,6 +159,37 @@ def test_nothing_due_says_when_and_exits_0(
     # FSRS (the default again): a first right answer comes back after two days.
     assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "fsrs"]) == 0
     assert "(in 2 days)" in capsys.readouterr().out
+
+
+def test_the_next_due_time_is_told_in_the_forecasts_words(
+    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stranger2 #12: not ``2026-12-02 at 05:28`` beside a forecast's ``Wed 2 Dec``."""
+    answered(isolated_data_dir, set(), datetime.now(UTC))
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "leitner"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"The next question is due tomorrow at \d\d:\d\d \(in 1 day\)\.", out), out
+    assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "fsrs"]) == 0
+    out = capsys.readouterr().out
+    day = re.search(r"The next question is due (\w+ \d+ \w+) at \d\d:\d\d \(in 2 days\)", out)
+    assert day is not None, out
+    assert main(["review", str(BANK_PATH), "--plain", "--forecast"]) == 0
+    forecast = capsys.readouterr().out
+    assert re.search(rf"^{day[1]}: [1-9]\d* questions?\.$", forecast, re.M), forecast
+
+
+def test_when_text_names_today_tomorrow_and_other_days() -> None:
+    from quiz.ui.review_view import when_text
+
+    now = datetime(2026, 12, 2, 5, 22, tzinfo=UTC)
+    assert when_text(now + timedelta(minutes=6), now, zone=UTC) == "today at 05:28"
+    assert when_text(now + timedelta(hours=28), now, zone=UTC) == "tomorrow at 09:22"
+    assert when_text(now + timedelta(days=2), now, zone=UTC) == "Fri 4 Dec at 05:22"
+    assert when_text(now + timedelta(days=2), now, plain=True, zone=UTC) == (
+        "Friday 4 December at 05:22"
+    )
+    assert when_text(now + timedelta(days=40), now, zone=UTC) == "Mon 11 Jan 2027 at 05:22"
 
 
 def test_nothing_answered_yet(capsys: pytest.CaptureFixture[str]) -> None:
