@@ -40,6 +40,8 @@ _OPTION = re.compile(r"([A-Z])[.)][ \t]+(.*)")
 _NUMBERED_OPTION = re.compile(r"([0-9]+[.)])[ \t]")
 _SMALL_OPTION = re.compile(r"([a-z])([.)])[ \t]+(.*)")
 _GLUED_OPTION = re.compile(r"([A-Z][.)])(\S.*)")
+# A - Rome, A: Rome, A– Rome: a letter and another mark than Aiken's . or ).
+_MARKED_OPTION = re.compile(r"([A-Za-z])[ \t]*([-–—:=])[ \t]*(\S.*)")
 # ANSWER: in other letters, with a space before its colon, or a full-width colon.
 _NEAR_ANSWER = re.compile(r"(answer)([ \t]*)([:：])[ \t]*(.*)", re.IGNORECASE)
 _ANSWER = re.compile(r"ANSWER:(.*)")
@@ -84,6 +86,13 @@ class _Draft:
             if glued := _GLUED_OPTION.fullmatch(line):
                 fixed = excerpt(f"{glued[1]} {glued[2]}")
                 return f"{at} {excerpt(line)}: put a space after '{glued[1]}': write {fixed})"
+            if marked := _MARKED_OPTION.fullmatch(line):
+                letter, rest = marked[1].upper(), marked[3]
+                dot, bracket = excerpt(f"{letter}. {rest}"), excerpt(f"{letter}) {rest}")
+                return (
+                    f"{at} '{line[: marked.start(3)].rstrip()}': an option is a capital letter, then a dot "
+                    f"or a bracket and a space: write {dot} or {bracket})"
+                )
         return ""
 
 

@@ -17,6 +17,9 @@ from quiz.model import QuestionType, format_number
 # Moodle's weight: %50%, %-25%, %33.3%.
 _WEIGHT = re.compile(r"^%(-?\d+(?:\.\d*)?)%")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# A number written with a comma, as validate reads it: 1,975 (thousands) or 0,5 (decimals).
+_COMMA_NUMBER = re.compile(r"[+-]?\d*,\d+")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
 _WILDCARD = re.compile(r"(?<!\\)\*")
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
 FULL = 100.0
@@ -210,7 +213,9 @@ def _number_spec(spec: str) -> tuple[float, float] | str:
         low_text, _, high_text = spec.partition("..")
         low, high = _to_number(low_text), _to_number(high_text)
         if low is None or high is None:
-            return f"'{escape_controls(spec)}' is not a range of numbers"
+            return f"'{escape_controls(spec)}' is not a range of numbers" + _comma_fix(
+                [low_text, high_text], spec
+            )
         if high < low:
             return f"range '{escape_controls(spec)}' runs backwards"
         return (low + high) / 2, (high - low) / 2
@@ -218,10 +223,23 @@ def _number_spec(spec: str) -> tuple[float, float] | str:
     number = _to_number(number_text)
     margin = _to_number(margin_text) if colon else 0.0
     if number is None or margin is None:
-        return f"'{escape_controls(spec)}' is not a number (or a number:margin)"
+        fix = _comma_fix([number_text, margin_text] if colon else [number_text], spec)
+        return f"'{escape_controls(spec)}' is not a number{fix or ' (or a number:margin)'}"
     if margin < 0:
         return f"the margin of '{escape_controls(spec)}' is negative"
     return number, margin
+
+
+def _comma_fix(parts: list[str], spec: str) -> str:
+    """validate's advice for numbers written with a comma (``: use a dot for decimals:
+    0.5``), when each part that is no number is one; else ""."""
+    bad = [part.strip() for part in parts if _to_number(part) is None]
+    if not all(_COMMA_NUMBER.fullmatch(part) for part in bad):
+        return ""
+    dotted, bare = (escape_controls(spec.replace(",", mark)) for mark in (".", ""))
+    if any(_THOUSANDS.fullmatch(part) for part in bad):
+        return f": write {bare} without the comma, or {dotted} if it is a decimal point"
+    return f": use a dot for decimals: {dotted}"
 
 
 def _to_number(text: str) -> float | None:

@@ -31,6 +31,11 @@ NO_ANSWER = "no ANSWER: line after its options (line 4, "
             "Which is red?\nA.Mars\nB.Venus\nANSWER:A\n",
             NO_OPTIONS + "'A.Mars': put a space after 'A.': write 'A. Mars')",
         ),
+        (  # a colon after the letter (stranger2 #9), said as written
+            "Which is red?\nA: Mars\nB: Venus\nANSWER: A\n",
+            NO_OPTIONS + "'A:': an option is a capital letter, then a dot or a bracket and a "
+            "space: write 'A. Mars' or 'A) Mars')",
+        ),
         (  # numbered, with an ANSWER: line after them
             "Which planet has rings?\n1. Saturn\n2. Mars\nANSWER: 1\n",
             NO_OPTIONS + "'1.': Aiken options are lettered A., B., ...)",

@@ -148,3 +148,36 @@ def test_an_empty_pipe_says_it_is_empty(tmp_path: Path, args: tuple[str, ...]) -
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == f"No questions converted from /dev/stdin: {EMPTY}\n"
     assert not output.exists()
+
+
+def test_a_number_with_a_comma_gets_validates_advice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stranger2 #9: {#0,5} is told to use a dot, as validate tells answer: 0,5."""
+    source = "::Q8:: 1/2 as decimal {#0,5}\n\n::Q9:: Year? {#1,975}\n\n::Q10:: R {#0,5..1,5}\n\n"
+    source += "::Q11:: M {#2:0,1}\n\n::Q12:: Two {#two}\n\n::Q13:: Fine {#2}\n"
+    status, _, err = outcome(tmp_path, capsys, "dec.gift", source.encode())
+    assert status == 0
+    assert err == [
+        "{dir}/dec.gift:1: skipped: '0,5' is not a number: use a dot for decimals: 0.5",
+        "{dir}/dec.gift:3: skipped: '1,975' is not a number: write 1975 without the comma, "
+        "or 1.975 if it is a decimal point",
+        "{dir}/dec.gift:5: skipped: '0,5..1,5' is not a range of numbers: use a dot for "
+        "decimals: 0.5..1.5",
+        "{dir}/dec.gift:7: skipped: '2:0,1' is not a number: use a dot for decimals: 2:0.1",
+        "{dir}/dec.gift:9: skipped: 'two' is not a number (or a number:margin)",
+    ]
+
+
+def test_aiken_options_with_a_dash_are_told_how_options_are_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stranger2 #9: 'A - Rome' is an option written another way, not 'no options'."""
+    source = b"What is the capital of Italy?\r\nA - Rome\r\nB - Paris\r\nANSWER: A\r\n"
+    status, _, err = outcome(tmp_path, capsys, "dash.txt", source, "--format", "aiken")
+    assert status == 1
+    assert err[0] == (
+        "{dir}/dash.txt:1: skipped: no options before the ANSWER: line (line 2 starts 'A -': "
+        "an option is a capital letter, then a dot or a bracket and a space: "
+        "write 'A. Rome' or 'A) Rome')"
+    )
