@@ -89,9 +89,10 @@ class _Draft:
             if marked := _MARKED_OPTION.fullmatch(line):
                 letter, rest = marked[1].upper(), marked[3]
                 dot, bracket = excerpt(f"{letter}. {rest}"), excerpt(f"{letter}) {rest}")
+                label = line[: marked.start(3)].rstrip()
                 return (
-                    f"{at} '{line[: marked.start(3)].rstrip()}': an option is a capital letter, then a dot "
-                    f"or a bracket and a space: write {dot} or {bracket})"
+                    f"{at} '{label}': an option is a capital letter, then a dot or a bracket "
+                    f"and a space: write {dot} or {bracket})"
                 )
         return ""
 
