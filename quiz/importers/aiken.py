@@ -89,7 +89,7 @@ class _Draft:
             if marked := _MARKED_OPTION.fullmatch(line):
                 letter, rest = marked[1].upper(), marked[3]
                 dot, bracket = excerpt(f"{letter}. {rest}"), excerpt(f"{letter}) {rest}")
-                label = line[: marked.start(3)].rstrip()
+                label = re.sub(r"[ \t]+", " ", line[: marked.start(3)].rstrip())  # no tab
                 return (
                     f"{at} '{label}': an option is a capital letter, then a dot or a bracket "
                     f"and a space: write {dot} or {bracket})"
