@@ -15,6 +15,16 @@ from quiz.format.yaml_lines import quote
 _ENTRY_ENDS = ",]}"
 
 
+def _quoted_step(line: str, index: int, quoting: str) -> tuple[int, str]:
+    """Inside text quoted with ``quoting``: the index after the character at ``index``
+    (a backslash escape in double quotes, or '' for an apostrophe in single quotes,
+    taken whole), and the quote still open ('' once this one closes it)."""
+    char = line[index]
+    if (quoting == '"' and char == "\\") or (quoting == "'" and line.startswith("''", index)):
+        return index + 2, quoting
+    return index + 1, "" if char == quoting else quoting
+
+
 def _scan(line: str, stop: int) -> tuple[list[int], int]:
     """The brackets still open before ``stop`` (their columns, innermost last), and the
     column of the '#' of the first comment (' #' outside quotes), or -1. Quoted text
@@ -25,13 +35,9 @@ def _scan(line: str, stop: int) -> tuple[list[int], int]:
     while index < min(stop, len(line)):
         char = line[index]
         if quoting:
-            # A backslash escapes in double quotes; '' is an apostrophe in single quotes.
-            pair = line[index : index + 2]
-            if (quoting == '"' and char == "\\") or (quoting == "'" and pair == "''"):
-                index += 1
-            elif char == quoting:
-                quoting = ""
-        elif char in "\"'" and (index == 0 or line[index - 1] in " [{,:"):
+            index, quoting = _quoted_step(line, index, quoting)
+            continue
+        if char in "\"'" and (index == 0 or line[index - 1] in " [{,:"):
             quoting = char
         elif char in "[{":
             open_at.append(index)
@@ -103,12 +109,9 @@ def with_comments_quoted(line: str) -> tuple[str, int]:
     while index < len(line):
         char = line[index]
         if quoting:
-            pair = line[index : index + 2]
-            if (quoting == '"' and char == "\\") or (quoting == "'" and pair == "''"):
-                index += 1
-            elif char == quoting:
-                quoting = ""
-        elif depth and (char in ",[]{}" or line.startswith(": ", index)):
+            index, quoting = _quoted_step(line, index, quoting)
+            continue
+        if depth and (char in ",[]{}" or line.startswith(": ", index)):
             if start >= 0 and hashed:
                 end = len(line[start:index].rstrip(" \t")) + start
                 pieces.append(line[done:start] + quote(line[start:end]))

@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.format.checker import check_text
 from quiz.format.wrapped import close_key
+from tests.format.teacher_helpers import located as messages
 
 HEAD = "title: Planets\nquestions:\n  - id: red\n    type: single\n"
 TAIL = "    choices: [Venus, Mars]\n    answer: Mars\n    explanation: E\n"
 WRAPPED = "    prompt: Which planet is known\n"
-
-
-def messages(text: str) -> list[str]:
-    return [
-        f"{d.line}:{d.column}: {d.severity}: {d.message}"
-        for d in check_text(text, "t.yaml").diagnostics
-    ]
 
 
 def with_line(text: str, line: int, new: str | None) -> str:
