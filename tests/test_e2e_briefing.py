@@ -144,3 +144,20 @@ def test_the_briefing_is_paged_a_screenful_at_a_time_at_80x24(tmp_path: Path) ->
     assert "Ready to play?" not in screen
     term.send(CTRL_C)
     assert term.finish() == 130
+
+
+def test_the_paged_briefing_keeps_its_keys_and_title_whole_at_40x20(tmp_path: Path) -> None:
+    """Stranger 2, 5: at 40 columns the keys go a line each, and a title too long for
+    the frame ends in an ellipsis."""
+    args = ["play", str(SOYUZ), "--briefing", "--no-shuffle", "-n", "2"]
+    term = Terminal(args, only_soyuz(tmp_path, 40), cols=40, rows=20)
+    screen = term.wait_for("q: skip to the game")
+    lines = screen.rstrip("\n").splitlines()
+    assert lines[-2:] == ["  Enter or Space: more", "  q: skip to the game"]
+    assert lines[-3].startswith("? Briefing, lines 1-17 of ")
+    assert lines[0].startswith("╭─ Briefing · Soyuz to the ISS, March…")
+    assert all(len(line) <= 40 for line in lines)
+    term.send("q")
+    term.wait_for("Question 1 of 2")
+    term.send(CTRL_C)
+    assert term.finish() == 130

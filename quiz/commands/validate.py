@@ -65,7 +65,7 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     from quiz.library.sources import file_identity, known_files
     from quiz.ui.listing import diagnostic_line, validation_summary
 
-    files = _targets(paths)
+    files = _targets(paths, console)
     if not files:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
@@ -95,16 +95,25 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     return ExitStatus.ERROR if errors else ExitStatus.OK
 
 
-def _targets(paths: Sequence[str]) -> list[Path]:
+def _targets(paths: Sequence[str], console: Console) -> list[Path]:
     """The files to check: files and folders as given (a missing file is reported as
-    the file's own error), and a bare name that is no file as the bank it names."""
+    the file's own error), and a bare name that is no file as the bank it names (the
+    file it names is said first)."""
+    from rich.text import Text
+
+    from quiz.format.text import escape_controls
     from quiz.library.sources import expand_paths, is_bank_file, resolve
 
     files: list[Path] = []
     for given in paths:
         path = Path(given)
-        named = bool(given) and len(path.parts) == 1 and not is_bank_file(path)
-        files += resolve([given]) if named and not path.exists() else expand_paths([path])
+        if given and len(path.parts) == 1 and not is_bank_file(path) and not path.exists():
+            found = resolve([given])
+            line = f"{escape_controls(given)} is {escape_controls(str(found[0]))}"
+            console.print(Text(line, style="quiz.muted"), soft_wrap=True)
+            files += found
+        else:
+            files += expand_paths([path])
     return files
 
 

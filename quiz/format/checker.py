@@ -100,7 +100,7 @@ def check_document(text: str, path: str, name: str) -> tuple[Bank | None, tuple[
         root = read_document(text, path, questions, notes)
         bank = _bank(checker, root, name, questions)
     except YamlSyntaxError as error:
-        return None, (error.diagnostic,)
+        return None, error.diagnostics
     except TooManyErrors:
         pass
     # A note (a comment that empties a value) explains the error at the same place: it goes first.

@@ -9,14 +9,13 @@ import re
 
 import yaml
 
-from quiz.format.pasted import foreign_colon
+from quiz.format.pasted import foreign_colon, odd_space_after_colon
 from quiz.format.rules import BANK_KEYS, PAIR_KEYS, QUESTION_KEYS
-from quiz.format.shapes import closest
+from quiz.format.wrapped import carried_text
 from quiz.format.yaml_lines import (
     KEY_LINE,
     key_at,
     line_at,
-    lines_after,
     lines_before,
     previous_key,
     with_value_quoted,
@@ -40,7 +39,7 @@ def missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
         return mark.line, mark.column, "this line needs a colon after its key: key: value"
     word, rest = found["word"], found["rest"]
     column = len(found["lead"])
-    offset, above = next(
+    _, above = next(
         ((offset, a) for offset, a in enumerate(lines_before(text, mark.line), 1) if a.strip()),
         (1, ""),
     )
@@ -60,43 +59,22 @@ def missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int, str]:
             column,
             (f"'{word}' needs a space after the dash to be an entry of the list: - {word[1:]}"),
         )
-    foreign = foreign_colon(found["lead"], word, rest)
-    if foreign is not None:
-        return mark.line, *foreign
+    pasted = _pasted_colon(found)
+    if pasted is not None:
+        return mark.line, *pasted
     if found["equals"]:
         return mark.line, column, f"'{word}' needs a colon, not '=': {word}: {rest}"
-    if block is not None and closest(word, _KEYS) is None:
-        goes_on = _text_goes_on(above, block, mark.line - offset, text)
-        if goes_on is not None:
-            return mark.line, column, goes_on
+    carried = carried_text(text, mark.line)
+    if carried is not None:
+        return carried
     return mark.line, column, f"'{word}' needs a colon: {word}: {rest}".rstrip()
 
 
-def _text_goes_on(above: str, key: re.Match[str], number: int, text: str) -> str | None:
-    """The message for plain text carried from the line ``above`` (0-based ``number``)
-    onto the lines after it at no more indentation than its key, so that the first of
-    them reads as a key with no colon; the joined line takes in every carried line."""
-    value = above[key.end() :].split(" #")[0].strip()
-    # A one-word value (an id, a type) is not text that wraps.
-    if not value or value[0] in "'\"[{|>&*!" or " " not in value:
-        return None
-    carried: list[str] = []
-    for line in lines_after(text, number + 1):
-        bare = line.strip()
-        if not bare or bare.startswith(("#", "-")) or (carried and KEY_LINE.match(line)):
-            break
-        carried.append(bare.split(" #")[0].strip())
-    name, column = key["key"], len(key["lead"]) + 1
-    joined = f"{key['lead'].lstrip()}{name}: {' '.join([value, *carried])}"
-    lines = (
-        "this line" if len(carried) == 1 else f"lines {number + 2} to {number + len(carried) + 1}"
-    )
-    them = "it" if len(carried) == 1 else "them"
-    return (
-        f"the text of '{name}' goes on past line {number + 1}: indent {lines} further than "
-        f"'{name}' (start {them} at column {column + 2}), or join {them} to line {number + 1}: "
-        f"{joined}"
-    )
+def _pasted_colon(found: re.Match[str]) -> tuple[int, str] | None:
+    """A key's colon that the parser does not see because of a pasted character: a
+    full-width colon, or one that a no-break space follows (the column and message)."""
+    parts = found.group("lead", "word", "rest")
+    return foreign_colon(*parts) or odd_space_after_colon(*parts)
 
 
 def colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
@@ -107,11 +85,14 @@ def colon_in_text(text: str, line: int, column: int) -> tuple[int, int, str]:
         ((offset, a) for offset, a in enumerate(lines_before(text, line), 1) if a.strip()),
         None,
     )
+    carried = None if before is None else carried_text(text, line - before[0])
+    if carried is not None:
+        return carried
     if before is not None and KEY_LINE.match(before[1]) is None:
         found = _WORD.match(before[1])
-        foreign = None if found is None else foreign_colon(*found.group("lead", "word", "rest"))
-        if foreign is not None:
-            return line - before[0], *foreign
+        pasted = None if found is None else _pasted_colon(found)
+        if pasted is not None:
+            return line - before[0], *pasted
         if found is not None and found["word"] in _KEYS:
             word, rest = found["word"], found["rest"]
             return (

@@ -15,6 +15,16 @@ from quiz.format.yaml_lines import quote
 _ENTRY_ENDS = ",]}"
 
 
+def _quoted_step(line: str, index: int, quoting: str) -> tuple[int, str]:
+    """Inside text quoted with ``quoting``: the index after the character at ``index``
+    (a backslash escape in double quotes, or '' for an apostrophe in single quotes,
+    taken whole), and the quote still open ('' once this one closes it)."""
+    char = line[index]
+    if (quoting == '"' and char == "\\") or (quoting == "'" and line.startswith("''", index)):
+        return index + 2, quoting
+    return index + 1, "" if char == quoting else quoting
+
+
 def _scan(line: str, stop: int) -> tuple[list[int], int]:
     """The brackets still open before ``stop`` (their columns, innermost last), and the
     column of the '#' of the first comment (' #' outside quotes), or -1. Quoted text
@@ -25,13 +35,9 @@ def _scan(line: str, stop: int) -> tuple[list[int], int]:
     while index < min(stop, len(line)):
         char = line[index]
         if quoting:
-            # A backslash escapes in double quotes; '' is an apostrophe in single quotes.
-            pair = line[index : index + 2]
-            if (quoting == '"' and char == "\\") or (quoting == "'" and pair == "''"):
-                index += 1
-            elif char == quoting:
-                quoting = ""
-        elif char in "\"'" and (index == 0 or line[index - 1] in " [{,:"):
+            index, quoting = _quoted_step(line, index, quoting)
+            continue
+        if char in "\"'" and (index == 0 or line[index - 1] in " [{,:"):
             quoting = char
         elif char in "[{":
             open_at.append(index)
@@ -89,18 +95,59 @@ def with_entry_quoted(line: str, column: int) -> str:
     return with_entry_replaced(line, column, quote(line[start:end]))
 
 
+def with_comments_quoted(line: str) -> tuple[str, int]:
+    """``line`` (without its indentation) with every entry in brackets that holds a
+    ' #' (which starts a comment there) in quotes, and how many entries that is; one
+    pass over the line."""
+    pieces: list[str] = []
+    quoting = ""
+    depth = 0
+    start = -1  # where the entry being read starts (its first character), or -1
+    hashed = False
+    done = 0  # how much of the line is in pieces
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quoting:
+            index, quoting = _quoted_step(line, index, quoting)
+            continue
+        if depth and (char in ",[]{}" or line.startswith(": ", index)):
+            if start >= 0 and hashed:
+                end = len(line[start:index].rstrip(" \t")) + start
+                pieces.append(line[done:start] + quote(line[start:end]))
+                done = end
+            start, hashed = -1, False
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+        elif char in "[{":
+            depth += 1
+        elif char == "#" and index > 0 and line[index - 1] in " \t":
+            if not depth:
+                break
+            hashed = True
+        elif char in "\"'" and (start < 0 if depth else line[index - 1 : index] in " :"):
+            quoting = char
+        if depth and start < 0 and char not in " \t,[]{}:":
+            start = index
+        index += 1
+    quoted = len(pieces)
+    pieces.append(line[done:])
+    return "".join(pieces).lstrip(" "), quoted
+
+
+COMMENT_HIDES = "' #' starts a comment, which hides the rest of the line"
+
+
 def explain_comment_in_brackets(line: str) -> tuple[int, str] | None:
     """A '[' or '{' of ``line`` left open because ' #' began a comment that hides its
-    closing bracket: the 0-based column of the '#' and the message; ``None`` when no
-    comment starts inside the brackets."""
+    closing bracket: the 0-based column of the '#' and the message, whose corrected
+    line quotes every entry of the line that holds ' #'; ``None`` when no comment
+    starts inside the brackets."""
     comment = comment_in_brackets(line)
     if comment < 0:
         return None
+    fixed, quoted = with_comments_quoted(line)
+    entries = "the entry" if quoted == 1 else "the entries"
     return (
         comment,
-        (
-            f"' #' starts a comment, which hides the rest of the line "
-            f"('{line[comment + 1 :].strip()}'); put the entry in quotes: "
-            f"{with_entry_quoted(line, comment)}"
-        ),
+        (f"{COMMENT_HIDES} ('{line[comment + 1 :].strip()}'); put {entries} in quotes: {fixed}"),
     )

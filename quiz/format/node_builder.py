@@ -42,10 +42,12 @@ class _Mark(Protocol):
 
 
 class YamlSyntaxError(Exception):
-    """The text is not YAML this reader accepts; carries one located diagnostic."""
+    """The text is not YAML this reader accepts; carries the located diagnostic of
+    its first problem, and those of later lines with the same mistake."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, *more: Diagnostic) -> None:
         self.diagnostic = diagnostic
+        self.diagnostics = (diagnostic, *more)
         super().__init__(str(diagnostic))
 
 

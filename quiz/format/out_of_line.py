@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from quiz.format.pasted import after_closing_quote
+from quiz.format.wrapped import carried_text
 from quiz.format.yaml_lines import KEY_LINE, key_at, line_at, lines_before, previous_key, quote
 
 # A line that is an entry of a list: its indent and the '-'.
@@ -19,6 +20,9 @@ _DASH_LINE = re.compile(r"^(?P<indent>[ ]*)-(?:[ ]|$)")
 def explain_out_of_line(text: str, line: int, column: int, found: str) -> tuple[int, int, str]:
     """The parser expected the mapping above to end, and found more on this line."""
     current = line_at(text, line)
+    carried = carried_text(text, line) if found[:1] in "<?" else None
+    if carried is not None:
+        return carried
     if found in ("<block sequence start>", "-"):
         for offset, above in enumerate(lines_before(text, line), start=1):
             dash = _DASH_LINE.match(above)

@@ -121,6 +121,23 @@ def foreign_colon(lead: str, word: str, rest: str) -> tuple[int, str] | None:
     )
 
 
+def odd_space_after_colon(lead: str, word: str, rest: str) -> tuple[int, str] | None:
+    """A key whose colon is followed by a character that only looks like a space
+    (``answer:`` then a no-break space), so that YAML does not see the colon: the
+    0-based column of that character and the message; ``None`` without one."""
+    if rest[:1] != ":" or rest[1:2] not in SPACE_LIKE or not rest[1:2]:
+        return None
+    value = rest[1:].lstrip(_SPACE_LIKE + " ")
+    fixed = f"{lead.lstrip()}{word}: {value}".rstrip()
+    return (
+        len(lead) + len(word) + 1,
+        (
+            f"the space after '{word}:' is a {name(rest[1])}, not an ordinary space: it "
+            f"looks the same but YAML does not count it; type an ordinary space: {fixed}"
+        ),
+    )
+
+
 def after_closing_quote(line: str, start: int) -> tuple[int, str] | None:
     """Invisible characters after the quoted value that starts at 0-based ``start`` of
     ``line`` (a no-break space pasted from a word processor): the 0-based column of

@@ -13,13 +13,23 @@ but likely wrong are :mod:`quiz.format.traps`' warnings.
 
 from __future__ import annotations
 
+import itertools
+
 import yaml
 
 from quiz.errors import Diagnostic
 from quiz.format.colons import colon_in_text, missing_colon
-from quiz.format.in_brackets import explain_comment_in_brackets, open_bracket, with_entry_quoted
+from quiz.format.in_brackets import (
+    COMMENT_HIDES,
+    comment_in_brackets,
+    explain_comment_in_brackets,
+    open_bracket,
+    with_comments_quoted,
+    with_entry_quoted,
+)
 from quiz.format.out_of_line import explain_out_of_line
 from quiz.format.pasted import explain_tab, odd_indentation
+from quiz.format.rules import MAX_ERRORS
 from quiz.format.text import YAML_ONLY_BREAKS, LineIndex
 from quiz.format.yaml_lines import (
     key_at,
@@ -152,6 +162,53 @@ def explain(error: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     if message is None:
         message = "this line is not valid here; check its colons, quotes and indentation"
     return Diagnostic(path, line + 1, column + 1, message)
+
+
+def explain_all(error: yaml.MarkedYAMLError, text: str, path: str) -> tuple[Diagnostic, ...]:
+    """The diagnostic for a PyYAML error (:func:`explain`) and, when it is a ' #' that
+    hides a closing bracket, one for each later line with the same mistake: the
+    parser stops at the first, so the later ones are found by reading the text again
+    with every such line corrected (one scan and one parse, so linear in its size)."""
+    first = explain(error, text, path)
+    if not first.message.startswith(COMMENT_HIDES) or any(b in text for b in YAML_ONLY_BREAKS):
+        return (first,)
+    lines = text.split("\n")
+    later = (
+        number
+        for number in range(first.line, len(lines))
+        if " #" in lines[number] and comment_in_brackets(lines[number].rstrip("\r")) >= 0
+    )
+    candidates = list(itertools.islice(later, MAX_ERRORS - 1))
+    if not candidates:
+        return (first,)
+    for number in (first.line - 1, *candidates):
+        line = lines[number]
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        end = "\r" if line.endswith("\r") else ""
+        lines[number] = indent + with_comments_quoted(line.rstrip("\r"))[0] + end
+    more = []
+    for number in _flow_lines("\n".join(lines), frozenset(candidates)):
+        hidden = explain_comment_in_brackets(line_at(text, number))
+        if hidden is not None:
+            more.append(Diagnostic(path, number + 1, hidden[0] + 1, hidden[1]))
+    return (first, *more)
+
+
+def _flow_lines(text: str, wanted: frozenset[int]) -> list[int]:
+    """Which of the 0-based lines ``wanted`` open a list or keys in brackets when
+    ``text`` is read (not those in a block of text), up to its first error."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    found: list[int] = []
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            mark = event.start_mark
+            if isinstance(event, yaml.CollectionStartEvent) and event.flow_style and mark:
+                line = mark.line
+                if line in wanted and (not found or found[-1] != line):
+                    found.append(line)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        pass
+    return found
 
 
 def _indented_first_line(text: str, line: int, column: int) -> tuple[int, int, str]:

@@ -21,7 +21,7 @@ from quiz.format.node_builder import (
     YamlSyntaxError,
 )
 from quiz.format.nodes import Node
-from quiz.format.syntax import explain
+from quiz.format.syntax import explain_all
 from quiz.format.text import bad_escape_position, offset_position
 
 __all__ = ["MAX_DEPTH", "MAX_EXPANSION", "QuestionSink", "YamlSyntaxError", "read_document"]
@@ -45,7 +45,8 @@ def read_document(
     likely slips that are still valid YAML (a comment cutting a value short, curly
     quotes) are appended to ``notes``.
 
-    Raises :class:`YamlSyntaxError` with the location of the first problem.
+    Raises :class:`YamlSyntaxError` with the location of the first problem (and of
+    later lines with the same mistake, where they can be told).
     """
     if _FastLoader is not yaml.SafeLoader:
         try:
@@ -60,7 +61,7 @@ def read_document(
     try:
         return NodeBuilder(path, text, sink, notes).build(yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        raise YamlSyntaxError(explain(error, text, path)) from None
+        raise YamlSyntaxError(*explain_all(error, text, path)) from None
     except yaml.reader.ReaderError as error:
         line, column = offset_position(text, error.position)
         message = f"the character U+{error.character:04X} is not allowed in YAML text"

@@ -15,6 +15,7 @@ from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.layout import Layout, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.segment import Segment, Segments
 from rich.text import Text
@@ -23,9 +24,14 @@ from quiz.model import Bank
 from quiz.ui.list_prompt import STYLE, discard_typeahead, press_enter
 from quiz.ui.signals import Quit
 
-# The lines a prompt under a screenful takes: its question and its keys.
-PROMPT_LINES = 2
-MORE_KEYS = "Enter or Space: more · q: skip to the game"
+# What the keys do between screenfuls: on one line where it fits, else a line each.
+MORE_KEYS = ("Enter or Space: more", "q: skip to the game")
+
+
+def key_lines(width: int) -> list[str]:
+    """The lines that say what the keys do, for a terminal ``width`` columns wide."""
+    joined = " · ".join(MORE_KEYS)
+    return [f"  {joined}"] if cell_len(joined) + 3 <= width else [f"  {k}" for k in MORE_KEYS]
 
 
 def show_briefings(console: Console, banks: Sequence[Bank], *, plain: bool) -> None:
@@ -42,7 +48,7 @@ def show_briefings(console: Console, banks: Sequence[Bank], *, plain: bool) -> N
         for part in shown:
             console.print(part)
         return
-    if page(console, Group(*shown), more_wanted):
+    if page(console, Group(*shown), lambda message: more_wanted(message, console.width)):
         press_enter("Ready to play? Press Enter", ("q quits",))
 
 
@@ -50,8 +56,9 @@ def page(console: Console, renderable: RenderableType, more: Callable[[str], boo
     """Print ``renderable`` a screenful at a time, asking ``more`` between screenfuls;
     False when the reader skipped the rest."""
     lines = console.render_lines(renderable, console.options, pad=False)
-    room = max(console.height - PROMPT_LINES, 3)
-    if len(lines) + PROMPT_LINES <= console.height:
+    prompt_lines = 1 + len(key_lines(console.width))  # its question, then its keys
+    room = max(console.height - prompt_lines, 3)
+    if len(lines) + prompt_lines <= console.height:
         room = len(lines)
     for start in range(0, len(lines), room):
         end = min(start + room, len(lines))
@@ -62,7 +69,7 @@ def page(console: Console, renderable: RenderableType, more: Callable[[str], boo
     return True
 
 
-def more_wanted(message: str) -> bool:
+def more_wanted(message: str, width: int) -> bool:
     """Wait for a key: True for Enter or Space (the next screenful), False for ``q`` or
     Esc (skip the rest); Ctrl-C interrupts and Ctrl-D stops, as everywhere."""
     bindings = KeyBindings()
@@ -94,7 +101,7 @@ def more_wanted(message: str) -> bool:
         ("class:qmark", "? "),
         ("class:question", message),
         ("", "\n"),
-        ("class:instruction", f"  {MORE_KEYS}"),
+        ("class:instruction", "\n".join(key_lines(width))),
     ]
     app: Application[bool] = Application(
         layout=Layout(Window(FormattedTextControl(tokens, show_cursor=False))),

@@ -44,7 +44,9 @@ def briefing_view(bank: Bank, *, plain: bool, width: int = FRAME_WIDTH) -> Rende
         return Group(heading, Text(), *parts)
     return Panel(
         Group(*parts),
-        title=Text.assemble(("Briefing · ", "quiz.muted"), (bank.title, "quiz.title")),
+        title=Text.assemble(
+            ("Briefing · ", "quiz.muted"), (bank.title, "quiz.title"), overflow="ellipsis"
+        ),
         title_align="left",
         border_style="quiz.muted",
         width=frame_width(width),

@@ -51,7 +51,8 @@ def range_label(
 
     A range too long for one line of ``width`` cells is named as a dictionary's pages
     are, by guide words: the shortest starts (whole words, then …) of its first and
-    last names that tell them from the names ``before`` and ``after`` the range.
+    last names that tell them from each other and from the names ``before`` and
+    ``after`` the range.
     """
     if len(banks) == 1:
         return f"{banks[0].title} ({plural(banks[0].questions, 'question')})"
@@ -59,20 +60,27 @@ def range_label(
     count = f" ({plural(len(banks), 'bank')})"
     if width is None or cell_len(f"{first} to {last}{count}") <= width:
         return f"{first} to {last}{count}"
-    near_first = last if before is None else escape_controls(before)
-    near_last = first if after is None else escape_controls(after)
-    return f"{_guide(first, near_first)} to {_guide(last, near_last)}{count}"
+    # Each guide word tells its bank from the other end of the range and from the
+    # bank beyond its own end.
+    near_first = [last, *([escape_controls(before)] if before is not None else [])]
+    near_last = [first, *([escape_controls(after)] if after is not None else [])]
+    return f"{_guide(first, *near_first)} to {_guide(last, *near_last)}{count}"
 
 
-def _guide(name: str, other: str) -> str:
-    """The shortest start of ``name`` that ``other`` does not share, to a word's end."""
-    end = 0
-    while end < min(len(name), len(other)) and name[end] == other[end]:
-        end += 1
-    end += 1
+def _guide(name: str, *others: str) -> str:
+    """The shortest start of ``name`` that none of ``others`` shares, to a word's end."""
+    end = max(_shared(name, other) for other in others) + 1
     while end < len(name) and name[end].isalnum():
         end += 1
     return name if end >= len(name) else name[:end] + "…"
+
+
+def _shared(name: str, other: str) -> int:
+    """How many characters ``name`` and ``other`` share at their start."""
+    end = 0
+    while end < min(len(name), len(other)) and name[end] == other[end]:
+        end += 1
+    return end
 
 
 class BankPicker:
@@ -87,21 +95,32 @@ class BankPicker:
         self.pick = pick
 
     def show(self, summaries: list[BankSummary]) -> None:
-        """The table of the banks (in plain mode, their numbered lines)."""
+        """The table of the banks (in plain mode, their numbered lines); in a terminal,
+        one line instead when the table and the list to pick from would not fit the
+        screen together (the list names the banks anyway)."""
         if self.plain:
             self.console.print(Text("Orbit Quiz. Pick a bank to play.", style="quiz.title"))
             self.console.print(plain_banks(summaries))
-        else:
-            self.console.print(
-                Panel(
-                    Group(
-                        Text("Pick a bank to play.", style="quiz.muted"),
-                        bank_table(summaries, self.console.width - 4),
-                    ),
-                    title=Text("Orbit Quiz", style="quiz.title"),
-                    expand=False,
-                )
-            )
+            return
+        room = self.console.height - PICKER_MARGIN
+        panel = Panel(
+            Group(
+                Text("Pick a bank to play.", style="quiz.muted"),
+                bank_table(summaries, self.console.width - 4),
+            ),
+            title=Text("Orbit Quiz", style="quiz.title"),
+            expand=False,
+        )
+        # Measured only when it may fit: a bank takes a line at the least.
+        if len(summaries) <= room and len(self.console.render_lines(panel, pad=False)) <= room:
+            self.console.print(panel)
+            return
+        total = sum(summary.questions for summary in summaries)
+        line = (
+            f"Orbit Quiz: {len(summaries):,} banks, {total:,} questions. "
+            "Pick one below ('quiz list' shows them all)."
+        )
+        self.console.print(Text(line, style="quiz.title"))
 
     def banks(self, banks: list[BankSummary]) -> list[BankSummary] | None:
         """The bank picked (or all of them), or ``None`` for Quit.

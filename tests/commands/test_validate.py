@@ -170,8 +170,11 @@ def test_a_copy_of_the_same_bytes_is_not_warned_about_its_title(
 
 
 def test_a_bank_is_validated_by_its_name(capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz.library.sources import builtin_dir
+
     code, lines = validate(capsys, "soyuz-2024")
-    assert (code, lines) == (0, ["The file is valid."])
+    where = builtin_dir() / "soyuz-2024.yaml"
+    assert (code, lines) == (0, [f"soyuz-2024 is {where}", "The file is valid."])
     assert main(["validate", "soyuz"]) == 1
     assert "no bank named 'soyuz' (did you mean 'soyuz-2024'?)" in capsys.readouterr().err
 

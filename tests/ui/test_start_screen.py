@@ -152,14 +152,24 @@ def test_long_wrapped_labels_at_40_by_20_keep_every_list_on_the_screen() -> None
 
 
 def test_a_range_too_long_for_its_line_is_named_by_guide_words() -> None:
+    """Each guide word tells its bank from the range's other end and from the bank
+    beyond its own end, so a range never reads backwards."""
     names = ["apollo-soyuz-test-project", "apollo-soyuz-timeline", "baikonur-history"]
     found = [BankSummary(name, name, 1, ("single",), (), name) for name in names]
     assert range_label(found[:2]) == (
         "apollo-soyuz-test-project to apollo-soyuz-timeline (2 banks)"
     )
     assert range_label(found[:2], 40, None, "baikonur-history") == (
-        "apollo-soyuz-test… to apollo… (2 banks)"
+        "apollo-soyuz-test… to apollo-soyuz-timeline (2 banks)"
     )
     assert range_label(found[1:], 40, "apollo-soyuz-test-project", None) == (
         "apollo-soyuz-timeline to baikonur… (2 banks)"
+    )
+
+
+def test_the_last_guide_word_of_a_range_is_never_a_start_of_the_first() -> None:
+    names = [f"GL02-unit-{n:02d}-vocabulary-and-grammar" for n in range(57, 61)]
+    found = [BankSummary(name, name, 3, ("single",), (), name) for name in names]
+    assert range_label(found, 33, "GL02-unit-56-vocabulary-and-grammar", "my-first-quiz") == (
+        "GL02-unit-57… to GL02-unit-60… (4 banks)"
     )
