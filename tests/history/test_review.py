@@ -146,30 +146,18 @@ def test_review_interrupted_by_end_of_input(
     assert "Game stopped" in capsys.readouterr().out
 
 
-def test_nothing_due_says_when_and_exits_0(
+def test_nothing_due_says_when_in_the_forecasts_words_and_exits_0(
     isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    answered(isolated_data_dir, set(), datetime.now(UTC))
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "leitner"]) == 0
-    out = capsys.readouterr().out
-    assert "Nothing to review now. The next question is due" in out
-    assert "(in 1 day)" in out
-    assert "quiz review --ahead N" in out
-    # FSRS (the default again): a first right answer comes back after two days.
-    assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "fsrs"]) == 0
-    assert "(in 2 days)" in capsys.readouterr().out
-
-
-def test_the_next_due_time_is_told_in_the_forecasts_words(
-    isolated_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Stranger2 #12: not ``2026-12-02 at 05:28`` beside a forecast's ``Wed 2 Dec``."""
+    """Stranger2 #12: the time is told as the forecast names days (``tomorrow at 09:00``,
+    ``Friday 4 December at 09:00``), not ``2026-12-02 at 05:28`` beside its ``Wed 2 Dec``."""
     answered(isolated_data_dir, set(), datetime.now(UTC))
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "leitner"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"The next question is due tomorrow at \d\d:\d\d \(in 1 day\)\.", out), out
+    assert "quiz review --ahead N" in out
+    # FSRS (the default again): a first right answer comes back after two days.
     assert main(["review", str(BANK_PATH), "--plain", "--scheduler", "fsrs"]) == 0
     out = capsys.readouterr().out
     day = re.search(r"The next question is due (\w+ \d+ \w+) at \d\d:\d\d \(in 2 days\)", out)
