@@ -43,14 +43,13 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _shown(prompt: str, passage: str | None, qtype: str, answer: Answer) -> tuple[str, ...]:
-    """What a player sees of a question, case and spacing folded, in no order where the
-    game shuffles: its type, passage, prompt, and choices, items or pairs."""
-    material = (*answer.choices, *answer.items, *(p for pair in answer.pairs for p in pair))
-    if not material:  # boolean, text and number questions show their prompt alone
-        return (qtype, _folded(passage) if passage else "", _folded(prompt))
-    folded = sorted(_folded(text) for text in (*material, *answer.extra))
-    return (qtype, _folded(passage) if passage else "", _folded(prompt), *folded)
+def _shown(prompt: str, passage: str | None, qtype: str, answer: Answer) -> tuple[object, ...]:
+    """What a player sees of a question, in no order where the game shuffles: its type,
+    passage and prompt (case and spacing folded), and its choices, items or pairs as
+    written (a copy not yet changed has them as they were)."""
+    pairs = (p for pair in answer.pairs for p in pair)
+    material = frozenset((*answer.choices, *answer.items, *pairs, *answer.extra))
+    return (qtype, _folded(passage) if passage else "", _folded(prompt), material)
 
 
 # What the same prompt comes with, for a question to be the same, by type.
@@ -185,7 +184,7 @@ class QuestionChecker:
             seen.cased[folded] = value
         return value
 
-    def same_question(self, shown: tuple[str, ...], type_name: str) -> None:
+    def same_question(self, shown: tuple[object, ...], type_name: str) -> None:
         """A warning when an earlier question shows a player the same (a copy not
         changed): the same prompt, passage, and choices, items or pairs in any order."""
         node, known = self.node, self.seen.questions
