@@ -69,10 +69,13 @@ def _check(paths: Sequence[str], show: bool, console: Console) -> ExitStatus:
     if not files:
         console.print(validation_summary(0, 0, 0, 0))
         return ExitStatus.ERROR
-    reports = catalogue(files, banks=show).reports
     checked = {file_identity(path) for path in files}
     others = [path for path in known_files() if file_identity(path) not in checked]
-    shared = shared_titles(reports, catalogue(others, banks=False).reports)
+    # One catalogue for the files and the library they are compared with: files the
+    # cache misses are all checked together (on every core, when they are many).
+    found = catalogue([*files, *others], banks=show).reports
+    reports, library = found[: len(files)], found[len(files) :]
+    shared = shared_titles(reports, library)
     for report in reports:
         diagnostics = sorted(
             (*report.diagnostics, *shared.get(report.path, ())), key=lambda d: (d.line, d.column)
