@@ -39,3 +39,34 @@ def every_type_bank() -> Bank:
         ),
     )
     return Bank(name="every", title="Every type", questions=questions, tags=("sample",))
+
+
+def until_output_closes(
+    command: list[str], environ: dict[str, str], answers: tuple[bytes, bytes], marker: bytes
+) -> tuple[int, str]:
+    """Run a game, give it the first of ``answers``, close its standard output once it
+    has printed ``marker`` (as ``head`` does), then offer the rest; its exit code and
+    what it wrote on standard error."""
+    import contextlib
+    import subprocess
+    import tempfile
+    import time
+
+    with tempfile.TemporaryFile() as stderr:
+        child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=environ
+        )
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(answers[0])
+        child.stdin.flush()
+        seen = b""
+        while marker not in seen:
+            seen += child.stdout.read1(4096)
+        child.stdout.close()  # the reader goes away
+        time.sleep(0.2)
+        with contextlib.suppress(BrokenPipeError):  # the game may stop before reading it
+            child.stdin.write(answers[1])
+            child.stdin.close()
+        code = child.wait(timeout=60)
+        stderr.seek(0)
+        return code, stderr.read().decode("utf-8", errors="replace")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import sqlite3
@@ -14,7 +13,7 @@ import pytest
 
 from quiz.commands.party import parse_players
 from quiz.errors import UsageError
-from tests.helpers import DATA
+from tests.helpers import DATA, until_output_closes
 from tests.test_e2e import quiz_command
 
 EVERY_TYPE = DATA / "good" / "every-type.yml"
@@ -181,28 +180,10 @@ def test_a_party_whose_output_closes_stops_as_at_the_end_of_input(
     turns played are kept in the history."""
     from tests.test_e2e import env
 
-    errors = tmp_path / "err.txt"
-    with errors.open("w") as stderr:
-        child = subprocess.Popen(
-            [*quiz_command(), "party", str(singles(tmp_path)), "--players", "Ana,Ben"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            env=env(QUIZ_DATA_DIR=str(isolated_data_dir)),
-        )
-        assert child.stdin is not None and child.stdout is not None
-        child.stdin.write(b"Right\n")
-        child.stdin.flush()
-        seen = b""
-        while b"Leaderboard:" not in seen:
-            seen += child.stdout.read1(4096)
-        child.stdout.close()  # the reader goes away, as head does
-        time.sleep(0.2)
-        with contextlib.suppress(BrokenPipeError):  # the game may stop before reading it
-            child.stdin.write(b"Right\nRight\nRight\n")
-            child.stdin.close()
-        assert child.wait(timeout=60) == 130
-    assert errors.read_text(encoding="utf-8") == ""
+    command = [*quiz_command(), "party", str(singles(tmp_path)), "--players", "Ana,Ben"]
+    environ = env(QUIZ_DATA_DIR=str(isolated_data_dir))
+    answers = (b"Right\n", b"Right\nRight\nRight\n")
+    assert until_output_closes(command, environ, answers, b"Leaderboard:") == (130, "")
     with sqlite3.connect(isolated_data_dir / "history.sqlite3") as db:
         games = db.execute("SELECT COUNT(*), MAX(completed) FROM games").fetchone()
         answers = db.execute("SELECT COUNT(*) FROM answers").fetchone()

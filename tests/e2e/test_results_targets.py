@@ -3,18 +3,17 @@ game whose standard output closes keeps (attacker findings 2 and 5)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import stat
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.test_game_terminal import stats
+from tests.helpers import until_output_closes
 from tests.test_e2e import bank, env, quiz_command, run_piped
 
 pytestmark = pytest.mark.slow
@@ -114,28 +113,11 @@ def test_a_game_whose_output_closes_is_kept_as_at_the_end_of_input(
     """quiz play | head: the answers given so far go to the history and the results
     file, and the game ends as at the end of input (130), with no traceback."""
     results = tmp_path / "r.json"
-    errors = tmp_path / "err.txt"
-    with errors.open("w") as stderr:
-        child = subprocess.Popen(
-            [*quiz_command(), "play", str(bank), "--no-shuffle", "--results", str(results)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            env=env(**data(tmp_path)),
-        )
-        assert child.stdin is not None and child.stdout is not None
-        child.stdin.write(b"2\n")
-        child.stdin.flush()
-        seen = b""
-        while b"Right!" not in seen:
-            seen += child.stdout.read1(4096)
-        child.stdout.close()  # the reader goes away, as head does
-        time.sleep(0.2)
-        with contextlib.suppress(BrokenPipeError):  # the game may stop before reading it
-            child.stdin.write(ANSWERS.encode()[2:])
-            child.stdin.close()
-        assert child.wait(timeout=60) == 130
-    assert "Traceback" not in errors.read_text(encoding="utf-8")
+    command = [*quiz_command(), "play", str(bank), "--no-shuffle", "--results", str(results)]
+    answers = (b"2\n", ANSWERS.encode()[2:])
+    code, errors = until_output_closes(command, env(**data(tmp_path)), answers, b"Right!")
+    assert code == 130
+    assert "Traceback" not in errors
     document = json.loads(results.read_text(encoding="utf-8"))
     assert document["completed"] is False
     assert 1 <= len(document["answers"]) < 7
