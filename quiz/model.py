@@ -132,7 +132,7 @@ def right_answer_text(question: Question) -> str:
         case QuestionType.SINGLE | QuestionType.TEXT:
             return question.answers[0]
         case QuestionType.MULTI:
-            return ", ".join(question.answers)
+            return "; ".join(question.answers)  # a choice may hold a comma
         case QuestionType.BOOLEAN:
             return "True" if question.truth else "False"
         case QuestionType.NUMBER:

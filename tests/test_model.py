@@ -18,7 +18,7 @@ def test_format_number(value: float, shown: str) -> None:
 
 def test_right_answer_text_of_every_type() -> None:
     shown = [right_answer_text(q) for q in every_type_bank().questions]
-    assert shown == ["B", "A, C", "True", "Kazakhstan", "1975 (± 1)", "one → two → three"]
+    assert shown == ["B", "A; C", "True", "Kazakhstan", "1975 (± 1)", "one → two → three"]
 
 
 def test_summary() -> None:

@@ -294,7 +294,7 @@ def given_text(question: Question, given: Given) -> str:
             f"{left} → {right or '?'}" for left, right in zip(lefts, given, strict=False)
         )
     if isinstance(given, tuple):
-        joiner = " → " if question.type is QuestionType.ORDER else ", "
+        joiner = " → " if question.type is QuestionType.ORDER else "; "  # choices hold commas
         return joiner.join(given)
     if isinstance(given, float):
         return format_number(given)

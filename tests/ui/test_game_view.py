@@ -135,7 +135,7 @@ def test_summary_breakdown_and_review() -> None:
     missed = ends.review(result)
     assert missed is not None
     assert render(missed) == (
-        "To review (1)\n✘ Prompt of multi?\n  Answer: A, C\n  You said: D\n  Because multi.\n"
+        "To review (1)\n✘ Prompt of multi?\n  Answer: A; C\n  You said: D\n  Because multi.\n"
     )
 
 
