@@ -64,7 +64,13 @@ def range_label(
     # bank beyond its own end.
     near_first = [last, *([escape_controls(before)] if before is not None else [])]
     near_last = [first, *([escape_controls(after)] if after is not None else [])]
-    return f"{_guide(first, *near_first)} to {_guide(last, *near_last)}{count}"
+    shown_last = _guide(last, *near_last)
+    if shown_last == last:
+        # Names that differ only at their end (unit-01 to unit-27): the last one's start,
+        # the same as the first one's, is not written twice.
+        start = _word_start(last, _shared(first, last))
+        shown_last = "…" + last[start:] if start else last
+    return f"{_guide(first, *near_first)} to {shown_last}{count}"
 
 
 def _guide(name: str, *others: str) -> str:
@@ -73,6 +79,13 @@ def _guide(name: str, *others: str) -> str:
     while end < len(name) and name[end].isalnum():
         end += 1
     return name if end >= len(name) else name[:end] + "…"
+
+
+def _word_start(name: str, index: int) -> int:
+    """Where the word of ``name`` holding ``index`` starts."""
+    while index > 0 and name[index - 1].isalnum():
+        index -= 1
+    return index
 
 
 def _shared(name: str, other: str) -> int:

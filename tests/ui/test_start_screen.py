@@ -160,7 +160,7 @@ def test_a_range_too_long_for_its_line_is_named_by_guide_words() -> None:
         "apollo-soyuz-test-project to apollo-soyuz-timeline (2 banks)"
     )
     assert range_label(found[:2], 40, None, "baikonur-history") == (
-        "apollo-soyuz-test… to apollo-soyuz-timeline (2 banks)"
+        "apollo-soyuz-test… to …timeline (2 banks)"
     )
     assert range_label(found[1:], 40, "apollo-soyuz-test-project", None) == (
         "apollo-soyuz-timeline to baikonur… (2 banks)"
@@ -172,4 +172,12 @@ def test_the_last_guide_word_of_a_range_is_never_a_start_of_the_first() -> None:
     found = [BankSummary(name, name, 3, ("single",), (), name) for name in names]
     assert range_label(found, 33, "GL02-unit-56-vocabulary-and-grammar", "my-first-quiz") == (
         "GL02-unit-57… to GL02-unit-60… (4 banks)"
+    )
+
+
+def test_names_that_differ_only_at_their_end_are_not_written_twice() -> None:
+    names = [f"geography-europe-capitals-unit-{n:02d}" for n in range(1, 5)]
+    found = [BankSummary(name, name, 3, ("single",), (), name) for name in names]
+    assert range_label(found, 33, None, "geography-europe-capitals-unit-05") == (
+        "geography-europe-capitals-unit-01 to …04 (4 banks)"
     )
