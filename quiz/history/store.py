@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,6 +59,12 @@ __all__ = [
 Clock = Callable[[], datetime]
 
 
+# How often, and how far apart, a history that another process has just begun is tried
+# again before this process's game is kept unsaved.
+RETRIES = 10
+RETRY_PAUSE = 0.1
+
+
 class HistoryUnavailableError(QuizError):
     """The store cannot do what was asked (it is not saving, or the file failed)."""
 
@@ -79,6 +86,7 @@ def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
         damage: Exception = error
     except OSError as error:
         return _unwritable(data_dir, error, warnings, now)
+    damaged = _identity(path)  # the file this process found damaged
     try:
         with setting_aside(path):
             # Another process may have set the file aside while this one waited.
@@ -88,6 +96,11 @@ def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
                 if not is_corrupt(error):
                     raise
                 damage = error
+            if _identity(path) != damaged:
+                # Not the file found damaged: another process's new one, which only that
+                # process may judge. Never set aside; tried again while it may still be
+                # being made, else this game is kept unsaved.
+                return History(path, _connect_again(path, damage), warnings, now)
             moved = move_aside(path, "corrupt", now())
             warnings.append(
                 f"the history file was damaged ({damage}); it was moved to {moved} "
@@ -97,6 +110,28 @@ def open_history(folder: str | os.PathLike[str], now: Clock) -> History:
     except (sqlite3.Error, OSError, NewerSchemaError) as error:
         warnings.append(f"{NOT_SAVED}: {error}")
         return History(path, None, warnings, now, unsaved_because=reason(error, data_dir))
+
+
+def _connect_again(path: Path, damage: sqlite3.Error) -> sqlite3.Connection:
+    """A connection to a history another process has just begun, tried for a second."""
+    for _ in range(RETRIES):
+        time.sleep(RETRY_PAUSE)
+        try:
+            return connect(path)
+        except sqlite3.Error as error:
+            if not is_corrupt(error):
+                raise
+            damage = error
+    raise damage
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at ``path`` (None when there is none)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _unwritable(data_dir: Path, error: Exception, warnings: list[str], now: Clock) -> History:

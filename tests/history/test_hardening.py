@@ -206,3 +206,43 @@ def test_a_file_set_aside_by_another_process_meanwhile_is_not_set_aside_again(
         assert history.saving and history.warnings == []
         assert history.stats().sessions == 1
     assert not any(".corrupt-" in p.name for p in tmp_path.iterdir())
+
+
+def test_a_new_history_another_process_just_made_is_never_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The damaged file was replaced while this process waited for the lock, and the new
+    one reads as damaged for a moment: it is tried again, never set aside."""
+    import contextlib
+
+    import quiz.history.store as store
+
+    path = tmp_path / FILE_NAME
+    path.write_bytes(b"not a database, but long enough to look like one\x00\xff" * 200)
+    real_connect, real_aside = store.connect, store.setting_aside
+    calls = [0]
+
+    def connect(target: Path) -> sqlite3.Connection:
+        calls[0] += 1
+        if calls[0] <= 2:  # the damaged file, then the new one, not yet whole
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real_connect(target)
+
+    @contextlib.contextmanager
+    def aside(target: Path) -> Any:
+        with real_aside(target):
+            # What another process did while this one waited: set the file aside (its
+            # name taken, not the sort of file this test looks for) and begin a new one.
+            path.rename(tmp_path / "set-aside-by-the-other")
+            real_connect(path).close()
+            yield
+
+    monkeypatch.setattr(store, "connect", connect)
+    monkeypatch.setattr(store, "setting_aside", aside)
+    monkeypatch.setattr(store, "RETRY_PAUSE", 0.0)
+    with open_history(tmp_path, lambda: T0) as history:
+        record(history, game({"sun": True}), T0)
+        assert history.warnings == []
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    with open_history(tmp_path, lambda: T0) as history:
+        assert len(history.rows()[0]) == 1
