@@ -21,6 +21,7 @@ from quiz.format.rules import (
     TRUTH,
     TYPE_KEYS,
 )
+from quiz.format.text import BIDI_CONTROLS
 from quiz.model import Difficulty, QuestionType
 
 SCHEMA_ID = "https://orbit-quiz.invalid/question-bank.schema.json"
@@ -32,7 +33,7 @@ _TRUTH_TEXT = "^(" + "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in w) fo
 
 
 # No control character but newline and tab, no bidirectional control (see quiz.format.text).
-_NO_CONTROL = "^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$"
+_NO_CONTROL = f"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f{BIDI_CONTROLS}]*$"
 
 
 def _text(description: str, *, optional: bool = False) -> dict[str, Any]:

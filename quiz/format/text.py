@@ -14,8 +14,8 @@ from typing import Any
 # The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069)
 # make a text show in another order than it is written ("Trojan Source"): a choice
 # could look like another; right-to-left text needs none of them.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = frozenset("'‘’ʼ`")
 

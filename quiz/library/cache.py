@@ -33,6 +33,7 @@ from quiz import __version__
 from quiz.errors import Diagnostic
 from quiz.files import open_to_read, write_atomically
 from quiz.format.report import Report
+from quiz.format.text import BIDI_CONTROLS
 from quiz.model import Bank, BankSummary, Difficulty, Question, QuestionType
 
 APP_NAME = "orbit-quiz"
@@ -45,7 +46,7 @@ LENGTH_SIZE = 8
 # control, a surrogate or a bidirectional control means the entry was not written by
 # this cache.
 _FORBIDDEN = re.compile(
-    r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+    rf"[\x7f-\x9f{BIDI_CONTROLS}]"
     r"|\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u[dD][89a-fA-F]"
 )
 

@@ -16,6 +16,7 @@ from typing import Any
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from rich.console import Console
 
+from quiz.format.text import BIDI_CONTROLS
 from quiz.game.engine import Status, Turn
 from quiz.model import Given, QuestionType, rights_reusable
 from quiz.ui import game_view as views
@@ -25,7 +26,6 @@ from quiz.ui.remote_asker import ANSWER_MAX, Closed, question_panel
 
 _CLOSED = "\x00closed"
 _UNDO = "\x00undo"
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def show_bidi_controls() -> None:
